@@ -1,0 +1,129 @@
+//! Store benchmarks: search over 100,000 clients, opening a client with 500
+//! sessions and 5,000 findings, and opening (and migrating) a database.
+
+use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
+use myochart::api::Api;
+use myochart::atlas::{Side, View};
+use myochart::model::{Activity, ClientForm, FindingForm, SessionForm};
+use tokio::runtime::Runtime;
+
+const CLIENTS: usize = 100_000;
+
+fn runtime() -> Runtime {
+    Runtime::new().expect("tokio runtime")
+}
+
+fn search(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().expect("temp");
+    let api = rt.block_on(async {
+        let api = Api::open(&dir.path().join("search.sqlite"))
+            .await
+            .expect("open");
+        for chunk in myochart::demo::client_forms(CLIENTS).chunks(10_000) {
+            api.import_clients(chunk.to_vec()).await.expect("import");
+        }
+        api
+    });
+    let mut group = c.benchmark_group("search 100k clients");
+    // What a therapist types: a first letter, a partial name in several scripts,
+    // a full name, a phone fragment, and something nobody is called.
+    for query in [
+        "a",
+        "sm",
+        "smith",
+        "ελένη",
+        "สมชาย",
+        "zoe angstrom",
+        "0812",
+        "nobody-by-this-name",
+    ] {
+        group.bench_function(query, |b| {
+            b.to_async(&rt).iter(|| api.search_clients(query));
+        });
+    }
+    group.finish();
+}
+
+fn open_client(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().expect("temp");
+    let (api, client) = rt.block_on(async {
+        let api = Api::open(&dir.path().join("record.sqlite"))
+            .await
+            .expect("open");
+        let client = api
+            .create_client(ClientForm {
+                first_name: "Busy".into(),
+                last_name: "Regular".into(),
+                ..ClientForm::default()
+            })
+            .await
+            .expect("client");
+        for day in 0..500 {
+            let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date")
+                + chrono::Days::new(day * 3);
+            let session = api
+                .create_session(
+                    client.id,
+                    SessionForm {
+                        session_date: date.to_string(),
+                        therapist: "T".into(),
+                    },
+                )
+                .await
+                .expect("session");
+            for _ in 0..10 {
+                let finding = FindingForm {
+                    muscle_id: "core:upper-trapezius".into(),
+                    side: Side::Right,
+                    view: View::Back,
+                    x: 0.56,
+                    y: 0.2,
+                    tenderness: 6,
+                    activity: Activity::Active,
+                    referral_reproduced: false,
+                    technique_id: None,
+                    pressure: String::new(),
+                    duration_seconds: Some(90),
+                    response: String::new(),
+                };
+                api.add_finding(session.id, finding).await.expect("finding");
+            }
+        }
+        (api, client)
+    });
+    c.bench_function("open client with 500 sessions, 5000 findings", |b| {
+        b.to_async(&rt).iter(|| api.client_record(client.id));
+    });
+}
+
+fn open_database(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir().expect("temp");
+    let existing = dir.path().join("existing.sqlite");
+    rt.block_on(async { Api::open(&existing).await.expect("create").close().await });
+    let mut group = c.benchmark_group("open database");
+    group.bench_function("create and migrate a new file", |b| {
+        b.to_async(&rt).iter_batched(
+            || tempfile::tempdir().expect("temp"),
+            |fresh| async move {
+                let api = Api::open(&fresh.path().join("new.sqlite"))
+                    .await
+                    .expect("open");
+                api.close().await;
+            },
+            BatchSize::PerIteration,
+        );
+    });
+    group.bench_function("open an up-to-date file", |b| {
+        b.to_async(&rt).iter(|| async {
+            let api = Api::open(&existing).await.expect("open");
+            api.close().await;
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, search, open_client, open_database);
+criterion_main!(benches);

@@ -1,0 +1,34 @@
+//! Tauri commands: one line each into `myochart::api`.
+
+use myochart::api::{DatabaseInfo, Error};
+use myochart::model::{ClientId, ClientRecord, ClientSummary};
+use tauri::State;
+
+use crate::shell::Shell;
+
+type Result<T> = std::result::Result<T, Error>;
+
+#[tauri::command]
+pub async fn database_info(shell: State<'_, Shell>) -> Result<DatabaseInfo> {
+    shell.api().await.info().await
+}
+
+#[tauri::command]
+pub async fn open_demo(shell: State<'_, Shell>) -> Result<()> {
+    shell.open_demo().await
+}
+
+#[tauri::command]
+pub async fn leave_demo(shell: State<'_, Shell>) -> Result<()> {
+    shell.leave_demo().await
+}
+
+#[tauri::command]
+pub async fn search_clients(shell: State<'_, Shell>, query: String) -> Result<Vec<ClientSummary>> {
+    shell.api().await.search_clients(&query).await
+}
+
+#[tauri::command]
+pub async fn client_record(shell: State<'_, Shell>, id: ClientId) -> Result<ClientRecord> {
+    shell.api().await.client_record(id).await
+}

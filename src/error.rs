@@ -1,0 +1,109 @@
+//! The error every [`crate::api::Api`] call returns, and the `{code, message}` body
+//! it becomes for the UI.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::model::{FieldError, Invalid};
+use crate::store;
+
+/// Why an API call did nothing.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// One or more form fields are wrong; nothing was written.
+    #[error("{0}")]
+    Invalid(#[from] Invalid),
+    #[error(transparent)]
+    Store(#[from] store::Error),
+    #[error("{path}: {reason}")]
+    File {
+        path: std::path::PathBuf,
+        reason: String,
+    },
+}
+
+/// What the UI branches on. Never branch on message text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub enum Code {
+    Validation,
+    NotFound,
+    SignedNote,
+    DraftNote,
+    Busy,
+    DiskFull,
+    File,
+    Storage,
+}
+
+/// The serialized error: a code to branch on, a message for people, and for
+/// validation errors the fields to mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ErrorBody {
+    pub code: Code,
+    pub message: String,
+    pub fields: Vec<FieldError>,
+}
+
+impl Error {
+    pub fn code(&self) -> Code {
+        match self {
+            Error::Invalid(_) => Code::Validation,
+            Error::File { .. } => Code::File,
+            Error::Store(error) => match error {
+                store::Error::NotFound { .. } => Code::NotFound,
+                store::Error::SignedNote => Code::SignedNote,
+                store::Error::DraftNote => Code::DraftNote,
+                store::Error::Busy => Code::Busy,
+                store::Error::DiskFull => Code::DiskFull,
+                store::Error::Open { .. }
+                | store::Error::Migrate { .. }
+                | store::Error::Database(_) => Code::Storage,
+            },
+        }
+    }
+}
+
+impl From<&Error> for ErrorBody {
+    fn from(error: &Error) -> ErrorBody {
+        ErrorBody {
+            code: error.code(),
+            message: error.to_string(),
+            fields: match error {
+                Error::Invalid(invalid) => invalid.0.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        ErrorBody::from(self).serialize(serializer)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn errors_serialize_to_code_message_and_fields() {
+        let error = Error::from(Invalid::field("firstName", "First name is required"));
+        assert_eq!(
+            serde_json::to_value(&error).expect("serializes"),
+            serde_json::json!({
+                "code": "validation",
+                "message": "First name is required",
+                "fields": [{"field": "firstName", "message": "First name is required"}]
+            })
+        );
+        let signed = Error::from(store::Error::SignedNote);
+        assert_eq!(
+            serde_json::to_value(&signed).expect("serializes")["code"],
+            "signed-note"
+        );
+    }
+}

@@ -1,0 +1,185 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{ClientId, Email, Invalid, IsoDate, Name, Phone};
+
+/// A client as stored.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct Client {
+    pub id: ClientId,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    /// `YYYY-MM-DD`, or `None` when not recorded.
+    pub date_of_birth: Option<String>,
+    pub notes: String,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+impl Client {
+    /// "First Last", or just the first name.
+    pub fn full_name(&self) -> String {
+        full_name(&self.first_name, &self.last_name)
+    }
+}
+
+fn full_name(first: &str, last: &str) -> String {
+    if last.is_empty() {
+        first.to_owned()
+    } else {
+        format!("{first} {last}")
+    }
+}
+
+/// One row of the client list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ClientSummary {
+    pub id: ClientId,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    /// Date of the latest session, if any.
+    pub last_session: Option<String>,
+}
+
+/// What the client form sends: every field as typed.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ClientForm {
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    /// `YYYY-MM-DD` or empty.
+    pub date_of_birth: String,
+    pub notes: String,
+}
+
+/// A client that passed validation; only the store builds rows from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewClient {
+    pub first_name: Name,
+    pub last_name: Option<Name>,
+    pub phone: Option<Phone>,
+    pub email: Option<Email>,
+    pub date_of_birth: Option<IsoDate>,
+    pub notes: String,
+}
+
+impl NewClient {
+    /// The text the client list searches: names, phone (also as bare digits) and
+    /// e-mail, folded by [`crate::search_key`].
+    pub fn search_key(&self) -> String {
+        let phone = self.phone.as_ref().map(Phone::as_str).unwrap_or_default();
+        let digits: String = phone.chars().filter(char::is_ascii_digit).collect();
+        let parts = [
+            self.first_name.as_str(),
+            self.last_name
+                .as_ref()
+                .map(Name::as_str)
+                .unwrap_or_default(),
+            phone,
+            &digits,
+            self.email.as_ref().map(Email::as_str).unwrap_or_default(),
+        ];
+        crate::search::fold(&parts.join(" "))
+    }
+
+    /// The key the list is ordered by: last name, then first name, folded.
+    pub fn sort_key(&self) -> String {
+        let last = self
+            .last_name
+            .as_ref()
+            .map(Name::as_str)
+            .unwrap_or_default();
+        crate::search::fold(&format!("{last} {}", self.first_name.as_str()))
+            .trim()
+            .to_owned()
+    }
+}
+
+fn optional<T>(
+    raw: &str,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    if raw.trim().is_empty() {
+        Ok(None)
+    } else {
+        parse(raw).map(Some)
+    }
+}
+
+impl TryFrom<ClientForm> for NewClient {
+    type Error = Invalid;
+
+    fn try_from(form: ClientForm) -> Result<NewClient, Invalid> {
+        let mut invalid = Invalid::default();
+        let first_name = invalid.check("firstName", Name::parse(&form.first_name, "First name"));
+        let last_name = invalid.check(
+            "lastName",
+            optional(&form.last_name, |raw| Name::parse(raw, "Last name")),
+        );
+        let phone = invalid.check("phone", optional(&form.phone, Phone::parse));
+        let email = invalid.check("email", optional(&form.email, Email::parse));
+        let date_of_birth = invalid.check(
+            "dateOfBirth",
+            optional(&form.date_of_birth, IsoDate::parse_birth_date),
+        );
+        let notes = form.notes.trim().to_owned();
+        invalid.finish(|| {
+            Some(NewClient {
+                first_name: first_name?,
+                last_name: last_name?,
+                phone: phone?,
+                email: email?,
+                date_of_birth: date_of_birth?,
+                notes,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_form_reports_every_bad_field_at_once() {
+        let form = ClientForm {
+            first_name: " ".into(),
+            email: "nope".into(),
+            date_of_birth: "1990-13-01".into(),
+            ..ClientForm::default()
+        };
+        let fields: Vec<String> = NewClient::try_from(form)
+            .unwrap_err()
+            .0
+            .into_iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(fields, ["firstName", "email", "dateOfBirth"]);
+    }
+
+    #[test]
+    fn search_key_folds_accents_and_keeps_phone_digits() {
+        let client = NewClient::try_from(ClientForm {
+            first_name: "Zoë".into(),
+            last_name: "Ångström".into(),
+            phone: "+66 81-234".into(),
+            ..ClientForm::default()
+        })
+        .expect("valid form");
+        let key = client.search_key();
+        assert!(key.contains("zoe angstrom"), "{key}");
+        assert!(key.contains("6681234"), "{key}");
+        assert_eq!(client.sort_key(), "angstrom zoe");
+    }
+}

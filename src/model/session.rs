@@ -1,0 +1,250 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{AmendmentId, Client, ClientId, Finding, Invalid, IsoDate, Score, SessionId};
+
+/// A note is a draft until signed; a signed note is never edited, only amended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub enum SessionStatus {
+    Draft,
+    Signed,
+}
+
+/// A treatment session with its SOAP note.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct Session {
+    pub id: SessionId,
+    pub client_id: ClientId,
+    /// `YYYY-MM-DD`.
+    pub session_date: String,
+    pub therapist: String,
+    pub subjective: String,
+    pub objective: String,
+    pub assessment: String,
+    pub plan: String,
+    /// Pain on the 0-10 numeric rating scale before treatment.
+    pub pain_before: Option<u8>,
+    pub pain_after: Option<u8>,
+    pub status: SessionStatus,
+    pub signed_at: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+/// One line of a client's session list.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct SessionSummary {
+    pub id: SessionId,
+    pub session_date: String,
+    pub therapist: String,
+    /// The complaint: the subjective note's first line.
+    pub complaint: String,
+    pub pain_before: Option<u8>,
+    pub pain_after: Option<u8>,
+    pub status: SessionStatus,
+    pub finding_count: u32,
+    pub amendment_count: u32,
+}
+
+/// A client opened: the record and its sessions, newest first.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ClientRecord {
+    pub client: Client,
+    pub sessions: Vec<SessionSummary>,
+}
+
+/// A session opened: its note, findings and amendments (oldest first).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct SessionDetail {
+    pub session: Session,
+    pub findings: Vec<Finding>,
+    pub amendments: Vec<Amendment>,
+}
+
+/// What "new session" sends. An empty date means today.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct SessionForm {
+    pub session_date: String,
+    pub therapist: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSession {
+    pub session_date: IsoDate,
+    pub therapist: String,
+}
+
+impl TryFrom<SessionForm> for NewSession {
+    type Error = Invalid;
+
+    fn try_from(form: SessionForm) -> Result<NewSession, Invalid> {
+        let session_date = if form.session_date.trim().is_empty() {
+            Ok(IsoDate::today())
+        } else {
+            IsoDate::parse(&form.session_date)
+        };
+        let mut invalid = Invalid::default();
+        let session_date = invalid.check("sessionDate", session_date);
+        let therapist = form.therapist.trim().to_owned();
+        invalid.finish(|| {
+            Some(NewSession {
+                session_date: session_date?,
+                therapist,
+            })
+        })
+    }
+}
+
+/// What the SOAP editor sends: the whole note, saved as a draft.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct NoteForm {
+    pub subjective: String,
+    pub objective: String,
+    pub assessment: String,
+    pub plan: String,
+    #[ts(type = "number | null")]
+    pub pain_before: Option<i64>,
+    #[ts(type = "number | null")]
+    pub pain_after: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionNote {
+    pub subjective: String,
+    pub objective: String,
+    pub assessment: String,
+    pub plan: String,
+    pub pain_before: Option<Score>,
+    pub pain_after: Option<Score>,
+}
+
+impl TryFrom<NoteForm> for SessionNote {
+    type Error = Invalid;
+
+    fn try_from(form: NoteForm) -> Result<SessionNote, Invalid> {
+        let mut invalid = Invalid::default();
+        let mut pain = |field: &str, raw: Option<i64>, what: &str| {
+            raw.map(|raw| invalid.check(field, Score::parse(raw, what)))
+        };
+        let pain_before = pain("painBefore", form.pain_before, "Pain before");
+        let pain_after = pain("painAfter", form.pain_after, "Pain after");
+        invalid.finish(|| {
+            Some(SessionNote {
+                subjective: form.subjective,
+                objective: form.objective,
+                assessment: form.assessment,
+                plan: form.plan,
+                pain_before: pain_before.map(|score| score.ok_or(())).transpose().ok()?,
+                pain_after: pain_after.map(|score| score.ok_or(())).transpose().ok()?,
+            })
+        })
+    }
+}
+
+/// An addition to a signed note: its date and reason are part of the record.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct Amendment {
+    pub id: AmendmentId,
+    pub session_id: SessionId,
+    pub reason: String,
+    pub text: String,
+    pub author: String,
+    pub created_at: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct AmendmentForm {
+    pub reason: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewAmendment {
+    pub reason: String,
+    pub text: String,
+}
+
+impl TryFrom<AmendmentForm> for NewAmendment {
+    type Error = Invalid;
+
+    fn try_from(form: AmendmentForm) -> Result<NewAmendment, Invalid> {
+        let required = |raw: &str, what: &str| {
+            let trimmed = raw.trim();
+            if trimmed.is_empty() {
+                Err(format!("{what} is required"))
+            } else {
+                Ok(trimmed.to_owned())
+            }
+        };
+        let mut invalid = Invalid::default();
+        let reason = invalid.check(
+            "reason",
+            required(&form.reason, "A reason for the amendment"),
+        );
+        let text = invalid.check("text", required(&form.text, "The amendment text"));
+        invalid.finish(|| {
+            Some(NewAmendment {
+                reason: reason?,
+                text: text?,
+            })
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pain_scores_outside_0_to_10_are_rejected_by_field() {
+        let err = SessionNote::try_from(NoteForm {
+            pain_before: Some(11),
+            pain_after: Some(-2),
+            ..NoteForm::default()
+        })
+        .unwrap_err();
+        let fields: Vec<&str> = err.0.iter().map(|e| e.field.as_str()).collect();
+        assert_eq!(fields, ["painBefore", "painAfter"]);
+    }
+
+    #[test]
+    fn missing_pain_scores_are_allowed_in_a_draft() {
+        let note = SessionNote::try_from(NoteForm {
+            pain_before: Some(7),
+            ..NoteForm::default()
+        })
+        .expect("valid note");
+        assert_eq!(note.pain_before.map(Score::value), Some(7));
+        assert_eq!(note.pain_after, None);
+    }
+
+    #[test]
+    fn an_empty_session_date_means_today() {
+        let session = NewSession::try_from(SessionForm::default()).expect("valid");
+        assert_eq!(session.session_date, IsoDate::today());
+        assert!(NewSession::try_from(SessionForm {
+            session_date: "yesterday".into(),
+            ..SessionForm::default()
+        })
+        .is_err());
+    }
+}

@@ -1,0 +1,183 @@
+use sqlx::SqliteConnection;
+
+use super::{audit, Error, Result, Store};
+use crate::model::{Client, ClientId, ClientSummary, NewClient};
+
+const CLIENT_COLUMNS: &str =
+    "id, first_name, last_name, phone, email, date_of_birth, notes, created_at, updated_at";
+
+const SUMMARY_COLUMNS: &str = "c.id, c.first_name, c.last_name, c.phone, c.email,
+    (SELECT max(s.session_date) FROM sessions s
+     WHERE s.client_id = c.id AND s.deleted_at IS NULL) AS last_session";
+
+/// The trigram index needs at least three characters per term.
+const TRIGRAM: usize = 3;
+
+fn optional_text<T>(value: &Option<T>, as_str: impl Fn(&T) -> &str) -> &str {
+    value.as_ref().map(as_str).unwrap_or_default()
+}
+
+impl Store {
+    pub async fn insert_client(&self, actor: &str, client: &NewClient) -> Result<Client> {
+        let mut tx = self.begin().await?;
+        let row = insert_client(&mut tx, actor, client).await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Adds many clients in one transaction: all of them, or none.
+    pub async fn insert_clients(&self, actor: &str, clients: &[NewClient]) -> Result<Vec<Client>> {
+        let mut tx = self.begin().await?;
+        let mut rows = Vec::with_capacity(clients.len());
+        for client in clients {
+            rows.push(insert_client(&mut tx, actor, client).await?);
+        }
+        tx.commit().await?;
+        Ok(rows)
+    }
+
+    pub async fn update_client(
+        &self,
+        actor: &str,
+        id: ClientId,
+        client: &NewClient,
+    ) -> Result<Client> {
+        let mut tx = self.begin().await?;
+        let row: Client = sqlx::query_as(&format!(
+            "UPDATE clients SET first_name = ?, last_name = ?, phone = ?, email = ?, date_of_birth = ?,
+                 notes = ?, search_key = ?, sort_key = ?,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}"
+        ))
+        .bind(client.first_name.as_str())
+        .bind(optional_text(&client.last_name, |n| n.as_str()))
+        .bind(optional_text(&client.phone, |p| p.as_str()))
+        .bind(optional_text(&client.email, |e| e.as_str()))
+        .bind(client.date_of_birth.map(|d| d.to_string()))
+        .bind(&client.notes)
+        .bind(client.search_key())
+        .bind(client.sort_key())
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound { entity: "client", id: id.0 })?;
+        audit::record(&mut tx, actor, "client.update", ("client", id.0), "").await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Hides a client from the list and search; the record stays in the database.
+    pub async fn soft_delete_client(&self, actor: &str, id: ClientId) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let deleted = sqlx::query(
+            "UPDATE clients SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if deleted == 0 {
+            return Err(Error::NotFound {
+                entity: "client",
+                id: id.0,
+            });
+        }
+        audit::record(&mut tx, actor, "client.delete", ("client", id.0), "").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    pub async fn client(&self, id: ClientId) -> Result<Client> {
+        sqlx::query_as(&format!(
+            "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ? AND deleted_at IS NULL"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(Error::NotFound {
+            entity: "client",
+            id: id.0,
+        })
+    }
+
+    /// Clients whose folded name, phone or e-mail contains every term of the
+    /// already folded `query`, in list order. An empty query lists everyone.
+    pub async fn search_clients(&self, query: &str, limit: u32) -> Result<Vec<ClientSummary>> {
+        let terms: Vec<&str> = query.split_whitespace().collect();
+        let (indexed, short): (Vec<&str>, Vec<&str>) = terms
+            .iter()
+            .partition(|term| term.chars().count() >= TRIGRAM);
+        let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.deleted_at IS NULL");
+        if !indexed.is_empty() {
+            sql.push_str(
+                " AND c.id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ?)",
+            );
+        }
+        for _ in &short {
+            sql.push_str(" AND instr(c.search_key, ?) > 0");
+        }
+        sql.push_str(" ORDER BY c.sort_key, c.id LIMIT ?");
+        let mut select = sqlx::query_as(&sql);
+        if !indexed.is_empty() {
+            select = select.bind(fts_phrases(&indexed));
+        }
+        for term in short {
+            select = select.bind(term);
+        }
+        Ok(select.bind(limit).fetch_all(&self.pool).await?)
+    }
+
+    /// How many clients the list holds.
+    pub async fn count_clients(&self) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM clients WHERE deleted_at IS NULL")
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+}
+
+async fn insert_client(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    client: &NewClient,
+) -> Result<Client> {
+    let row: Client = sqlx::query_as(&format!(
+        "INSERT INTO clients (first_name, last_name, phone, email, date_of_birth, notes, search_key, sort_key)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {CLIENT_COLUMNS}"
+    ))
+    .bind(client.first_name.as_str())
+    .bind(optional_text(&client.last_name, |n| n.as_str()))
+    .bind(optional_text(&client.phone, |p| p.as_str()))
+    .bind(optional_text(&client.email, |e| e.as_str()))
+    .bind(client.date_of_birth.map(|d| d.to_string()))
+    .bind(&client.notes)
+    .bind(client.search_key())
+    .bind(client.sort_key())
+    .fetch_one(&mut *conn)
+    .await?;
+    audit::record(conn, actor, "client.create", ("client", row.id.0), "").await?;
+    Ok(row)
+}
+
+/// An FTS5 query that requires every term as a literal substring: each term is a
+/// quoted phrase (inner quotes doubled), so no user text is read as FTS syntax.
+fn fts_phrases(terms: &[&str]) -> String {
+    terms
+        .iter()
+        .map(|term| format!("\"{}\"", term.replace('"', "\"\"")))
+        .collect::<Vec<_>>()
+        .join(" AND ")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn fts_phrases_quote_user_text() {
+        assert_eq!(
+            super::fts_phrases(&["ann", "a\"b OR"]),
+            "\"ann\" AND \"a\"\"b OR\""
+        );
+    }
+}

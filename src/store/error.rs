@@ -1,0 +1,54 @@
+use std::path::PathBuf;
+
+/// What can go wrong in the store, in terms a caller can act on.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("{entity} {id} was not found")]
+    NotFound { entity: &'static str, id: i64 },
+    #[error("this note is signed and can't be changed; add an amendment instead")]
+    SignedNote,
+    #[error("only a signed note can be amended; a draft can still be edited")]
+    DraftNote,
+    #[error("the database is busy (another window or program is writing); try again")]
+    Busy,
+    #[error("the disk is full; nothing was saved. Free some space and try again")]
+    DiskFull,
+    #[error("can't open the database at {path}: {reason}")]
+    Open { path: PathBuf, reason: String },
+    #[error("can't bring the database at {path} up to date: {reason}")]
+    Migrate { path: PathBuf, reason: String },
+    #[error("database error: {0}")]
+    Database(sqlx::Error),
+}
+
+// SQLite's primary result codes (the low byte of an extended code).
+const SQLITE_BUSY: i64 = 5;
+const SQLITE_LOCKED: i64 = 6;
+const SQLITE_FULL: i64 = 13;
+
+impl From<sqlx::Error> for Error {
+    fn from(error: sqlx::Error) -> Error {
+        let sqlx::Error::Database(db) = &error else {
+            return match error {
+                sqlx::Error::PoolTimedOut => Error::Busy,
+                other => Error::Database(other),
+            };
+        };
+        let message = db.message();
+        if message.contains("signed note is immutable") {
+            return Error::SignedNote;
+        }
+        if message.contains("only a signed note is amended") {
+            return Error::DraftNote;
+        }
+        let primary = db
+            .code()
+            .and_then(|code| code.parse::<i64>().ok())
+            .map(|code| code & 0xff);
+        match primary {
+            Some(SQLITE_BUSY | SQLITE_LOCKED) => Error::Busy,
+            Some(SQLITE_FULL) => Error::DiskFull,
+            _ => Error::Database(error),
+        }
+    }
+}

@@ -1,0 +1,116 @@
+use super::{audit, Error, Result, Store};
+use crate::atlas::View;
+use crate::model::{ChartPoint, Finding, FindingId, NewFinding, SessionId};
+
+const FINDING_COLUMNS: &str =
+    "id, session_id, muscle_id, muscle_label, side, view, x, y, tenderness, activity,
+    referral_reproduced, technique_id, pressure, duration_seconds, response";
+
+impl Store {
+    pub async fn insert_finding(
+        &self,
+        actor: &str,
+        session: SessionId,
+        finding: &NewFinding,
+    ) -> Result<Finding> {
+        let mut tx = self.begin().await?;
+        let exists: Option<i64> =
+            sqlx::query_scalar("SELECT id FROM sessions WHERE id = ? AND deleted_at IS NULL")
+                .bind(session)
+                .fetch_optional(&mut *tx)
+                .await?;
+        if exists.is_none() {
+            return Err(Error::NotFound {
+                entity: "session",
+                id: session.0,
+            });
+        }
+        let row: Finding = sqlx::query_as(&format!(
+            "INSERT INTO findings (session_id, muscle_id, muscle_label, side, view, x, y, tenderness,
+                 activity, referral_reproduced, technique_id, pressure, duration_seconds, response)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {FINDING_COLUMNS}"
+        ))
+        .bind(session)
+        .bind(&finding.muscle_id)
+        .bind(&finding.muscle_label)
+        .bind(finding.side)
+        .bind(finding.view)
+        .bind(finding.at.x())
+        .bind(finding.at.y())
+        .bind(finding.tenderness.value())
+        .bind(finding.activity)
+        .bind(finding.referral_reproduced)
+        .bind(&finding.technique_id)
+        .bind(&finding.pressure)
+        .bind(finding.duration_seconds)
+        .bind(&finding.response)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(
+            &mut tx,
+            actor,
+            "finding.add",
+            ("finding", row.id.0),
+            &finding.muscle_id,
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    pub async fn move_finding(
+        &self,
+        actor: &str,
+        id: FindingId,
+        view: View,
+        at: ChartPoint,
+    ) -> Result<Finding> {
+        let mut tx = self.begin().await?;
+        let row: Finding = sqlx::query_as(&format!(
+            "UPDATE findings SET view = ?, x = ?, y = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL RETURNING {FINDING_COLUMNS}"
+        ))
+        .bind(view)
+        .bind(at.x())
+        .bind(at.y())
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound { entity: "finding", id: id.0 })?;
+        audit::record(&mut tx, actor, "finding.move", ("finding", id.0), "").await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Takes a finding off the chart (soft delete: the row stays for the record).
+    pub async fn remove_finding(&self, actor: &str, id: FindingId) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let removed = sqlx::query(
+            "UPDATE findings SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if removed == 0 {
+            return Err(Error::NotFound {
+                entity: "finding",
+                id: id.0,
+            });
+        }
+        audit::record(&mut tx, actor, "finding.remove", ("finding", id.0), "").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// A session's findings in the order they were charted.
+    pub async fn findings(&self, session: SessionId) -> Result<Vec<Finding>> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT {FINDING_COLUMNS} FROM findings WHERE session_id = ? AND deleted_at IS NULL ORDER BY id"
+        ))
+        .bind(session)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

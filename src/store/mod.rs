@@ -1,0 +1,102 @@
+//! The SQLite store: the only place that holds SQL.
+//!
+//! Every write runs in one transaction together with its audit-log entry, so the
+//! log never misses a change and a failed write leaves nothing behind. Rules that
+//! protect the record (a signed note is immutable, amendments and the audit log are
+//! append-only) are also enforced by triggers in `migrations/`, so no caller can
+//! get around them.
+
+mod audit;
+mod clients;
+mod error;
+mod findings;
+mod sessions;
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::{Sqlite, SqlitePool, Transaction};
+
+pub use audit::AuditEntry;
+pub use error::Error;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How long a write waits for another connection or process to let go of the
+/// database before giving up with [`Error::Busy`].
+const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// A connection pool to one migrated database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: SqlitePool,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database file at `path` and brings its schema
+    /// up to date.
+    pub async fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|source| Error::Open {
+                path: path.to_owned(),
+                reason: source.to_string(),
+            })?;
+        }
+        let options = SqliteConnectOptions::new()
+            .filename(path)
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+            .foreign_keys(true)
+            .busy_timeout(BUSY_TIMEOUT);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(options)
+            .await
+            .map_err(|source| Error::Open {
+                path: path.to_owned(),
+                reason: source.to_string(),
+            })?;
+        sqlx::migrate!()
+            .run(&pool)
+            .await
+            .map_err(|source| Error::Migrate {
+                path: path.to_owned(),
+                reason: source.to_string(),
+            })?;
+        Ok(Store {
+            pool,
+            path: path.to_owned(),
+        })
+    }
+
+    /// Where the database file is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes a consistent copy of the whole database to `destination` (which must
+    /// not exist yet), while others go on using it.
+    pub async fn backup_to(&self, destination: &Path) -> Result<()> {
+        let target = destination.to_str().ok_or_else(|| Error::Open {
+            path: destination.to_owned(),
+            reason: "the path is not valid UTF-8".into(),
+        })?;
+        sqlx::query("VACUUM INTO ?")
+            .bind(target)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Closes every connection, checkpointing the write-ahead log into the file.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+
+    async fn begin(&self) -> Result<Transaction<'static, Sqlite>> {
+        Ok(self.pool.begin().await?)
+    }
+}

@@ -1,0 +1,259 @@
+//! Invalid input gets a specific error naming the field, and changes nothing.
+
+use myochart::api::Code;
+use myochart::atlas::View;
+use myochart::model::{ClientForm, ClientId, FindingMove, NoteForm, SessionForm, SessionId};
+
+use crate::helpers::{trapezius_finding, TestDb};
+
+fn fields(error: myochart::api::Error) -> Vec<String> {
+    assert_eq!(error.code(), Code::Validation, "{error}");
+    myochart::api::ErrorBody::from(&error)
+        .fields
+        .into_iter()
+        .map(|f| f.field)
+        .collect()
+}
+
+#[tokio::test]
+async fn an_empty_name_is_refused_and_nothing_is_stored() {
+    let db = TestDb::new().await;
+    let error = db
+        .api
+        .create_client(ClientForm {
+            first_name: "  ".into(),
+            ..ClientForm::default()
+        })
+        .await
+        .expect_err("refused");
+    assert_eq!(error.to_string(), "First name is required");
+    assert_eq!(fields(error), ["firstName"]);
+    assert_eq!(db.api.info().await.expect("info").client_count, 0);
+}
+
+#[tokio::test]
+async fn an_invalid_edit_keeps_the_old_record() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let error = db
+        .api
+        .update_client(
+            client.id,
+            ClientForm {
+                first_name: "Anne".into(),
+                email: "not-an-email".into(),
+                ..ClientForm::default()
+            },
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(fields(error), ["email"]);
+    assert_eq!(
+        db.api
+            .client_record(client.id)
+            .await
+            .expect("record")
+            .client
+            .first_name,
+        "Anna"
+    );
+}
+
+#[tokio::test]
+async fn finding_errors_name_the_field() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let cases = [
+        (
+            myochart::model::FindingForm {
+                tenderness: 11,
+                ..trapezius_finding()
+            },
+            "tenderness",
+        ),
+        (
+            myochart::model::FindingForm {
+                x: 1.2,
+                ..trapezius_finding()
+            },
+            "position",
+        ),
+        (
+            myochart::model::FindingForm {
+                y: -0.1,
+                ..trapezius_finding()
+            },
+            "position",
+        ),
+        (
+            myochart::model::FindingForm {
+                muscle_id: "core:biceps".into(),
+                ..trapezius_finding()
+            },
+            "muscleId",
+        ),
+        (
+            myochart::model::FindingForm {
+                technique_id: Some("core:cupping".into()),
+                ..trapezius_finding()
+            },
+            "techniqueId",
+        ),
+    ];
+    for (form, field) in cases {
+        assert_eq!(
+            fields(
+                db.api
+                    .add_finding(session.id, form)
+                    .await
+                    .expect_err("refused")
+            ),
+            [field]
+        );
+    }
+    let unknown = db
+        .api
+        .add_finding(
+            session.id,
+            myochart::model::FindingForm {
+                muscle_id: "core:biceps".into(),
+                ..trapezius_finding()
+            },
+        )
+        .await
+        .expect_err("refused");
+    assert!(
+        unknown
+            .to_string()
+            .contains("unknown muscle \"core:biceps\""),
+        "{unknown}"
+    );
+    assert!(db
+        .api
+        .session(session.id)
+        .await
+        .expect("detail")
+        .findings
+        .is_empty());
+}
+
+#[tokio::test]
+async fn moving_a_finding_off_the_chart_is_refused() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let finding = db
+        .api
+        .add_finding(session.id, trapezius_finding())
+        .await
+        .expect("finding");
+    let error = db
+        .api
+        .move_finding(
+            finding.id,
+            FindingMove {
+                view: View::Back,
+                x: 2.0,
+                y: 0.5,
+            },
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(fields(error), ["position"]);
+    let kept = &db.api.session(session.id).await.expect("detail").findings[0];
+    assert_eq!((kept.x, kept.y), (finding.x, finding.y));
+}
+
+#[tokio::test]
+async fn pain_scores_outside_the_scale_are_refused() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let error = db
+        .api
+        .write_note(
+            session.id,
+            NoteForm {
+                subjective: "kept?".into(),
+                pain_before: Some(12),
+                ..NoteForm::default()
+            },
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(fields(error), ["painBefore"]);
+    assert_eq!(
+        db.api
+            .session(session.id)
+            .await
+            .expect("detail")
+            .session
+            .subjective,
+        ""
+    );
+}
+
+#[tokio::test]
+async fn missing_records_are_not_found() {
+    let db = TestDb::new().await;
+    assert_eq!(
+        db.api
+            .client_record(ClientId(404))
+            .await
+            .expect_err("missing")
+            .code(),
+        Code::NotFound
+    );
+    assert_eq!(
+        db.api
+            .create_session(ClientId(404), SessionForm::default())
+            .await
+            .expect_err("missing")
+            .code(),
+        Code::NotFound
+    );
+    assert_eq!(
+        db.api
+            .add_finding(SessionId(404), trapezius_finding())
+            .await
+            .expect_err("missing")
+            .code(),
+        Code::NotFound
+    );
+    assert_eq!(
+        db.api
+            .sign_note(SessionId(404))
+            .await
+            .expect_err("missing")
+            .to_string(),
+        "session 404 was not found"
+    );
+}
+
+#[tokio::test]
+async fn a_bad_session_date_is_refused() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let error = db
+        .api
+        .create_session(
+            client.id,
+            SessionForm {
+                session_date: "31/12/2026".into(),
+                therapist: String::new(),
+            },
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(fields(error), ["sessionDate"]);
+}
+
+#[tokio::test]
+async fn the_finder_refuses_taps_off_the_chart() {
+    let db = TestDb::new().await;
+    assert_eq!(
+        fields(db.api.find(View::Front, 1.5, 0.1).expect_err("refused")),
+        ["position"]
+    );
+}

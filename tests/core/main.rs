@@ -1,0 +1,8 @@
+//! Integration tests of the core through its public API, each on a throwaway
+//! database.
+
+mod api_validation;
+mod cli;
+mod helpers;
+mod search;
+mod store;

@@ -1,0 +1,124 @@
+//! Search as you type: any script, case- and accent-insensitive, by name, phone
+//! or e-mail.
+
+use myochart::model::ClientForm;
+
+use crate::helpers::TestDb;
+
+async fn names(db: &TestDb, query: &str) -> Vec<String> {
+    db.api
+        .search_clients(query)
+        .await
+        .expect("search")
+        .into_iter()
+        .map(|c| {
+            format!("{} {}", c.first_name, c.last_name)
+                .trim()
+                .to_owned()
+        })
+        .collect()
+}
+
+async fn clinic() -> TestDb {
+    let db = TestDb::new().await;
+    for (first, last, phone, email) in [
+        ("Zoë", "Ångström", "+66 81 234 5678", "zoe@example.com"),
+        ("สมชาย", "ใจดี", "", ""),
+        ("สมหญิง", "ศรีสุข", "", ""),
+        ("Ελένη", "Παπαδοπούλου", "", "eleni@example.gr"),
+        ("Νίκος", "Νικολάου", "", ""),
+        ("José", "Núñez", "", ""),
+        ("Anna", "Smith", "020 7946 0000", "anna.smith@example.com"),
+    ] {
+        db.api
+            .create_client(ClientForm {
+                first_name: first.into(),
+                last_name: last.into(),
+                phone: phone.into(),
+                email: email.into(),
+                ..ClientForm::default()
+            })
+            .await
+            .expect("client");
+    }
+    db
+}
+
+#[tokio::test]
+async fn latin_search_ignores_case_and_accents_both_ways() {
+    let db = clinic().await;
+    assert_eq!(names(&db, "ANGSTROM").await, ["Zoë Ångström"]);
+    assert_eq!(names(&db, "zoë").await, ["Zoë Ångström"]);
+    assert_eq!(names(&db, "nunez").await, ["José Núñez"]);
+    assert_eq!(names(&db, "jo").await, ["José Núñez"]);
+}
+
+#[tokio::test]
+async fn thai_names_are_found_by_any_part() {
+    let db = clinic().await;
+    assert_eq!(names(&db, "สมชาย").await, ["สมชาย ใจดี"]);
+    assert_eq!(names(&db, "สม").await.len(), 2);
+    assert_eq!(names(&db, "ศรีสุข").await, ["สมหญิง ศรีสุข"]);
+}
+
+#[tokio::test]
+async fn greek_search_ignores_case_and_tonos() {
+    let db = clinic().await;
+    assert_eq!(names(&db, "ελενη").await, ["Ελένη Παπαδοπούλου"]);
+    assert_eq!(names(&db, "ΝΙΚΟΣ").await, ["Νίκος Νικολάου"]);
+}
+
+#[tokio::test]
+async fn phone_is_found_with_or_without_punctuation_and_email_by_part() {
+    let db = clinic().await;
+    assert_eq!(names(&db, "812345").await, ["Zoë Ångström"]);
+    assert_eq!(names(&db, "81 234").await, ["Zoë Ångström"]);
+    assert_eq!(names(&db, "example.gr").await, ["Ελένη Παπαδοπούλου"]);
+}
+
+#[tokio::test]
+async fn every_word_must_match_and_order_is_by_last_name() {
+    let db = clinic().await;
+    assert_eq!(names(&db, "anna smith").await, ["Anna Smith"]);
+    assert!(names(&db, "anna jones").await.is_empty());
+    let everyone = names(&db, "").await;
+    assert_eq!(everyone.len(), 7);
+    assert_eq!(everyone[0], "Zoë Ångström");
+}
+
+#[tokio::test]
+async fn query_syntax_in_user_text_is_taken_literally() {
+    let db = clinic().await;
+    for odd in [
+        "\"",
+        "a\"b",
+        "OR",
+        "NEAR(",
+        "*",
+        "%",
+        "_",
+        "'; DROP TABLE clients; --",
+    ] {
+        assert!(db.api.search_clients(odd).await.is_ok(), "{odd} failed");
+    }
+    assert_eq!(names(&db, "").await.len(), 7);
+}
+
+#[tokio::test]
+async fn an_edited_name_is_found_by_its_new_spelling_only() {
+    let db = clinic().await;
+    let anna = &db.api.search_clients("anna").await.expect("search")[0];
+    db.api
+        .update_client(
+            anna.id,
+            ClientForm {
+                first_name: "Hannah".into(),
+                last_name: "Smyth".into(),
+                ..ClientForm::default()
+            },
+        )
+        .await
+        .expect("update");
+    assert!(names(&db, "anna smith").await.is_empty());
+    assert_eq!(names(&db, "smyth").await, ["Hannah Smyth"]);
+}

@@ -1,0 +1,437 @@
+//! The store's rules, checked on real SQLite files.
+
+use myochart::api::{Api, Code};
+use myochart::atlas::View;
+use myochart::model::{AmendmentForm, ClientForm, FindingMove, NoteForm};
+
+use crate::helpers::{trapezius_finding, TestDb};
+
+#[tokio::test]
+async fn every_migration_applies_to_an_empty_database_and_reopening_is_a_no_op() {
+    let db = TestDb::new().await;
+    db.client("Anna", "Smith").await;
+    db.api.close().await;
+    let reopened = Api::open(&db.path()).await.expect("reopen");
+    assert_eq!(reopened.info().await.expect("info").client_count, 1);
+}
+
+#[tokio::test]
+async fn foreign_keys_are_enforced() {
+    let db = TestDb::new().await;
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
+        .await
+        .expect("raw connection");
+    sqlx::query("PRAGMA foreign_keys = ON")
+        .execute(&pool)
+        .await
+        .expect("pragma");
+    let orphan =
+        sqlx::query("INSERT INTO sessions (client_id, session_date) VALUES (999, '2026-01-01')")
+            .execute(&pool)
+            .await;
+    assert!(orphan.is_err(), "a session without a client was stored");
+}
+
+#[tokio::test]
+async fn a_signed_note_cannot_be_edited_only_amended() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let finding = db
+        .api
+        .add_finding(session.id, trapezius_finding())
+        .await
+        .expect("finding");
+    let note = NoteForm {
+        subjective: "Temple headache".into(),
+        pain_before: Some(7),
+        pain_after: Some(3),
+        ..NoteForm::default()
+    };
+    db.api
+        .write_note(session.id, note.clone())
+        .await
+        .expect("draft saved");
+    let signed = db.api.sign_note(session.id).await.expect("signed");
+    assert!(signed.signed_at.is_some());
+
+    let edit = db
+        .api
+        .write_note(
+            session.id,
+            NoteForm {
+                subjective: "changed".into(),
+                ..note
+            },
+        )
+        .await;
+    assert_eq!(edit.expect_err("edit refused").code(), Code::SignedNote);
+    let add = db.api.add_finding(session.id, trapezius_finding()).await;
+    assert_eq!(
+        add.expect_err("new finding refused").code(),
+        Code::SignedNote
+    );
+    let moved = db
+        .api
+        .move_finding(
+            finding.id,
+            FindingMove {
+                view: View::Back,
+                x: 0.5,
+                y: 0.5,
+            },
+        )
+        .await;
+    assert_eq!(moved.expect_err("move refused").code(), Code::SignedNote);
+    let removed = db.api.remove_finding(finding.id).await;
+    assert_eq!(
+        removed.expect_err("removal refused").code(),
+        Code::SignedNote
+    );
+    let resigned = db.api.sign_note(session.id).await;
+    assert_eq!(
+        resigned.expect_err("signing twice refused").code(),
+        Code::SignedNote
+    );
+
+    let first = db
+        .api
+        .amend_note(
+            session.id,
+            AmendmentForm {
+                reason: "typo".into(),
+                text: "Left temple, not right".into(),
+            },
+        )
+        .await
+        .expect("amended");
+    let second = db
+        .api
+        .amend_note(
+            session.id,
+            AmendmentForm {
+                reason: "late info".into(),
+                text: "Client reports better sleep".into(),
+            },
+        )
+        .await
+        .expect("amended");
+    let detail = db.api.session(session.id).await.expect("detail");
+    assert_eq!(detail.session.subjective, "Temple headache");
+    assert_eq!(detail.findings.len(), 1);
+    assert_eq!(
+        detail.amendments.iter().map(|a| a.id).collect::<Vec<_>>(),
+        [first.id, second.id]
+    );
+    assert_eq!(detail.amendments[0].author, "test therapist");
+}
+
+#[tokio::test]
+async fn the_database_itself_refuses_to_change_a_signed_note() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    db.api.sign_note(session.id).await.expect("signed");
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
+        .await
+        .expect("raw connection");
+    let tamper = sqlx::query("UPDATE sessions SET subjective = 'tampered' WHERE id = ?")
+        .bind(session.id.0)
+        .execute(&pool)
+        .await;
+    assert!(tamper
+        .expect_err("trigger refuses")
+        .to_string()
+        .contains("signed note is immutable"));
+    let delete = sqlx::query("DELETE FROM audit_log").execute(&pool).await;
+    assert!(delete.is_err(), "the audit log was deleted");
+}
+
+#[tokio::test]
+async fn a_draft_cannot_be_amended() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let amend = db
+        .api
+        .amend_note(
+            session.id,
+            AmendmentForm {
+                reason: "r".into(),
+                text: "t".into(),
+            },
+        )
+        .await;
+    assert_eq!(amend.expect_err("refused").code(), Code::DraftNote);
+}
+
+#[tokio::test]
+async fn soft_deleted_clients_leave_the_list_but_stay_in_the_database() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    db.client("Ben", "Jones").await;
+    db.api.delete_client(client.id).await.expect("deleted");
+    let listed = db.api.search_clients("").await.expect("list");
+    assert_eq!(
+        listed
+            .iter()
+            .map(|c| c.first_name.as_str())
+            .collect::<Vec<_>>(),
+        ["Ben"]
+    );
+    assert_eq!(
+        db.api
+            .client_record(client.id)
+            .await
+            .expect_err("hidden")
+            .code(),
+        Code::NotFound
+    );
+    assert_eq!(
+        db.api
+            .delete_client(client.id)
+            .await
+            .expect_err("already")
+            .code(),
+        Code::NotFound
+    );
+    let trail = db
+        .api
+        .audit_trail("client", client.id.0)
+        .await
+        .expect("trail");
+    assert_eq!(
+        trail.iter().map(|e| e.action.as_str()).collect::<Vec<_>>(),
+        ["client.create", "client.delete"]
+    );
+}
+
+#[tokio::test]
+async fn every_change_is_in_the_audit_log_with_who_did_it() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    db.api
+        .update_client(
+            client.id,
+            ClientForm {
+                first_name: "Anne".into(),
+                ..ClientForm::default()
+            },
+        )
+        .await
+        .expect("updated");
+    let session = db.session(&client).await;
+    let finding = db
+        .api
+        .add_finding(session.id, trapezius_finding())
+        .await
+        .expect("finding");
+    db.api
+        .move_finding(
+            finding.id,
+            FindingMove {
+                view: View::Back,
+                x: 0.62,
+                y: 0.21,
+            },
+        )
+        .await
+        .expect("moved");
+    db.api.remove_finding(finding.id).await.expect("removed");
+    db.api
+        .write_note(session.id, NoteForm::default())
+        .await
+        .expect("note");
+    db.api.sign_note(session.id).await.expect("signed");
+    db.api
+        .amend_note(
+            session.id,
+            AmendmentForm {
+                reason: "r".into(),
+                text: "t".into(),
+            },
+        )
+        .await
+        .expect("amended");
+
+    let actions = |trail: Vec<myochart::store::AuditEntry>| {
+        trail
+            .into_iter()
+            .map(|e| (e.action, e.actor))
+            .collect::<Vec<_>>()
+    };
+    let who = "test therapist".to_owned();
+    assert_eq!(
+        actions(
+            db.api
+                .audit_trail("client", client.id.0)
+                .await
+                .expect("trail")
+        ),
+        [
+            ("client.create".to_owned(), who.clone()),
+            ("client.update".to_owned(), who.clone())
+        ]
+    );
+    assert_eq!(
+        actions(
+            db.api
+                .audit_trail("finding", finding.id.0)
+                .await
+                .expect("trail")
+        ),
+        [
+            ("finding.add".into(), who.clone()),
+            ("finding.move".into(), who.clone()),
+            ("finding.remove".into(), who.clone())
+        ]
+    );
+    let session_actions: Vec<String> = db
+        .api
+        .audit_trail("session", session.id.0)
+        .await
+        .expect("trail")
+        .into_iter()
+        .map(|e| e.action)
+        .collect();
+    assert_eq!(
+        session_actions,
+        ["session.create", "note.write", "note.sign", "note.amend"]
+    );
+}
+
+#[tokio::test]
+async fn unicode_names_round_trip_exactly() {
+    let db = TestDb::new().await;
+    for (first, last) in [
+        ("สมหญิง", "ศรีสุข"),
+        ("Ελένη", "Παπαδοπούλου"),
+        ("Đặng", "Thị Hoa"),
+        ("Zoë", "Ångström"),
+        ("Анна", "Иванова"),
+    ] {
+        let created = db.client(first, last).await;
+        let record = db.api.client_record(created.id).await.expect("record");
+        assert_eq!(
+            (
+                record.client.first_name.as_str(),
+                record.client.last_name.as_str()
+            ),
+            (first, last)
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_client_record_lists_sessions_newest_first_with_counts() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let older = db
+        .api
+        .create_session(
+            client.id,
+            myochart::model::SessionForm {
+                session_date: "2026-01-05".into(),
+                therapist: String::new(),
+            },
+        )
+        .await
+        .expect("s1");
+    let newer = db
+        .api
+        .create_session(
+            client.id,
+            myochart::model::SessionForm {
+                session_date: "2026-02-05".into(),
+                therapist: String::new(),
+            },
+        )
+        .await
+        .expect("s2");
+    db.api
+        .add_finding(older.id, trapezius_finding())
+        .await
+        .expect("f");
+    db.api
+        .add_finding(older.id, trapezius_finding())
+        .await
+        .expect("f");
+    db.api
+        .write_note(
+            older.id,
+            NoteForm {
+                subjective: "Stiff neck\nsince Monday".into(),
+                ..NoteForm::default()
+            },
+        )
+        .await
+        .expect("note");
+    let record = db.api.client_record(client.id).await.expect("record");
+    assert_eq!(
+        record.sessions.iter().map(|s| s.id).collect::<Vec<_>>(),
+        [newer.id, older.id]
+    );
+    assert_eq!(record.sessions[1].finding_count, 2);
+    assert_eq!(record.sessions[1].complaint, "Stiff neck");
+    assert_eq!(
+        db.api.search_clients("anna").await.expect("search")[0]
+            .last_session
+            .as_deref(),
+        Some("2026-02-05")
+    );
+}
+
+#[tokio::test]
+async fn backup_writes_a_complete_copy_that_opens() {
+    let db = TestDb::new().await;
+    db.client("Ελένη", "Νικολάου").await;
+    let backup = db
+        .api
+        .backup(&db.dir.path().join("backups"))
+        .await
+        .expect("backup");
+    let copy = Api::open(&backup).await.expect("open backup");
+    assert_eq!(copy.search_clients("ελενη").await.expect("search").len(), 1);
+}
+
+#[tokio::test]
+async fn a_locked_database_gives_a_busy_error_and_loses_nothing() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    // Another program holds the write lock for longer than the busy timeout.
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
+        .await
+        .expect("raw");
+    let mut blocker = pool.begin().await.expect("begin");
+    sqlx::query("UPDATE clients SET notes = 'held' WHERE id = ?")
+        .bind(client.id.0)
+        .execute(&mut *blocker)
+        .await
+        .expect("lock");
+    let blocked = db
+        .api
+        .update_client(
+            client.id,
+            ClientForm {
+                first_name: "Anne".into(),
+                ..ClientForm::default()
+            },
+        )
+        .await;
+    assert_eq!(blocked.expect_err("busy").code(), Code::Busy);
+    blocker.rollback().await.expect("release");
+    let record = db.api.client_record(client.id).await.expect("record");
+    assert_eq!(record.client.first_name, "Anna");
+    let saved = db
+        .api
+        .update_client(
+            client.id,
+            ClientForm {
+                first_name: "Anne".into(),
+                ..ClientForm::default()
+            },
+        )
+        .await
+        .expect("saved after release");
+    assert_eq!(saved.first_name, "Anne");
+}

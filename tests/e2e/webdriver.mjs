@@ -1,0 +1,141 @@
+// A small WebDriver client for the real Myochart window: tauri-driver (port 4444)
+// in front of WebKitWebDriver, the app binary under Xvfb. No npm dependencies.
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+export const APP = process.env.MYOCHART_APP ?? join(ROOT, "target/debug/myochart-app");
+export const CLI = process.env.MYOCHART_CLI ?? join(ROOT, "target/debug/myochart");
+const DRIVER = "http://127.0.0.1:4444";
+const ELEMENT = "element-6066-11e4-a52e-4f8d1e41ed9b";
+
+/** A fresh folder for one test's databases. */
+export function scratchDir() {
+  return mkdtempSync(join(tmpdir(), "myochart-e2e-"));
+}
+
+/** Starts tauri-driver (and Xvfb when there is no display); returns a stop function. */
+export async function startDriver() {
+  const children = [];
+  const env = { ...process.env };
+  if (!env.DISPLAY) {
+    env.DISPLAY = ":99";
+    children.push(spawn("Xvfb", [":99", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" }));
+    await sleep(500);
+  }
+  process.env.DISPLAY = env.DISPLAY;
+  const driver = spawn("tauri-driver", [], { env, stdio: ["ignore", "inherit", "inherit"] });
+  children.push(driver);
+  for (let tries = 0; tries < 100; tries++) {
+    try {
+      const res = await fetch(`${DRIVER}/status`);
+      if (res.ok) break;
+    } catch {
+      await sleep(100);
+    }
+  }
+  return () => children.reverse().forEach((child) => child.kill());
+}
+
+async function request(method, path, body) {
+  const res = await fetch(`${DRIVER}${path}`, {
+    method,
+    headers: { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json.value)}`);
+  return json.value;
+}
+
+/** One app window, opened on the database at `db`. */
+export class App {
+  static async launch(db) {
+    const value = await request("POST", "/session", {
+      capabilities: {
+        alwaysMatch: { "tauri:options": { application: APP, args: ["--db", db] } },
+      },
+    });
+    return new App(value.sessionId);
+  }
+
+  constructor(id) {
+    this.id = id;
+  }
+
+  async quit() {
+    await request("DELETE", `/session/${this.id}`);
+  }
+
+  async #find(css, many) {
+    const found = await request("POST", `/session/${this.id}/element${many ? "s" : ""}`, {
+      using: "css selector",
+      value: css,
+    });
+    return many ? found.map((e) => e[ELEMENT]) : found[ELEMENT];
+  }
+
+  /** Waits until `css` matches at least `count` elements; returns their ids. */
+  async waitFor(css, { count = 1, timeout = 10_000 } = {}) {
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const ids = await this.#find(css, true);
+      if (ids.length >= count) return ids;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${count} × ${css} (found ${ids.length})`);
+      await sleep(100);
+    }
+  }
+
+  /** Waits until `check(texts of css)` holds; returns the texts. */
+  async waitForTexts(css, check, { timeout = 10_000 } = {}) {
+    const deadline = Date.now() + timeout;
+    let texts = [];
+    for (;;) {
+      texts = await this.texts(css);
+      if (check(texts)) return texts;
+      if (Date.now() > deadline) throw new Error(`timed out on ${css}; last saw ${JSON.stringify(texts)}`);
+      await sleep(100);
+    }
+  }
+
+  async texts(css) {
+    const ids = await this.#find(css, true);
+    return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/text`)));
+  }
+
+  async click(css) {
+    const [id] = await this.waitFor(css);
+    await request("POST", `/session/${this.id}/element/${id}/click`, {});
+  }
+
+  async clickText(css, text) {
+    const ids = await this.waitFor(css);
+    for (const id of ids) {
+      const seen = await request("GET", `/session/${this.id}/element/${id}/text`);
+      if (seen.includes(text)) {
+        await request("POST", `/session/${this.id}/element/${id}/click`, {});
+        return;
+      }
+    }
+    throw new Error(`no ${css} shows "${text}"`);
+  }
+
+  async type(css, text) {
+    const [id] = await this.waitFor(css);
+    await request("POST", `/session/${this.id}/element/${id}/value`, { text });
+  }
+
+  async clear(css) {
+    const [id] = await this.waitFor(css);
+    await request("POST", `/session/${this.id}/element/${id}/clear`, {});
+  }
+
+  async screenshot(path) {
+    const { writeFileSync } = await import("node:fs");
+    const png = await request("GET", `/session/${this.id}/screenshot`);
+    writeFileSync(path, Buffer.from(png, "base64"));
+  }
+}
