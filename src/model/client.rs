@@ -160,7 +160,7 @@ mod tests {
             ..ClientForm::default()
         };
         let fields: Vec<String> = NewClient::try_from(form)
-            .unwrap_err()
+            .expect_err("invalid")
             .0
             .into_iter()
             .map(|e| e.field)

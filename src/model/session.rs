@@ -221,7 +221,7 @@ mod tests {
             pain_after: Some(-2),
             ..NoteForm::default()
         })
-        .unwrap_err();
+        .expect_err("invalid");
         let fields: Vec<&str> = err.0.iter().map(|e| e.field.as_str()).collect();
         assert_eq!(fields, ["painBefore", "painAfter"]);
     }

@@ -218,7 +218,7 @@ mod tests {
     fn scores_are_0_to_10() {
         assert_eq!(Score::parse(10, "x").map(Score::value), Ok(10));
         assert!(Score::parse(11, "Tenderness")
-            .unwrap_err()
+            .expect_err("invalid")
             .contains("between 0 and 10"));
         assert!(Score::parse(-1, "x").is_err());
     }
