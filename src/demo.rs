@@ -82,7 +82,8 @@ pub fn client_forms(count: usize) -> Vec<ClientForm> {
             ClientForm {
                 first_name: firsts[round % firsts.len()].into(),
                 // Mixed radix: every (first, last) pair comes once before any repeats.
-                last_name: lasts[(round / firsts.len() + round % firsts.len()) % lasts.len()].into(),
+                last_name: lasts[(round / firsts.len() + round % firsts.len()) % lasts.len()]
+                    .into(),
                 phone: format!(
                     "+66 8{} {:03} {:04}",
                     index % 10,

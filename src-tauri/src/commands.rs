@@ -2,7 +2,7 @@
 
 use myochart::api::{DatabaseInfo, Error};
 use myochart::model::{ClientId, ClientRecord, ClientSummary};
-use tauri::State;
+use tauri::{State, Window};
 
 use crate::shell::Shell;
 
@@ -14,13 +14,13 @@ pub async fn database_info(shell: State<'_, Shell>) -> Result<DatabaseInfo> {
 }
 
 #[tauri::command]
-pub async fn open_demo(shell: State<'_, Shell>) -> Result<()> {
-    shell.open_demo().await
+pub async fn open_demo(shell: State<'_, Shell>, window: Window) -> Result<()> {
+    shell.open_demo(&window).await
 }
 
 #[tauri::command]
-pub async fn leave_demo(shell: State<'_, Shell>) -> Result<()> {
-    shell.leave_demo().await
+pub async fn leave_demo(shell: State<'_, Shell>, window: Window) -> Result<()> {
+    shell.leave_demo(&window).await
 }
 
 #[tauri::command]

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use myochart::api::{self, Api};
 use tauri::async_runtime::RwLock;
+use tauri::Window;
 
 pub struct Shell {
     real: PathBuf,
@@ -26,23 +27,27 @@ impl Shell {
         self.api.read().await.clone()
     }
 
-    /// Switches to the demo database beside the real one (filled on first use).
-    pub async fn open_demo(&self) -> api::Result<()> {
+    /// Switches to the demo database beside the real one (filled on first use),
+    /// and says so in the window title.
+    pub async fn open_demo(&self, window: &Window) -> api::Result<()> {
         let demo = Api::open_demo(&api::demo_database_path(&self.real)).await?;
-        self.switch(demo).await;
+        self.switch(demo, window, "Myochart — DEMO (made-up clients)")
+            .await;
         Ok(())
     }
 
     /// Switches back to the real database.
-    pub async fn leave_demo(&self) -> api::Result<()> {
+    pub async fn leave_demo(&self, window: &Window) -> api::Result<()> {
         let real = Api::open(&self.real).await?;
-        self.switch(real).await;
+        self.switch(real, window, "Myochart").await;
         Ok(())
     }
 
-    async fn switch(&self, next: Api) {
+    async fn switch(&self, next: Api, window: &Window, title: &str) {
         let previous = std::mem::replace(&mut *self.api.write().await, Arc::new(next));
         previous.close().await;
+        // The title is a reminder only; failing to set it changes nothing else.
+        let _ = window.set_title(title);
     }
 }
 

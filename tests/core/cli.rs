@@ -133,11 +133,23 @@ fn the_finder_ranks_muscles_for_a_spot() {
     let dir = tempfile::tempdir().expect("temp");
     let db = dir.path().join("f.sqlite");
     // The client's right temple on the front view.
-    let temple = stdout(&myochart(&db, &["finder", "--view", "front", "--x", "0.418", "--y", "0.062"]));
-    assert!(temple.starts_with(" 1. Upper trapezius (Right)"), "{temple}");
-    let foot = stdout(&myochart(&db, &["finder", "--view", "front", "--x", "0.41", "--y", "0.97"]));
+    let temple = stdout(&myochart(
+        &db,
+        &["finder", "--view", "front", "--x", "0.418", "--y", "0.062"],
+    ));
+    assert!(
+        temple.starts_with(" 1. Upper trapezius (Right)"),
+        "{temple}"
+    );
+    let foot = stdout(&myochart(
+        &db,
+        &["finder", "--view", "front", "--x", "0.41", "--y", "0.97"],
+    ));
     assert_eq!(foot.trim(), "no muscle refers pain to this spot");
-    let off_chart = myochart(&db, &["finder", "--view", "front", "--x", "1.5", "--y", "0.5"]);
+    let off_chart = myochart(
+        &db,
+        &["finder", "--view", "front", "--x", "1.5", "--y", "0.5"],
+    );
     assert_eq!(off_chart.status.code(), Some(2));
 }
 

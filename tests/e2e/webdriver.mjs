@@ -10,7 +10,7 @@ const ROOT = resolve(import.meta.dirname, "../..");
 export const APP = process.env.MYOCHART_APP ?? join(ROOT, "target/debug/myochart-app");
 export const CLI = process.env.MYOCHART_CLI ?? join(ROOT, "target/debug/myochart");
 const DRIVER = "http://127.0.0.1:4444";
-const ELEMENT = "element-6066-11e4-a52e-4f8d1e41ed9b";
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** A fresh folder for one test's databases. */
 export function scratchDir() {
