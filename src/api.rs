@@ -6,15 +6,19 @@ use std::path::{Path, PathBuf};
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::atlas::{Atlas, View};
+use crate::atlas::{Atlas, RedFlag, View};
 pub use crate::error::{Code, Error, ErrorBody};
-use crate::finder::{self, FinderMatch};
+use crate::finder::{self, FinderMatch, NearbyPoint};
+use crate::handout::{self, Sheet};
 use crate::model::{
-    Amendment, AmendmentForm, ChartPoint, Client, ClientForm, ClientId, ClientRecord,
-    ClientSummary, Finding, FindingForm, FindingId, FindingMove, Invalid, NewAmendment, NewClient,
-    NewFinding, NewSession, NoteForm, Session, SessionDetail, SessionForm, SessionId, SessionNote,
+    finding_cautions, red_flag_warnings, Amendment, AmendmentForm, ChartPoint, CheckForm, CheckId,
+    Client, ClientForm, ClientId, ClientRecord, ClientSummary, Finding, FindingForm, FindingId,
+    FindingMove, Invalid, NewAmendment, NewClient, NewFinding, NewSession, NewSnippet, NoteForm,
+    Session, SessionCheck, SessionDetail, SessionForm, SessionId, SessionNote, Snippet,
+    SnippetForm, SnippetId,
 };
-use crate::store::{AuditEntry, Store};
+use crate::model::{Handout, HandoutOptions, Settings};
+use crate::store::{AuditEntry, NewHandout, Store};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -37,6 +41,14 @@ pub fn default_database_path() -> PathBuf {
 /// data is never mixed into real records.
 pub fn demo_database_path(database: &Path) -> PathBuf {
     database.with_extension("demo.sqlite")
+}
+
+/// One question of the red-flag screening.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct RedFlagQuestion {
+    pub flag: RedFlag,
+    pub question: String,
 }
 
 /// Which database is open, for the window title and the empty state.
@@ -142,12 +154,25 @@ impl Api {
         Ok(self.store.search_clients(&folded, SEARCH_LIMIT).await?)
     }
 
-    /// A client with its sessions, newest first.
+    /// A client with its red-flag warnings and its sessions, newest first.
     pub async fn client_record(&self, id: ClientId) -> Result<ClientRecord> {
+        let client = self.store.client(id).await?;
         Ok(ClientRecord {
-            client: self.store.client(id).await?,
+            warnings: red_flag_warnings(&client),
             sessions: self.store.sessions_of_client(id).await?,
+            client,
         })
+    }
+
+    /// The red-flag questions of the intake form, in order.
+    pub fn red_flag_questions(&self) -> Vec<RedFlagQuestion> {
+        RedFlag::ALL
+            .iter()
+            .map(|&flag| RedFlagQuestion {
+                flag,
+                question: flag.question().to_owned(),
+            })
+            .collect()
     }
 
     pub async fn create_session(&self, client: ClientId, form: SessionForm) -> Result<Session> {
@@ -158,12 +183,21 @@ impl Api {
             .await?)
     }
 
-    /// A session with its findings and amendments.
+    /// A session with everything charting it needs: findings, amendments, the
+    /// client's red flags and the cautions they raise, last session's findings for
+    /// comparison, and the muscles still to check.
     pub async fn session(&self, id: SessionId) -> Result<SessionDetail> {
+        let session = self.store.session(id).await?;
+        let client = self.store.client(session.client_id).await?;
+        let findings = self.store.findings(id).await?;
         Ok(SessionDetail {
-            session: self.store.session(id).await?,
-            findings: self.store.findings(id).await?,
+            warnings: red_flag_warnings(&client),
+            cautions: finding_cautions(&client, &findings, &self.atlas),
+            earlier_findings: self.store.earlier_findings(id).await?,
+            checks: self.store.checks(id).await?,
             amendments: self.store.amendments(id).await?,
+            findings,
+            session,
         })
     }
 
@@ -186,6 +220,49 @@ impl Api {
 
     pub async fn remove_finding(&self, id: FindingId) -> Result<()> {
         Ok(self.store.remove_finding(&self.actor, id).await?)
+    }
+
+    /// Undoes [`Api::remove_finding`].
+    pub async fn restore_finding(&self, id: FindingId) -> Result<Finding> {
+        Ok(self.store.restore_finding(&self.actor, id).await?)
+    }
+
+    /// Adds muscles the finder suggested to the session's list to check.
+    pub async fn add_checks(
+        &self,
+        session: SessionId,
+        forms: Vec<CheckForm>,
+    ) -> Result<Vec<SessionCheck>> {
+        let mut checks = Vec::with_capacity(forms.len());
+        for form in forms {
+            let muscle = self.atlas.muscle(&form.muscle_id).ok_or_else(|| {
+                Invalid::field("muscleId", format!("unknown muscle \"{}\"", form.muscle_id))
+            })?;
+            checks.push((form.muscle_id, muscle.name.clone(), form.side));
+        }
+        Ok(self
+            .store
+            .insert_checks(&self.actor, session, &checks)
+            .await?)
+    }
+
+    /// Drops a muscle from the list to check.
+    pub async fn remove_check(&self, id: CheckId) -> Result<()> {
+        Ok(self.store.delete_check(id).await?)
+    }
+
+    /// The therapist's reusable text snippets.
+    pub async fn snippets(&self) -> Result<Vec<Snippet>> {
+        Ok(self.store.snippets().await?)
+    }
+
+    pub async fn create_snippet(&self, form: SnippetForm) -> Result<Snippet> {
+        let snippet = NewSnippet::try_from(form)?;
+        Ok(self.store.insert_snippet(&self.actor, &snippet).await?)
+    }
+
+    pub async fn delete_snippet(&self, id: SnippetId) -> Result<()> {
+        Ok(self.store.delete_snippet(&self.actor, id).await?)
     }
 
     /// Saves a draft's SOAP note and pain scores.
@@ -213,9 +290,108 @@ impl Api {
         Ok(finder::find(&self.atlas, view, at.x(), at.y()))
     }
 
+    /// The trigger points nearest a tapped spot: what the therapist is most likely
+    /// pressing on when charting a finding there.
+    pub fn nearest_points(&self, view: View, x: f64, y: f64) -> Result<Vec<NearbyPoint>> {
+        let at = ChartPoint::parse(x, y).map_err(|message| Invalid::field("position", message))?;
+        Ok(finder::nearest_points(&self.atlas, view, at.x(), at.y()))
+    }
+
     /// The audit trail of one record (`client`, `session` or `finding`).
     pub async fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>> {
         Ok(self.store.audit_trail(entity, id).await?)
+    }
+
+    /// The practice's settings: clinic, therapist, contact and paper size.
+    pub async fn settings(&self) -> Result<Settings> {
+        Ok(self.store.settings().await?)
+    }
+
+    pub async fn save_settings(&self, form: Settings) -> Result<Settings> {
+        let settings = Settings::parse(form)?;
+        Ok(self.store.save_settings(&self.actor, &settings).await?)
+    }
+
+    /// The home-care handout of a session as PDF bytes, for a preview.
+    pub async fn handout_pdf(
+        &self,
+        session: SessionId,
+        options: HandoutOptions,
+    ) -> Result<Vec<u8>> {
+        let (sheet, _, _) = self.handout_sheet(session, options).await?;
+        Ok(handout::render(&sheet))
+    }
+
+    /// Saves a session's handout as a PDF at `path` and records that the client
+    /// was given it. The file appears whole or not at all.
+    pub async fn save_handout(
+        &self,
+        session: SessionId,
+        options: HandoutOptions,
+        path: &Path,
+    ) -> Result<Handout> {
+        let (sheet, client, options) = self.handout_sheet(session, options).await?;
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+        handout::save(&path, &handout::render(&sheet))?;
+        let file_path = path.display().to_string();
+        let recorded = self
+            .store
+            .insert_handout(
+                &self.actor,
+                NewHandout {
+                    session,
+                    client,
+                    paper: sheet.paper,
+                    file_path: &file_path,
+                    options: &options,
+                },
+            )
+            .await;
+        // A handout on disk that the record doesn't list would look like it was
+        // never given: keep the two in step.
+        if recorded.is_err() {
+            let _ = std::fs::remove_file(&path);
+        }
+        Ok(recorded?)
+    }
+
+    /// The handouts a client was given, newest first.
+    pub async fn handouts_of_client(&self, client: ClientId) -> Result<Vec<Handout>> {
+        self.store.client(client).await?;
+        Ok(self.store.handouts_of_client(client).await?)
+    }
+
+    /// What a session's handout says, its client, and the checked options.
+    async fn handout_sheet(
+        &self,
+        session: SessionId,
+        options: HandoutOptions,
+    ) -> Result<(Sheet, ClientId, HandoutOptions)> {
+        let options = options.parse()?;
+        let session = self.store.session(session).await?;
+        let findings = self.store.findings(session.id).await?;
+        if findings.is_empty() {
+            return Err(Invalid::field(
+                "findings",
+                format!(
+                    "session {} has no charted trigger points yet; chart at least one \
+                     before printing a handout",
+                    session.id
+                ),
+            )
+            .into());
+        }
+        let client = self.store.client(session.client_id).await?;
+        let settings = self.store.settings().await?;
+        let sheet = Sheet::new(
+            &settings,
+            &client.first_name,
+            &session,
+            &findings,
+            &self.atlas,
+            &options,
+        );
+        Ok((sheet, client.id, options))
     }
 
     /// Writes a consistent copy of the database into `folder` as

@@ -167,6 +167,62 @@ fn to_match(m: &Muscle, fit: Fit) -> FinderMatch {
 }
 
 /// Even-odd rule point-in-polygon test (the aspect does not matter here).
+/// How many trigger points [`nearest_points`] suggests, at most and at least.
+const NEARBY: usize = 5;
+const MIN_OFFERED: usize = 3;
+
+/// A trigger point near a tapped spot, on the side of the body it lies on.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct NearbyPoint {
+    pub muscle_id: String,
+    pub muscle_name: String,
+    pub point: PointOnChart,
+    /// From the tap, in chart heights.
+    pub distance: f32,
+}
+
+/// The trigger points on `view` nearest to (`x`, `y`), closest first, on both
+/// sides: when a finding is charted there, these are the likely muscles. At most
+/// one point per muscle and side; those beyond [`REACH`] only to make up the
+/// minimum of three.
+pub fn nearest_points(atlas: &Atlas, view: View, x: f32, y: f32) -> Vec<NearbyPoint> {
+    let mut nearby: Vec<NearbyPoint> = Vec::new();
+    for muscle in atlas.muscles() {
+        for side in Side::BOTH {
+            let best = muscle
+                .points
+                .iter()
+                .filter(|point| point.view == view)
+                .map(|point| {
+                    let (px, py) = point.on_side(side);
+                    (point, px, py, chart_distance([x, y], [px, py]))
+                })
+                .min_by(|a, b| a.3.total_cmp(&b.3));
+            if let Some((point, px, py, distance)) = best {
+                nearby.push(NearbyPoint {
+                    muscle_id: muscle.id.clone(),
+                    muscle_name: muscle.name.clone(),
+                    point: PointOnChart {
+                        point_id: point.id.clone(),
+                        view,
+                        x: px,
+                        y: py,
+                        side,
+                    },
+                    distance,
+                });
+            }
+        }
+    }
+    nearby.sort_by(|a, b| a.distance.total_cmp(&b.distance));
+    let within_reach = nearby.iter().take_while(|p| p.distance <= REACH).count();
+    // Always offer a few, even when the tap falls between points.
+    nearby.truncate(within_reach.clamp(MIN_OFFERED, NEARBY));
+    nearby
+}
+
 pub(crate) fn contains(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> bool {
     let mut inside = false;
     let mut j = polygon.len().wrapping_sub(1);
@@ -193,6 +249,12 @@ fn distance_to_edges(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> f32 {
             segment_distance(p, [x1 * a, y1], [x2 * a, y2])
         })
         .fold(f32::INFINITY, f32::min)
+}
+
+/// Distance between two chart positions, in chart heights.
+fn chart_distance([x1, y1]: [f32; 2], [x2, y2]: [f32; 2]) -> f32 {
+    let a = Atlas::CHART_ASPECT;
+    ((x1 - x2) * a).hypot(y1 - y2)
 }
 
 fn segment_distance(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
@@ -406,5 +468,29 @@ mod tests {
         assert!((right - 0.01).abs() < 1e-5 && (below - 0.01).abs() < 1e-5);
         assert!(contains(&square, [0.5, 0.5]));
         assert!(!contains(&square, [0.7, 0.5]));
+    }
+
+    #[test]
+    fn nearest_points_put_the_tapped_point_first_on_its_side() {
+        let atlas = Atlas::builtin();
+        let trapezius = atlas.muscle("core:upper-trapezius").expect("built in");
+        let point = trapezius
+            .points
+            .iter()
+            .find(|p| p.view == View::Back)
+            .expect("back point");
+        let (x, y) = point.on_side(Side::Left);
+        let nearby = nearest_points(&atlas, View::Back, x, y);
+        assert_eq!(nearby[0].muscle_id, "core:upper-trapezius");
+        assert_eq!(nearby[0].point.side, Side::Left);
+        assert!(nearby[0].distance < 1e-6);
+        assert!((MIN_OFFERED..=NEARBY).contains(&nearby.len()));
+        assert!(nearby.windows(2).all(|w| w[0].distance <= w[1].distance));
+    }
+
+    #[test]
+    fn nearest_points_offer_a_few_even_far_from_any_point() {
+        let nearby = nearest_points(&Atlas::builtin(), View::Front, 0.41, 0.97);
+        assert_eq!(nearby.len(), MIN_OFFERED);
     }
 }

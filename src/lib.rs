@@ -29,6 +29,7 @@ pub mod atlas;
 pub mod demo;
 mod error;
 pub mod finder;
+pub mod handout;
 pub mod model;
 pub mod search;
 pub mod store;

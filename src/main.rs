@@ -10,6 +10,7 @@ use myochart::model::{
     Activity, AmendmentForm, ClientForm, ClientId, ClientSummary, FindingForm, NoteForm,
     SessionForm, SessionId,
 };
+use myochart::model::{HandoutOptions, Paper, Settings};
 
 #[derive(Parser)]
 #[command(
@@ -56,6 +57,26 @@ enum Command {
         #[arg(long, default_value = ".")]
         to: PathBuf,
     },
+    /// Save a session's home-care handout as a PDF
+    Handout {
+        #[arg(long)]
+        session: i64,
+        /// The PDF file to write
+        #[arg(long)]
+        out: PathBuf,
+        /// a4 or letter [default: the paper in the settings]
+        #[arg(long, value_parser = parse_kebab::<Paper>)]
+        paper: Option<Paper>,
+        /// Advice for the client, printed on the handout
+        #[arg(long, default_value = "")]
+        advice: String,
+        /// When the client comes back, e.g. "Tue 2 Dec, 10:00"
+        #[arg(long, default_value = "")]
+        next_appointment: String,
+    },
+    /// Show or change the clinic details printed on handouts
+    #[command(subcommand)]
+    Settings(SettingsCommand),
     /// Fill an empty database with made-up demo clients
     Demo {
         #[arg(long, default_value_t = myochart::demo::DEFAULT_CLIENTS)]
@@ -181,6 +202,25 @@ enum NoteCommand {
     },
 }
 
+#[derive(Subcommand)]
+enum SettingsCommand {
+    /// Print the settings
+    Show,
+    /// Change the given settings, keeping the others
+    Set {
+        #[arg(long)]
+        clinic: Option<String>,
+        #[arg(long)]
+        therapist: Option<String>,
+        /// Phone, e-mail or address printed under the clinic's name
+        #[arg(long)]
+        contact: Option<String>,
+        /// a4 or letter
+        #[arg(long, value_parser = parse_kebab::<Paper>)]
+        paper: Option<Paper>,
+    },
+}
+
 /// Parses a kebab-case value the way the JSON API spells it (`front`, `left`).
 fn parse_kebab<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|e| e.to_string())
@@ -228,6 +268,7 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
                     email: args.email,
                     date_of_birth: args.dob,
                     notes: args.notes,
+                    ..ClientForm::default()
                 })
                 .await?;
             println!("client {} added: {}", client.id, client.full_name());
@@ -386,6 +427,42 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
             let path = api.backup(&to).await?;
             println!("backup written to {}", path.display());
         }
+        Command::Handout {
+            session,
+            out,
+            paper,
+            advice,
+            next_appointment,
+        } => {
+            let options = HandoutOptions {
+                paper,
+                advice,
+                next_appointment,
+            };
+            let handout = api.save_handout(SessionId(session), options, &out).await?;
+            println!(
+                "handout for session {session} saved to {} ({})",
+                handout.file_path, handout.paper
+            );
+        }
+        Command::Settings(SettingsCommand::Show) => print_settings(&api.settings().await?),
+        Command::Settings(SettingsCommand::Set {
+            clinic,
+            therapist,
+            contact,
+            paper,
+        }) => {
+            let current = api.settings().await?;
+            let saved = api
+                .save_settings(Settings {
+                    clinic_name: clinic.unwrap_or(current.clinic_name),
+                    therapist_name: therapist.unwrap_or(current.therapist_name),
+                    contact: contact.unwrap_or(current.contact),
+                    paper: paper.unwrap_or(current.paper),
+                })
+                .await?;
+            print_settings(&saved);
+        }
         Command::Demo { clients } => {
             if api.info().await?.client_count > 0 {
                 return Err(api::Error::File {
@@ -399,6 +476,13 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
         }
     }
     Ok(())
+}
+
+fn print_settings(settings: &Settings) {
+    println!("clinic:    {}", settings.clinic_name);
+    println!("therapist: {}", settings.therapist_name);
+    println!("contact:   {}", settings.contact);
+    println!("paper:     {}", settings.paper);
 }
 
 fn print_clients(clients: &[ClientSummary]) {

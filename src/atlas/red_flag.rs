@@ -43,6 +43,19 @@ impl RedFlag {
         }
     }
 
+    /// What the client reported, for the therapist's warning: "Red flag: …".
+    pub fn reported(&self) -> &'static str {
+        match self {
+            RedFlag::ArmNumbness => "numbness, tingling or weakness in the arm or hand",
+            RedFlag::SuddenHeadache => "a sudden or \"worst ever\" headache",
+            RedFlag::HeadacheFeverStiffNeck => "headache with fever or a stiff neck",
+            RedFlag::AfterTrauma => "symptoms after a fall, a blow or a concussion",
+            RedFlag::DizzinessVisual => "dizziness or visual changes",
+            RedFlag::UnexplainedLump => "an unexplained lump",
+            RedFlag::SpreadingWorsening => "symptoms that spread or keep getting worse",
+        }
+    }
+
     /// Completes "See your doctor if …" on the client's handout.
     pub fn see_your_doctor(&self) -> &'static str {
         match self {
@@ -66,6 +79,7 @@ mod tests {
         for flag in RedFlag::ALL {
             assert!(flag.question().ends_with('?'), "{flag:?}");
             assert!(!flag.see_your_doctor().is_empty(), "{flag:?}");
+            assert!(!flag.reported().is_empty(), "{flag:?}");
         }
         let json = serde_json::to_string(&RedFlag::HeadacheFeverStiffNeck).expect("serializes");
         assert_eq!(json, "\"headache-fever-stiff-neck\"");

@@ -2,6 +2,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{ClientId, Email, Invalid, IsoDate, Name, Phone};
+use crate::atlas::RedFlag;
 
 /// A client as stored.
 #[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
@@ -16,6 +17,20 @@ pub struct Client {
     /// `YYYY-MM-DD`, or `None` when not recorded.
     pub date_of_birth: Option<String>,
     pub notes: String,
+    pub health_history: String,
+    pub medications: String,
+    pub contraindications: String,
+    pub areas_to_avoid: String,
+    pub pressure_tolerance: PressureTolerance,
+    /// What the client consented to, when (`YYYY-MM-DD`) and who signed.
+    pub consent_scope: String,
+    pub consent_date: Option<String>,
+    pub consent_signed_by: String,
+    /// The red-flag questions answered "yes".
+    #[sqlx(json)]
+    pub red_flags: Vec<RedFlag>,
+    /// When the red-flag questions were last asked; `None`: never screened.
+    pub screened_at: Option<String>,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -61,6 +76,19 @@ pub struct ClientForm {
     /// `YYYY-MM-DD` or empty.
     pub date_of_birth: String,
     pub notes: String,
+    pub health_history: String,
+    pub medications: String,
+    pub contraindications: String,
+    pub areas_to_avoid: String,
+    pub pressure_tolerance: PressureTolerance,
+    pub consent_scope: String,
+    /// `YYYY-MM-DD` or empty.
+    pub consent_date: String,
+    pub consent_signed_by: String,
+    /// The red-flag questions answered "yes".
+    pub red_flags: Vec<RedFlag>,
+    /// The red-flag questions were asked (all of them; unchecked ones are "no").
+    pub screened: bool,
 }
 
 /// A client that passed validation; only the store builds rows from it.
@@ -72,6 +100,41 @@ pub struct NewClient {
     pub email: Option<Email>,
     pub date_of_birth: Option<IsoDate>,
     pub notes: String,
+    pub intake: Intake,
+}
+
+/// Health history, consent and screening, as validated from the form.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Intake {
+    pub health_history: String,
+    pub medications: String,
+    pub contraindications: String,
+    pub areas_to_avoid: String,
+    pub pressure_tolerance: PressureTolerance,
+    pub consent: Option<Consent>,
+    pub red_flags: Vec<RedFlag>,
+    pub screened: bool,
+}
+
+/// Informed consent: all three parts or none.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Consent {
+    pub scope: String,
+    pub date: IsoDate,
+    pub signed_by: Name,
+}
+
+/// How much pressure the client tolerates; many had painful treatments before.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, sqlx::Type)]
+#[serde(rename_all = "lowercase")]
+#[sqlx(rename_all = "lowercase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub enum PressureTolerance {
+    #[default]
+    Unknown,
+    Light,
+    Moderate,
+    Firm,
 }
 
 impl NewClient {
@@ -133,7 +196,24 @@ impl TryFrom<ClientForm> for NewClient {
             "dateOfBirth",
             optional(&form.date_of_birth, IsoDate::parse_birth_date),
         );
-        let notes = form.notes.trim().to_owned();
+        let notes = invalid.check("notes", long_text(&form.notes, "Notes"));
+        let health_history = invalid.check(
+            "healthHistory",
+            long_text(&form.health_history, "Health history"),
+        );
+        let medications = invalid.check("medications", long_text(&form.medications, "Medications"));
+        let contraindications = invalid.check(
+            "contraindications",
+            long_text(&form.contraindications, "Contraindications"),
+        );
+        let areas_to_avoid = invalid.check(
+            "areasToAvoid",
+            long_text(&form.areas_to_avoid, "Areas to avoid"),
+        );
+        let consent = consent(&form, &mut invalid);
+        let mut red_flags = form.red_flags;
+        red_flags.sort_by_key(|flag| RedFlag::ALL.iter().position(|f| f == flag));
+        red_flags.dedup();
         invalid.finish(|| {
             Some(NewClient {
                 first_name: first_name?,
@@ -141,10 +221,71 @@ impl TryFrom<ClientForm> for NewClient {
                 phone: phone?,
                 email: email?,
                 date_of_birth: date_of_birth?,
-                notes,
+                notes: notes?,
+                intake: Intake {
+                    health_history: health_history?,
+                    medications: medications?,
+                    contraindications: contraindications?,
+                    areas_to_avoid: areas_to_avoid?,
+                    pressure_tolerance: form.pressure_tolerance,
+                    consent: consent?,
+                    // A "yes" answer means the questions were asked.
+                    screened: form.screened || !red_flags.is_empty(),
+                    red_flags,
+                },
             })
         })
     }
+}
+
+/// Free text of a record field: trimmed, at most 10,000 characters.
+fn long_text(raw: &str, what: &str) -> Result<String, String> {
+    const MAX_CHARS: usize = 10_000;
+    let trimmed = raw.trim();
+    if trimmed.chars().count() > MAX_CHARS {
+        return Err(format!("{what} is longer than {MAX_CHARS} characters"));
+    }
+    Ok(trimmed.to_owned())
+}
+
+/// Consent is recorded whole (what, when, who signed) or not at all. `None` when
+/// a part is wrong (the error is in `invalid`); `Some(None)` when not given.
+fn consent(form: &ClientForm, invalid: &mut Invalid) -> Option<Option<Consent>> {
+    let parts = [
+        &form.consent_scope,
+        &form.consent_date,
+        &form.consent_signed_by,
+    ];
+    if parts.iter().all(|part| part.trim().is_empty()) {
+        return Some(None);
+    }
+    let scope = invalid.check(
+        "consentScope",
+        long_text(&form.consent_scope, "Consent").and_then(|scope| {
+            if scope.is_empty() {
+                Err("Say what the client consented to".into())
+            } else {
+                Ok(scope)
+            }
+        }),
+    );
+    let date = invalid.check(
+        "consentDate",
+        if form.consent_date.trim().is_empty() {
+            Err("Consent needs the date it was given".into())
+        } else {
+            IsoDate::parse_past(&form.consent_date, "consent date")
+        },
+    );
+    let signed_by = invalid.check(
+        "consentSignedBy",
+        Name::parse(&form.consent_signed_by, "Who signed the consent"),
+    );
+    Some(Some(Consent {
+        scope: scope?,
+        date: date?,
+        signed_by: signed_by?,
+    }))
 }
 
 #[cfg(test)]

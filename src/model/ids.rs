@@ -33,3 +33,15 @@ typed_id!(
     /// An amendment to a signed note.
     AmendmentId
 );
+typed_id!(
+    /// A handout given to a client.
+    HandoutId
+);
+typed_id!(
+    /// A reusable text snippet.
+    SnippetId
+);
+typed_id!(
+    /// A trigger point a session still has to check.
+    CheckId
+);

@@ -6,19 +6,31 @@
 //! an [`Invalid`] that names every field that is wrong, so a form shows all its
 //! errors at once and nothing is written.
 
+mod check;
 mod client;
 mod finding;
+mod handout;
 mod ids;
 mod invalid;
 mod session;
+mod settings;
+mod snippet;
 mod values;
+mod warnings;
 
-pub use client::{Client, ClientForm, ClientSummary, NewClient};
+pub use check::{CheckForm, SessionCheck};
+pub use client::{
+    Client, ClientForm, ClientSummary, Consent, Intake, NewClient, PressureTolerance,
+};
 pub use finding::{Activity, Finding, FindingForm, FindingMove, NewFinding};
-pub use ids::{AmendmentId, ClientId, FindingId, SessionId};
+pub use handout::{Handout, HandoutOptions};
+pub use ids::{AmendmentId, CheckId, ClientId, FindingId, HandoutId, SessionId, SnippetId};
 pub use invalid::{FieldError, Invalid};
 pub use session::{
     Amendment, AmendmentForm, ClientRecord, NewAmendment, NewSession, NoteForm, Session,
     SessionDetail, SessionForm, SessionNote, SessionStatus, SessionSummary,
 };
+pub use settings::{Paper, Settings};
+pub use snippet::{NewSnippet, Snippet, SnippetForm};
 pub use values::{ChartPoint, Email, IsoDate, Name, Phone, Score};
+pub use warnings::{finding_cautions, red_flag_warnings, FindingCaution, RedFlagWarning};

@@ -1,7 +1,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{AmendmentId, Client, ClientId, Finding, Invalid, IsoDate, Score, SessionId};
+use super::{
+    AmendmentId, Client, ClientId, Finding, FindingCaution, Invalid, IsoDate, RedFlagWarning,
+    Score, SessionCheck, SessionId,
+};
 
 /// A note is a draft until signed; a signed note is never edited, only amended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
@@ -59,6 +62,8 @@ pub struct SessionSummary {
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct ClientRecord {
     pub client: Client,
+    /// The client's positive red-flag answers, shown on the header.
+    pub warnings: Vec<RedFlagWarning>,
     pub sessions: Vec<SessionSummary>,
 }
 
@@ -70,6 +75,14 @@ pub struct SessionDetail {
     pub session: Session,
     pub findings: Vec<Finding>,
     pub amendments: Vec<Amendment>,
+    /// The client's red flags, shown on every session.
+    pub warnings: Vec<RedFlagWarning>,
+    /// Findings whose muscle can mimic one of those flags.
+    pub cautions: Vec<FindingCaution>,
+    /// The findings of the client's previous session, for comparison.
+    pub earlier_findings: Vec<Finding>,
+    /// Muscles the finder suggested checking, not yet charted.
+    pub checks: Vec<SessionCheck>,
 }
 
 /// What "new session" sends. An empty date means today.

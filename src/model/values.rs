@@ -101,17 +101,22 @@ impl IsoDate {
             .map_err(|_| format!("\"{}\" is not a date (YYYY-MM-DD)", raw.trim()))
     }
 
-    /// A date of birth: a real date, not in the future, not before 1900.
-    pub fn parse_birth_date(raw: &str) -> Result<IsoDate, String> {
+    /// A date that has happened: a real date, not in the future, not before 1900.
+    pub fn parse_past(raw: &str, what: &str) -> Result<IsoDate, String> {
         let date = IsoDate::parse(raw)?;
         let today = chrono::Local::now().date_naive();
         if date.0 > today {
-            return Err(format!("date of birth {} is in the future", date));
+            return Err(format!("{what} {date} is in the future"));
         }
         if date.0 < NaiveDate::from_ymd_opt(1900, 1, 1).unwrap_or(NaiveDate::MIN) {
-            return Err(format!("date of birth {} is before 1900", date));
+            return Err(format!("{what} {date} is before 1900"));
         }
         Ok(date)
+    }
+
+    /// A date of birth: a real date, not in the future, not before 1900.
+    pub fn parse_birth_date(raw: &str) -> Result<IsoDate, String> {
+        IsoDate::parse_past(raw, "date of birth")
     }
 
     pub fn today() -> IsoDate {

@@ -1,10 +1,27 @@
-use sqlx::SqliteConnection;
+use sqlx::query::QueryAs;
+use sqlx::sqlite::SqliteArguments;
+use sqlx::{Sqlite, SqliteConnection};
 
 use super::{audit, Error, Result, Store};
 use crate::model::{Client, ClientId, ClientSummary, NewClient};
 
-const CLIENT_COLUMNS: &str =
-    "id, first_name, last_name, phone, email, date_of_birth, notes, created_at, updated_at";
+const CLIENT_COLUMNS: &str = "id, first_name, last_name, phone, email, date_of_birth, notes,
+    health_history, medications, contraindications, areas_to_avoid, pressure_tolerance,
+    consent_scope, consent_date, consent_signed_by, red_flags, screened_at, created_at, updated_at";
+
+/// The client's fields as `?1..?17`, in the order [`bind_fields`] binds them.
+const FIELD_COLUMNS: &str =
+    "first_name, last_name, phone, email, date_of_birth, notes, search_key, sort_key,
+    health_history, medications, contraindications, areas_to_avoid, pressure_tolerance,
+    consent_scope, consent_date, consent_signed_by, red_flags";
+
+/// `?18` is whether the red-flag questions were asked. The screening date moves
+/// only when they are first asked or the answers change (`red_flags` here is the
+/// stored value, `?17` the new one), not on every edit of the record.
+const SCREENED_AT: &str = "CASE WHEN ?18 THEN
+        CASE WHEN screened_at IS NULL OR red_flags IS NOT ?17
+             THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE screened_at END
+    END";
 
 const SUMMARY_COLUMNS: &str = "c.id, c.first_name, c.last_name, c.phone, c.email,
     (SELECT max(s.session_date) FROM sessions s
@@ -43,24 +60,26 @@ impl Store {
         client: &NewClient,
     ) -> Result<Client> {
         let mut tx = self.begin().await?;
-        let row: Client = sqlx::query_as(&format!(
-            "UPDATE clients SET first_name = ?, last_name = ?, phone = ?, email = ?, date_of_birth = ?,
-                 notes = ?, search_key = ?, sort_key = ?,
+        let assignments: Vec<String> = FIELD_COLUMNS
+            .split(',')
+            .enumerate()
+            .map(|(index, column)| format!("{} = ?{}", column.trim(), index + 1))
+            .collect();
+        let sql = format!(
+            "UPDATE clients SET {}, screened_at = {SCREENED_AT},
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}"
-        ))
-        .bind(client.first_name.as_str())
-        .bind(optional_text(&client.last_name, |n| n.as_str()))
-        .bind(optional_text(&client.phone, |p| p.as_str()))
-        .bind(optional_text(&client.email, |e| e.as_str()))
-        .bind(client.date_of_birth.map(|d| d.to_string()))
-        .bind(&client.notes)
-        .bind(client.search_key())
-        .bind(client.sort_key())
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound { entity: "client", id: id.0 })?;
+             WHERE id = ?19 AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}",
+            assignments.join(", ")
+        );
+        let red_flags = red_flags_json(client)?;
+        let row: Client = bind_fields(sqlx::query_as(&sql), client, &red_flags)
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?
+            .ok_or(Error::NotFound {
+                entity: "client",
+                id: id.0,
+            })?;
         audit::record(&mut tx, actor, "client.update", ("client", id.0), "").await?;
         tx.commit().await?;
         Ok(row)
@@ -143,22 +162,54 @@ async fn insert_client(
     actor: &str,
     client: &NewClient,
 ) -> Result<Client> {
-    let row: Client = sqlx::query_as(&format!(
-        "INSERT INTO clients (first_name, last_name, phone, email, date_of_birth, notes, search_key, sort_key)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING {CLIENT_COLUMNS}"
-    ))
-    .bind(client.first_name.as_str())
-    .bind(optional_text(&client.last_name, |n| n.as_str()))
-    .bind(optional_text(&client.phone, |p| p.as_str()))
-    .bind(optional_text(&client.email, |e| e.as_str()))
-    .bind(client.date_of_birth.map(|d| d.to_string()))
-    .bind(&client.notes)
-    .bind(client.search_key())
-    .bind(client.sort_key())
-    .fetch_one(&mut *conn)
-    .await?;
+    let sql = format!(
+        "INSERT INTO clients ({FIELD_COLUMNS}, screened_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
+                 CASE WHEN ?18 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
+         RETURNING {CLIENT_COLUMNS}"
+    );
+    let red_flags = red_flags_json(client)?;
+    let row: Client = bind_fields(sqlx::query_as(&sql), client, &red_flags)
+        .fetch_one(&mut *conn)
+        .await?;
     audit::record(conn, actor, "client.create", ("client", row.id.0), "").await?;
     Ok(row)
+}
+
+type ClientQuery<'q> = QueryAs<'q, Sqlite, Client, SqliteArguments<'q>>;
+
+fn red_flags_json(client: &NewClient) -> Result<String> {
+    serde_json::to_string(&client.intake.red_flags)
+        .map_err(|error| Error::Database(sqlx::Error::Encode(error.into())))
+}
+
+/// Binds `?1..?18`: the columns of [`FIELD_COLUMNS`], then whether screened.
+fn bind_fields<'q>(
+    query: ClientQuery<'q>,
+    client: &'q NewClient,
+    red_flags: &'q str,
+) -> ClientQuery<'q> {
+    let intake = &client.intake;
+    let consent = intake.consent.as_ref();
+    query
+        .bind(client.first_name.as_str())
+        .bind(optional_text(&client.last_name, |n| n.as_str()))
+        .bind(optional_text(&client.phone, |p| p.as_str()))
+        .bind(optional_text(&client.email, |e| e.as_str()))
+        .bind(client.date_of_birth.map(|d| d.to_string()))
+        .bind(&client.notes)
+        .bind(client.search_key())
+        .bind(client.sort_key())
+        .bind(&intake.health_history)
+        .bind(&intake.medications)
+        .bind(&intake.contraindications)
+        .bind(&intake.areas_to_avoid)
+        .bind(intake.pressure_tolerance)
+        .bind(consent.map(|c| c.scope.as_str()).unwrap_or_default())
+        .bind(consent.map(|c| c.date.to_string()))
+        .bind(consent.map(|c| c.signed_by.as_str()).unwrap_or_default())
+        .bind(red_flags)
+        .bind(intake.screened)
 }
 
 /// An FTS5 query that requires every term as a literal substring: each term is a

@@ -46,6 +46,15 @@ impl Store {
         .bind(&finding.response)
         .fetch_one(&mut *tx)
         .await?;
+        // Charting a suggested muscle ticks it off the list to check.
+        sqlx::query(
+            "DELETE FROM session_checks WHERE session_id = ? AND muscle_id = ? AND side = ?",
+        )
+        .bind(session)
+        .bind(&finding.muscle_id)
+        .bind(finding.side)
+        .execute(&mut *tx)
+        .await?;
         audit::record(
             &mut tx,
             actor,
@@ -102,6 +111,38 @@ impl Store {
         audit::record(&mut tx, actor, "finding.remove", ("finding", id.0), "").await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// Puts a removed finding back on the chart (undo).
+    pub async fn restore_finding(&self, actor: &str, id: FindingId) -> Result<Finding> {
+        let mut tx = self.begin().await?;
+        let row: Finding = sqlx::query_as(&format!(
+            "UPDATE findings SET deleted_at = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NOT NULL RETURNING {FINDING_COLUMNS}"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound { entity: "removed finding", id: id.0 })?;
+        audit::record(&mut tx, actor, "finding.restore", ("finding", id.0), "").await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// The findings of the same client's session before this one (by date), for
+    /// comparing today's chart with last time.
+    pub async fn earlier_findings(&self, session: SessionId) -> Result<Vec<Finding>> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT {FINDING_COLUMNS} FROM findings WHERE deleted_at IS NULL AND session_id = (
+                 SELECT earlier.id FROM sessions earlier JOIN sessions this ON this.id = ?
+                 WHERE earlier.client_id = this.client_id AND earlier.deleted_at IS NULL
+                   AND (earlier.session_date, earlier.id) < (this.session_date, this.id)
+                 ORDER BY earlier.session_date DESC, earlier.id DESC LIMIT 1)
+             ORDER BY id"
+        ))
+        .bind(session)
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     /// A session's findings in the order they were charted.

@@ -7,10 +7,14 @@
 //! get around them.
 
 mod audit;
+mod checks;
 mod clients;
 mod error;
 mod findings;
+mod handouts;
 mod sessions;
+mod settings;
+mod snippets;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -20,6 +24,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use audit::AuditEntry;
 pub use error::Error;
+pub use handouts::NewHandout;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

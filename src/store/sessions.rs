@@ -120,6 +120,11 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(Error::NotFound { entity: "session", id: id.0 })?;
+        // Suggestions not checked by now are moot: the note is final.
+        sqlx::query("DELETE FROM session_checks WHERE session_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         audit::record(&mut tx, actor, "note.sign", ("session", id.0), "").await?;
         tx.commit().await?;
         Ok(row)

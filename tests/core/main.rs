@@ -2,6 +2,7 @@
 //! database.
 
 mod api_validation;
+mod charting;
 mod cli;
 mod helpers;
 mod search;

@@ -9,4 +9,4 @@ export type SessionSummary = { id: SessionId, sessionDate: string, therapist: st
 /**
  * The complaint: the subjective note's first line.
  */
-complaint: string, painBefore: number | null, painAfter: number | null, status: SessionStatus, findingCount: bigint, amendmentCount: bigint, };
+complaint: string, painBefore: number | null, painAfter: number | null, status: SessionStatus, findingCount: number, amendmentCount: number, };

@@ -1,0 +1,444 @@
+//! The body chart: the atlas outlines drawn as vector paths, zoomed to the part
+//! of the body that has points, with a numbered badge per muscle.
+//!
+//! Points on the neck sit a few millimetres apart, so badges are not drawn on
+//! the points: each point gets a small dot, and its number goes in a column
+//! beside the figure (left column for points left of the midline, right for
+//! the others), joined to the dot by a thin leader line. Badges in a column are
+//! spread so they never overlap.
+
+use crate::atlas::{Atlas, BodyOutline, View};
+
+use super::layout::{Item, Paint, Row};
+use super::style::{self, Rgb, MM};
+use super::text::one_line;
+
+/// A numbered point to mark, in chart coordinates (0..1 across and down).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Marker {
+    pub number: usize,
+    pub x: f32,
+    pub y: f32,
+}
+
+/// One view of the chart with its markers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartView {
+    pub view: View,
+    pub outline: BodyOutline,
+    pub markers: Vec<Marker>,
+}
+
+const BADGE_RADIUS: f32 = 2.6 * MM;
+const DOT_RADIUS: f32 = 1.1 * MM;
+/// Width of a badge column beside a figure.
+const COLUMN: f32 = 9.0 * MM;
+const PANEL_GAP: f32 = 8.0 * MM;
+const MAX_FIGURE_HEIGHT: f32 = 95.0 * MM;
+/// Space above a figure for its caption.
+const CAPTION: f32 = 9.0 * MM;
+
+/// The part of the chart shown: chart coordinates `x0..x1` across, `y0..y1` down.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Crop {
+    x0: f32,
+    x1: f32,
+    y0: f32,
+    y1: f32,
+}
+
+/// The band of the body around the markers of every view (the same band for
+/// all, so front and back are drawn at one scale and line up), wide enough to
+/// show the body's outline at that height.
+fn crop(views: &[ChartView]) -> Crop {
+    let ys = || views.iter().flat_map(|v| &v.markers).map(|m| m.y);
+    let lowest = ys().fold(1.0_f32, f32::min);
+    let highest = ys().fold(0.0_f32, f32::max);
+    let (mut y0, mut y1) = ((lowest - 0.12).max(0.0), (highest + 0.12).min(1.0));
+    // Show at least a third of the body, so the client recognises the shape.
+    let short = 0.33 - (y1 - y0);
+    if short > 0.0 {
+        y0 = (y0 - short / 2.0).max(0.0);
+        y1 = (y0 + 0.33).min(1.0);
+        y0 = y0.min(y1 - 0.33).max(0.0);
+    }
+    // Snap to the top of the head when close, rather than cutting it off.
+    if y0 < 0.08 {
+        y0 = 0.0;
+    }
+    let in_band = views
+        .iter()
+        .flat_map(|v| v.outline.polygons.iter().flatten())
+        .filter(|[_, y]| (y0..=y1).contains(y));
+    let (mut x0, mut x1) = (0.5_f32, 0.5_f32);
+    for [x, _] in in_band {
+        x0 = x0.min(*x);
+        x1 = x1.max(*x);
+    }
+    Crop {
+        x0: (x0 - 0.03).max(0.0),
+        x1: (x1 + 0.03).min(1.0),
+        y0,
+        y1,
+    }
+}
+
+/// The chart as one row, `width` points wide: the views side by side.
+pub fn chart_row(views: &[ChartView], width: f32) -> Row {
+    if views.is_empty() {
+        return Row::default();
+    }
+    let crop = crop(views);
+    let count = views.len() as f32;
+    let slot = (width - PANEL_GAP * (count - 1.0)) / count;
+    let crop_width = (crop.x1 - crop.x0) * Atlas::CHART_ASPECT;
+    let crop_height = crop.y1 - crop.y0;
+    // Points per chart unit: as large as the slot and the height cap allow.
+    let scale = ((slot - 2.0 * COLUMN) / crop_width).min(MAX_FIGURE_HEIGHT / crop_height);
+    let figure_width = crop_width * scale;
+    let figure_height = crop_height * scale;
+
+    let mut items = Vec::new();
+    let mut bottom = CAPTION + figure_height;
+    for (i, view) in views.iter().enumerate() {
+        let slot_left = i as f32 * (slot + PANEL_GAP);
+        let left = slot_left + (slot - figure_width) / 2.0;
+        let figure = Figure {
+            left,
+            top: CAPTION,
+            crop,
+            scale,
+        };
+        items.extend(caption(view.view, &figure, figure_width));
+        items.push(figure.body(&view.outline));
+        let (badges, lowest) = figure.markers(&view.markers);
+        items.extend(badges);
+        bottom = bottom.max(lowest);
+    }
+    Row {
+        height: bottom + 2.0 * MM,
+        items,
+    }
+}
+
+/// Where one view is drawn in the row.
+struct Figure {
+    left: f32,
+    top: f32,
+    crop: Crop,
+    /// Points per chart unit.
+    scale: f32,
+}
+
+impl Figure {
+    fn at(&self, x: f32, y: f32) -> (f32, f32) {
+        (
+            self.left + (x - self.crop.x0) * Atlas::CHART_ASPECT * self.scale,
+            self.top + (y - self.crop.y0) * self.scale,
+        )
+    }
+
+    fn width(&self) -> f32 {
+        (self.crop.x1 - self.crop.x0) * Atlas::CHART_ASPECT * self.scale
+    }
+
+    fn height(&self) -> f32 {
+        (self.crop.y1 - self.crop.y0) * self.scale
+    }
+
+    /// The silhouette and its orientation lines, cut to the crop.
+    fn body(&self, outline: &BodyOutline) -> Item {
+        let path = |points: &Vec<[f32; 2]>, closed: bool, paint: Paint| Item::Path {
+            points: points.iter().map(|&[x, y]| self.at(x, y)).collect(),
+            closed,
+            paint,
+        };
+        let silhouette = Paint {
+            fill: Some(style::BODY_FILL),
+            stroke: Some((style::BODY_LINE, 0.9)),
+        };
+        let mut items: Vec<Item> = outline
+            .polygons
+            .iter()
+            .map(|p| path(p, true, silhouette))
+            .collect();
+        items.extend(
+            outline
+                .details
+                .iter()
+                .map(|d| path(d, false, Paint::stroke(style::BODY_LINE, 0.6))),
+        );
+        Item::Clip {
+            x: self.left,
+            y: self.top,
+            width: self.width(),
+            height: self.height(),
+            items,
+        }
+    }
+
+    /// Dots on the points, numbered badges in the columns beside the figure,
+    /// and leader lines between them. Also returns how far down they reach.
+    fn markers(&self, markers: &[Marker]) -> (Vec<Item>, f32) {
+        let mut items = Vec::new();
+        let mut lowest = 0.0_f32;
+        let columns = [
+            (self.left - COLUMN / 2.0, true),
+            (self.left + self.width() + COLUMN / 2.0, false),
+        ];
+        for (column_x, left_half) in columns {
+            let badges = badges_in_column(
+                markers
+                    .iter()
+                    .filter(|m| (m.x < 0.5) == left_half)
+                    .map(|m| (m.number, self.at(m.x, m.y))),
+                self.top + BADGE_RADIUS,
+            );
+            for badge in badges {
+                lowest = lowest.max(badge.y + BADGE_RADIUS);
+                for &(dot_x, dot_y) in &badge.dots {
+                    items.push(leader((column_x, badge.y), (dot_x, dot_y)));
+                }
+                for &(dot_x, dot_y) in &badge.dots {
+                    items.push(Item::Circle {
+                        x: dot_x,
+                        y: dot_y,
+                        radius: DOT_RADIUS,
+                        paint: Paint {
+                            fill: Some(style::MARKER),
+                            stroke: Some((Rgb::WHITE, 0.6)),
+                        },
+                    });
+                }
+                items.extend(badge_items(column_x, badge.y, badge.number));
+            }
+        }
+        (items, lowest)
+    }
+}
+
+/// The caption above a figure ("Front") and which side is the client's.
+fn caption(view: View, figure: &Figure, width: f32) -> Vec<Item> {
+    let name = match view {
+        View::Front => "Front",
+        View::Back => "Back",
+        View::Side => "Side",
+    };
+    let mut items = Vec::new();
+    let title = one_line(name, &style::BODY_BOLD);
+    let baseline = CAPTION - 3.0 * MM;
+    items.push(Item::Text {
+        x: figure.left + (width - title.width()) / 2.0,
+        y: baseline,
+        line: title,
+    });
+    // Left and right are the client's own: on the front view their right is
+    // on the viewer's left.
+    let sides = match view {
+        View::Front => Some(("Your right", "Your left")),
+        View::Back => Some(("Your left", "Your right")),
+        View::Side => None,
+    };
+    if let Some((left, right)) = sides {
+        let left = one_line(left, &style::SMALL);
+        let right = one_line(right, &style::SMALL);
+        items.push(Item::Text {
+            x: figure.left - COLUMN,
+            y: baseline,
+            line: left,
+        });
+        items.push(Item::Text {
+            x: figure.left + width + COLUMN - right.width(),
+            y: baseline,
+            line: right,
+        });
+    }
+    items
+}
+
+fn leader(from: (f32, f32), to: (f32, f32)) -> Item {
+    // Start at the badge's edge, not its centre.
+    let (dx, dy) = (to.0 - from.0, to.1 - from.1);
+    let length = (dx * dx + dy * dy).sqrt().max(f32::EPSILON);
+    let start = (
+        from.0 + dx / length * BADGE_RADIUS,
+        from.1 + dy / length * BADGE_RADIUS,
+    );
+    Item::Path {
+        points: vec![start, to],
+        closed: false,
+        paint: Paint::stroke(style::MARKER, 0.6),
+    }
+}
+
+fn badge_items(x: f32, y: f32, number: usize) -> Vec<Item> {
+    let label = one_line(&number.to_string(), &style::MARKER_NUMBER);
+    vec![
+        Item::Circle {
+            x,
+            y,
+            radius: BADGE_RADIUS,
+            paint: Paint::fill(style::MARKER),
+        },
+        Item::Text {
+            x: x - label.width() / 2.0,
+            // Digits are about 0.71 em tall in Noto Sans: centre them.
+            y: y + 0.71 * style::MARKER_NUMBER.size / 2.0,
+            line: label,
+        },
+    ]
+}
+
+/// A badge in a column: its number, its centre's y, and the dots it points to.
+#[derive(Debug, Clone, PartialEq)]
+struct Badge {
+    number: usize,
+    y: f32,
+    dots: Vec<(f32, f32)>,
+}
+
+/// One badge per number in a column, each as close to its dots' height as it
+/// can be without overlapping a neighbour or going above `top`.
+fn badges_in_column(dots: impl Iterator<Item = (usize, (f32, f32))>, top: f32) -> Vec<Badge> {
+    let mut badges: Vec<Badge> = Vec::new();
+    for (number, dot) in dots {
+        match badges.iter_mut().find(|b| b.number == number) {
+            Some(badge) => badge.dots.push(dot),
+            None => badges.push(Badge {
+                number,
+                y: 0.0,
+                dots: vec![dot],
+            }),
+        }
+    }
+    for badge in &mut badges {
+        badge.y = badge.dots.iter().map(|d| d.1).sum::<f32>() / badge.dots.len() as f32;
+    }
+    badges.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.number.cmp(&b.number)));
+    let spacing = 2.0 * BADGE_RADIUS + 0.8 * MM;
+    // Badges that would overlap form a group spaced evenly around the mean of
+    // where its members want to be; a group that then reaches into the one
+    // above merges with it. That keeps each badge as close to its point as the
+    // crowd allows.
+    struct Group {
+        first: usize,
+        len: usize,
+        top: f32,
+    }
+    let wanted: Vec<f32> = badges.iter().map(|b| b.y).collect();
+    let mut groups: Vec<Group> = Vec::new();
+    for (i, &y) in wanted.iter().enumerate() {
+        groups.push(Group {
+            first: i,
+            len: 1,
+            top: y,
+        });
+        while let [.., above, below] = groups.as_slice() {
+            if below.top >= above.top + above.len as f32 * spacing {
+                break;
+            }
+            let (first, len) = (above.first, above.len + below.len);
+            let top = (0..len)
+                .map(|k| wanted[first + k] - k as f32 * spacing)
+                .sum::<f32>()
+                / len as f32;
+            groups.truncate(groups.len() - 2);
+            groups.push(Group { first, len, top });
+        }
+    }
+    let mut floor = top;
+    for group in &groups {
+        let group_top = group.top.max(floor);
+        for k in 0..group.len {
+            badges[group.first + k].y = group_top + k as f32 * spacing;
+        }
+        floor = group_top + group.len as f32 * spacing;
+    }
+    badges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn views(markers: Vec<Marker>) -> Vec<ChartView> {
+        let atlas = Atlas::builtin();
+        vec![ChartView {
+            view: View::Back,
+            outline: atlas.outline(View::Back).cloned().expect("back outline"),
+            markers,
+        }]
+    }
+
+    #[test]
+    fn neck_points_zoom_to_the_head_and_shoulders() {
+        let crop = crop(&views(vec![
+            Marker {
+                number: 1,
+                x: 0.64,
+                y: 0.18,
+            },
+            Marker {
+                number: 2,
+                x: 0.54,
+                y: 0.11,
+            },
+        ]));
+        assert_eq!(crop.y0, 0.0);
+        assert!(crop.y1 > 0.3 && crop.y1 < 0.4, "{crop:?}");
+        assert!(crop.x0 > 0.05 && crop.x1 < 0.95, "{crop:?}");
+    }
+
+    #[test]
+    fn a_point_low_on_the_body_shows_a_third_of_the_body_around_it() {
+        let crop = crop(&views(vec![Marker {
+            number: 1,
+            x: 0.6,
+            y: 0.9,
+        }]));
+        assert!(crop.y0 <= 0.9 - 0.1 && crop.y1 >= 0.95, "{crop:?}");
+        assert!((crop.y1 - crop.y0) >= 0.33 - 1e-6, "{crop:?}");
+    }
+
+    #[test]
+    fn crowded_badges_never_overlap_and_stay_near_their_points() {
+        let dots = [(1, 0.0), (2, 1.0), (3, 2.0), (4, 2.5), (5, 100.0)]
+            .map(|(n, y)| (n, (0.0, 100.0 + y)));
+        let badges = badges_in_column(dots.into_iter(), 0.0);
+        assert_eq!(badges.len(), 5);
+        for pair in badges.windows(2) {
+            assert!(pair[1].y - pair[0].y >= 2.0 * BADGE_RADIUS, "{badges:?}");
+        }
+        // The lone point further down keeps its own height.
+        assert_eq!(badges[4].y, 200.0);
+        // The crowd spreads around where its points are.
+        assert!(badges[0].y < 101.0 && badges[3].y > 102.0, "{badges:?}");
+    }
+
+    #[test]
+    fn one_badge_serves_every_point_of_a_number_in_a_column() {
+        let dots = [(1, (0.0, 10.0)), (1, (5.0, 30.0)), (2, (0.0, 50.0))];
+        let badges = badges_in_column(dots.into_iter(), 0.0);
+        assert_eq!(badges.len(), 2);
+        assert_eq!(badges[0].dots.len(), 2);
+        assert_eq!(badges[0].y, 20.0);
+    }
+
+    #[test]
+    fn the_chart_row_fits_the_width_given() {
+        let row = chart_row(
+            &views(vec![Marker {
+                number: 1,
+                x: 0.64,
+                y: 0.18,
+            }]),
+            400.0,
+        );
+        assert!(row.height > 100.0);
+        for item in &row.items {
+            if let Item::Circle { x, .. } = item {
+                assert!((0.0..=400.0).contains(x), "{x}");
+            }
+        }
+    }
+}

@@ -1,0 +1,583 @@
+//! What a handout says, resolved from the session, the atlas and the settings
+//! ([`Sheet`]), and how it is laid out as blocks of rows ([`Sheet::blocks`]).
+
+use crate::atlas::{Atlas, RedFlag, Side, Stretch, Technique, View};
+use crate::model::{Finding, HandoutOptions, Paper, Session, Settings};
+
+use super::chart::{self, ChartView, Marker};
+use super::layout::{Block, Frame, Item, Paint, Row};
+use super::style::{self, MM};
+use super::text::{self, Style};
+
+/// The technique printed for a muscle the atlas no longer has (its plugin was
+/// removed): the built-in pain-free compression.
+pub const GENERIC_TECHNIQUE: &str = "core:pain-free-compression";
+
+/// How often to do the self-treatment; the same advice for every muscle.
+const HOW_OFTEN: &str = "Once or twice a day, and whenever the pain starts to build. \
+     A few minutes is enough; stop if it hurts.";
+
+/// Everything one handout shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sheet {
+    pub paper: Paper,
+    pub clinic: String,
+    pub contact: String,
+    pub therapist: String,
+    pub first_name: String,
+    /// The session's date as people write it: "20 November 2026".
+    pub date: String,
+    pub charts: Vec<ChartView>,
+    /// The techniques the muscles use, each printed once.
+    pub techniques: Vec<Technique>,
+    pub muscles: Vec<MuscleNotes>,
+    pub advice: String,
+    pub next_appointment: String,
+}
+
+/// One numbered muscle: where, what it does, what to do about it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MuscleNotes {
+    /// Its badge on the chart.
+    pub number: usize,
+    /// The atlas id the findings name.
+    pub id: String,
+    pub name: String,
+    /// The client's sides it was found on, in the order charted.
+    pub sides: Vec<Side>,
+    /// `None` when the atlas no longer knows the muscle.
+    pub atlas: Option<MuscleText>,
+    /// Name and timing of the technique that releases it, if the atlas has one.
+    pub technique: Option<(String, u32, u32)>,
+}
+
+/// The atlas's words about a muscle.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MuscleText {
+    pub point_location: String,
+    pub referral: String,
+    pub self_care: Vec<String>,
+    pub stretch: Stretch,
+    pub caution: Option<String>,
+}
+
+impl Sheet {
+    /// The handout of a session. `findings` must not be empty (the caller says
+    /// why not); muscles are numbered in the order they were first charted.
+    pub fn new(
+        settings: &Settings,
+        first_name: &str,
+        session: &Session,
+        findings: &[Finding],
+        atlas: &Atlas,
+        options: &HandoutOptions,
+    ) -> Sheet {
+        let mut muscles: Vec<MuscleNotes> = Vec::new();
+        let mut techniques: Vec<Technique> = Vec::new();
+        let mut markers: Vec<(View, Marker)> = Vec::new();
+        for finding in findings {
+            let known = muscles.iter().position(|m| m.id == finding.muscle_id);
+            let index = match known {
+                Some(index) => index,
+                None => {
+                    let notes = muscle_notes(muscles.len() + 1, finding, atlas, &mut techniques);
+                    muscles.push(notes);
+                    muscles.len() - 1
+                }
+            };
+            let muscle = &mut muscles[index];
+            if !muscle.sides.contains(&finding.side) {
+                muscle.sides.push(finding.side);
+            }
+            markers.push((
+                finding.view,
+                Marker {
+                    number: muscle.number,
+                    x: finding.x,
+                    y: finding.y,
+                },
+            ));
+        }
+        // Front before back; a view no outline draws (a removed plugin's) is
+        // left off the chart, its muscles still listed below.
+        let charts = [View::Front, View::Back, View::Side]
+            .into_iter()
+            .filter_map(|view| {
+                let on_view: Vec<Marker> = markers
+                    .iter()
+                    .filter(|(v, _)| *v == view)
+                    .map(|(_, m)| *m)
+                    .collect();
+                let outline = atlas.outline(view)?.clone();
+                (!on_view.is_empty()).then_some(ChartView {
+                    view,
+                    outline,
+                    markers: on_view,
+                })
+            })
+            .collect();
+        let therapist = if session.therapist.trim().is_empty() {
+            settings.therapist_name.clone()
+        } else {
+            session.therapist.trim().to_owned()
+        };
+        Sheet {
+            paper: options.paper.unwrap_or(settings.paper),
+            clinic: settings.clinic_name.clone(),
+            contact: settings.contact.clone(),
+            therapist,
+            first_name: first_name.to_owned(),
+            date: long_date(&session.session_date),
+            charts,
+            techniques,
+            muscles,
+            advice: options.advice.clone(),
+            next_appointment: options.next_appointment.clone(),
+        }
+    }
+}
+
+fn muscle_notes(
+    number: usize,
+    finding: &Finding,
+    atlas: &Atlas,
+    techniques: &mut Vec<Technique>,
+) -> MuscleNotes {
+    let muscle = atlas.muscle(&finding.muscle_id);
+    let technique = muscle
+        .and_then(|m| atlas.technique(&m.technique))
+        .or_else(|| atlas.technique(GENERIC_TECHNIQUE));
+    if let Some(t) = technique {
+        if !techniques.iter().any(|known| known.id == t.id) {
+            techniques.push(t.clone());
+        }
+    }
+    MuscleNotes {
+        number,
+        id: finding.muscle_id.clone(),
+        name: muscle.map_or_else(|| finding.muscle_label.clone(), |m| m.name.clone()),
+        sides: Vec::new(),
+        atlas: muscle.map(|m| MuscleText {
+            point_location: m.point_location.clone(),
+            referral: m.referral_description.clone(),
+            self_care: m.self_care.clone(),
+            stretch: m.stretch.clone(),
+            caution: m.caution.clone(),
+        }),
+        technique: technique.map(|t| (t.name.clone(), t.min_seconds, t.max_seconds)),
+    }
+}
+
+/// "2026-11-20" as "20 November 2026"; anything unparsable as it is.
+fn long_date(iso: &str) -> String {
+    chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
+        .map(|d| d.format("%-d %B %Y").to_string())
+        .unwrap_or_else(|_| iso.to_owned())
+}
+
+/// "right side", "left side" or "both sides".
+fn sides_text(sides: &[Side]) -> &'static str {
+    match sides {
+        [Side::Right] => "right side",
+        [Side::Left] => "left side",
+        _ => "both sides",
+    }
+}
+
+// Horizontal positions inside the content area.
+const INDENT: f32 = 10.0 * MM;
+const LABEL_WIDTH: f32 = 27.0 * MM;
+const LIST_MARKER: f32 = 5.0 * MM;
+const SECTION_GAP: f32 = 7.0 * MM;
+const BLOCK_GAP: f32 = 5.0 * MM;
+/// Inner margin of framed blocks.
+const PAD: f32 = 3.5 * MM;
+
+impl Sheet {
+    /// The handout's content as blocks `width` points wide, in reading order.
+    pub fn blocks(&self, width: f32) -> Vec<Block> {
+        let mut blocks = vec![self.header(width)];
+        if !self.advice.is_empty() {
+            blocks.push(self.advice_block(width));
+        }
+        blocks.push(self.chart_block(width));
+        for (i, technique) in self.techniques.iter().enumerate() {
+            blocks.push(technique_block(
+                technique,
+                i == 0,
+                self.techniques.len(),
+                width,
+            ));
+        }
+        for (i, muscle) in self.muscles.iter().enumerate() {
+            blocks.push(muscle_block(muscle, i == 0, width));
+        }
+        blocks.push(red_flag_block(width));
+        blocks
+    }
+
+    fn header(&self, width: f32) -> Block {
+        let mut rows = Vec::new();
+        if !self.clinic.is_empty() {
+            rows.extend(paragraph(&self.clinic, &style::CLINIC, 0.0, width));
+        }
+        if !self.contact.is_empty() {
+            rows.extend(paragraph(&self.contact, &style::SMALL, 0.0, width));
+        }
+        if !rows.is_empty() {
+            rows.push(rule(width, 2.5 * MM));
+        }
+        rows.extend(paragraph(
+            &format!("Home care for {}", self.first_name),
+            &style::TITLE,
+            0.0,
+            width,
+        ));
+        let with = if self.therapist.is_empty() {
+            String::new()
+        } else {
+            format!(" with {}", self.therapist)
+        };
+        rows.extend(paragraph(
+            &format!("From your treatment on {}{with}.", self.date),
+            &style::BODY,
+            0.0,
+            width,
+        ));
+        if !self.next_appointment.is_empty() {
+            rows.push(Row::space(1.0 * MM));
+            rows.extend(labelled(
+                "Next visit",
+                paragraph(
+                    &self.next_appointment,
+                    &style::BODY_BOLD,
+                    LABEL_WIDTH,
+                    width - LABEL_WIDTH,
+                ),
+                0.0,
+            ));
+        }
+        Block {
+            rows,
+            ..Block::default()
+        }
+    }
+
+    fn advice_block(&self, width: f32) -> Block {
+        let inner = width - 2.0 * PAD - 1.2 * MM;
+        let x = PAD + 1.2 * MM;
+        let mut rows = vec![Row::space(PAD)];
+        rows.extend(paragraph("From your therapist", &style::LABEL, x, inner));
+        rows.extend(paragraph(&self.advice, &style::BODY, x, inner));
+        rows.push(Row::space(PAD));
+        Block {
+            gap_before: SECTION_GAP,
+            rows,
+            frame: Some(Frame {
+                fill: style::NOTE_FILL,
+                bar: Some(style::ACCENT),
+            }),
+        }
+    }
+
+    fn chart_block(&self, width: f32) -> Block {
+        let mut rows = paragraph("Your trigger points", &style::HEADING, 0.0, width);
+        rows.extend(paragraph(
+            "A trigger point is a small knot in a muscle that can send pain somewhere \
+             else. These are the points we worked on today; the numbers on the chart \
+             match the numbered muscles below.",
+            &style::BODY,
+            0.0,
+            width,
+        ));
+        rows.push(Row::space(2.0 * MM));
+        rows.push(chart::chart_row(&self.charts, width));
+        let legend: Vec<String> = self
+            .muscles
+            .iter()
+            .map(|m| format!("{}  {}, {}", m.number, m.name, sides_text(&m.sides)))
+            .collect();
+        rows.extend(paragraph(&legend.join("     "), &style::SMALL, 0.0, width));
+        Block {
+            gap_before: SECTION_GAP,
+            rows,
+            frame: None,
+        }
+    }
+}
+
+fn technique_block(technique: &Technique, first: bool, count: usize, width: f32) -> Block {
+    let mut rows = Vec::new();
+    if first {
+        let heading = if count == 1 {
+            "How to release a point"
+        } else {
+            "How to release your points"
+        };
+        rows.extend(paragraph(heading, &style::HEADING, 0.0, width));
+    }
+    if count > 1 {
+        rows.extend(paragraph(&technique.name, &style::MUSCLE, 0.0, width));
+    }
+    rows.extend(paragraph(&technique.summary, &style::BODY, 0.0, width));
+    rows.push(Row::space(1.5 * MM));
+    rows.extend(numbered(&technique.steps, &style::BODY, 0.0, width));
+    if !technique.tools.is_empty() {
+        rows.push(Row::space(1.5 * MM));
+        rows.extend(paragraph("What you can use", &style::LABEL, 0.0, width));
+        rows.extend(bulleted(&technique.tools, &style::BODY, 0.0, width));
+    }
+    for caution in &technique.cautions {
+        rows.push(Row::space(1.0 * MM));
+        rows.extend(paragraph(caution, &style::BODY_BOLD, 0.0, width));
+    }
+    Block {
+        gap_before: if first { SECTION_GAP } else { BLOCK_GAP },
+        rows,
+        frame: None,
+    }
+}
+
+fn muscle_block(muscle: &MuscleNotes, first: bool, width: f32) -> Block {
+    let mut rows = Vec::new();
+    if first {
+        rows.extend(paragraph(
+            "Your muscles, one by one",
+            &style::HEADING,
+            0.0,
+            width,
+        ));
+        rows.push(Row::space(1.0 * MM));
+    }
+    let title = format!("{}, {}", muscle.name, sides_text(&muscle.sides));
+    let mut heading = paragraph(&title, &style::MUSCLE, INDENT, width - INDENT);
+    if let Some(first_line) = heading.first_mut() {
+        first_line
+            .items
+            .extend(number_badge(muscle.number, &style::MUSCLE));
+    }
+    rows.extend(heading);
+    rows.push(Row::space(1.0 * MM));
+
+    let x = INDENT + LABEL_WIDTH;
+    let value_width = width - x;
+    let body = |text: &str| paragraph(text, &style::BODY, x, value_width);
+    let mut entry = |label: &str, value: Vec<Row>| {
+        rows.extend(labelled(label, value, INDENT));
+        rows.push(Row::space(1.2 * MM));
+    };
+    match &muscle.atlas {
+        Some(text) => {
+            entry("The point", body(&text.point_location));
+            entry("Pain it sends", body(&text.referral));
+        }
+        None => entry(
+            "The point",
+            body("Your therapist will show you where this point is."),
+        ),
+    }
+    let mut release = match &muscle.technique {
+        Some((name, min, max)) => body(&format!(
+            "{name}, {min} to {max} seconds on each point, as described above."
+        )),
+        None => body("As your therapist showed you, always staying below pain."),
+    };
+    if let Some(text) = &muscle.atlas {
+        release.extend(bulleted(&text.self_care, &style::BODY, x, value_width));
+    }
+    entry("Release it", release);
+    if let Some(text) = &muscle.atlas {
+        let stretch = &text.stretch;
+        let mut rows = paragraph(
+            &format!(
+                "{}: hold for {} seconds, {} times.",
+                stretch.name, stretch.hold_seconds, stretch.repetitions
+            ),
+            &style::BODY,
+            x,
+            value_width,
+        );
+        rows.extend(numbered(&stretch.steps, &style::BODY, x, value_width));
+        entry("Stretch", rows);
+    }
+    entry("How often", body(HOW_OFTEN));
+    if let Some(caution) = muscle.atlas.as_ref().and_then(|t| t.caution.as_ref()) {
+        entry(
+            "Take care",
+            paragraph(caution, &style::BODY_BOLD, x, value_width),
+        );
+    }
+    // The last entry's spacing is the block's bottom margin.
+    Block {
+        gap_before: if first { SECTION_GAP } else { BLOCK_GAP },
+        rows,
+        frame: None,
+    }
+}
+
+fn red_flag_block(width: f32) -> Block {
+    let x = PAD + 1.2 * MM;
+    let inner = width - x - PAD;
+    let mut rows = vec![Row::space(PAD)];
+    rows.extend(paragraph(
+        "See your doctor if…",
+        &style::WARNING_HEADING,
+        x,
+        inner,
+    ));
+    rows.extend(paragraph(
+        "Stop the self-treatment and see a doctor before your next massage if:",
+        &style::BODY,
+        x,
+        inner,
+    ));
+    let flags: Vec<String> = RedFlag::ALL
+        .iter()
+        .map(|flag| flag.see_your_doctor().to_owned())
+        .collect();
+    rows.extend(bulleted(&flags, &style::BODY, x, inner));
+    rows.push(Row::space(PAD));
+    Block {
+        gap_before: SECTION_GAP,
+        rows,
+        frame: Some(Frame {
+            fill: style::WARNING_FILL,
+            bar: Some(style::WARNING),
+        }),
+    }
+}
+
+/// The footer of page `page` of `count`: who the handout is for, and the page.
+pub fn footer(sheet: &Sheet, page: usize, count: usize, width: f32) -> Row {
+    let pages = format!("Page {page} of {count}");
+    let pages = text::one_line(&pages, &style::SMALL);
+    let who = format!("Home care for {} · {}", sheet.first_name, sheet.date);
+    let who_width = width - pages.width() - 6.0 * MM;
+    let mut items = vec![Item::Path {
+        points: vec![(0.0, 0.0), (width, 0.0)],
+        closed: false,
+        paint: Paint::stroke(style::RULE, 0.5),
+    }];
+    let baseline = 2.0 * MM + style::SMALL.ascent();
+    // A very long name is cut short here only: the title prints it whole.
+    if let Some(who) = text::wrap(&who, &style::SMALL, who_width)
+        .into_iter()
+        .next()
+    {
+        items.push(Item::Text {
+            x: 0.0,
+            y: baseline,
+            line: who,
+        });
+    }
+    items.push(Item::Text {
+        x: width - pages.width(),
+        y: baseline,
+        line: pages,
+    });
+    Row {
+        height: 8.0 * MM,
+        items,
+    }
+}
+
+/// A paragraph wrapped to `width`, one row per line, starting at `x`.
+fn paragraph(text: &str, style: &Style, x: f32, width: f32) -> Vec<Row> {
+    text::wrap(text, style, width)
+        .into_iter()
+        .map(|line| Row {
+            height: style.line_height(),
+            items: vec![Item::Text {
+                x,
+                y: style.ascent(),
+                line,
+            }],
+        })
+        .collect()
+}
+
+/// `value` rows with `label` beside the first, at `x`.
+fn labelled(label: &str, mut value: Vec<Row>, x: f32) -> Vec<Row> {
+    let label_rows = paragraph(label, &style::LABEL, x, LABEL_WIDTH - 2.0 * MM);
+    if value.len() < label_rows.len() {
+        value.resize(label_rows.len(), Row::space(style::LABEL.line_height()));
+    }
+    for (row, label) in value.iter_mut().zip(label_rows) {
+        row.height = row.height.max(label.height);
+        // Labels are smaller than the text beside them: share its baseline.
+        let baseline = row.items.iter().find_map(|item| match item {
+            Item::Text { y, .. } => Some(*y),
+            _ => None,
+        });
+        for mut item in label.items {
+            if let (Item::Text { y, .. }, Some(baseline)) = (&mut item, baseline) {
+                *y = baseline;
+            }
+            row.items.push(item);
+        }
+    }
+    value
+}
+
+fn numbered(items: &[String], style: &Style, x: f32, width: f32) -> Vec<Row> {
+    list(items, |i| format!("{}.", i + 1), style, x, width)
+}
+
+fn bulleted(items: &[String], style: &Style, x: f32, width: f32) -> Vec<Row> {
+    list(items, |_| "•".to_owned(), style, x, width)
+}
+
+/// A list: each item's marker at `x`, its text indented beside it.
+fn list(
+    items: &[String],
+    marker: impl Fn(usize) -> String,
+    style: &Style,
+    x: f32,
+    width: f32,
+) -> Vec<Row> {
+    let mut rows = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let mut item_rows = paragraph(item, style, x + LIST_MARKER, width - LIST_MARKER);
+        if let Some(first) = item_rows.first_mut() {
+            first.items.push(Item::Text {
+                x,
+                y: style.ascent(),
+                line: text::one_line(&marker(i), style),
+            });
+        }
+        rows.extend(item_rows);
+    }
+    rows
+}
+
+/// A horizontal rule with `space` above and below it.
+fn rule(width: f32, space: f32) -> Row {
+    Row {
+        height: 2.0 * space,
+        items: vec![Item::Path {
+            points: vec![(0.0, space), (width, space)],
+            closed: false,
+            paint: Paint::stroke(style::RULE, 0.7),
+        }],
+    }
+}
+
+/// The muscle's number in a filled circle, level with a heading line.
+fn number_badge(number: usize, heading: &Style) -> Vec<Item> {
+    let radius = 3.2 * MM;
+    let center_y = heading.ascent() - 0.36 * heading.size;
+    let label = text::one_line(&number.to_string(), &style::BADGE_NUMBER);
+    vec![
+        Item::Circle {
+            x: radius,
+            y: center_y,
+            radius,
+            paint: Paint::fill(style::MARKER),
+        },
+        Item::Text {
+            x: radius - label.width() / 2.0,
+            y: center_y + 0.71 * style::BADGE_NUMBER.size / 2.0,
+            line: label,
+        },
+    ]
+}

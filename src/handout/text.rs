@@ -1,0 +1,454 @@
+//! Text: shaping with rustybuzz, wrapping into lines, and drawing lines as PDF
+//! text that both prints right and reads back right.
+//!
+//! Every string is shaped (so Thai vowel and tone marks sit where the font puts
+//! them) and drawn glyph by glyph at the shaped positions. A line is one text
+//! object: horizontal offsets go into the TJ array and vertical ones into the
+//! text rise, so `pdftotext`, search and copy see one line of text. Each glyph
+//! carries the characters it stands for (the PDF's ToUnicode map), and a line
+//! whose glyphs don't spell its text one to one (Thai SARA AM is drawn as two
+//! reordered glyphs) is also wrapped in an /ActualText span with the real text.
+
+use std::collections::BTreeMap;
+use std::ops::Range;
+
+use printpdf::{Codepoint, DictItem, FontId, Op, PdfFontHandle, Pt, TextItem, TextMatrix};
+
+use super::fonts::{font, typeface_for, Typeface, Weight};
+use super::style::Rgb;
+
+/// How a piece of text is set.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Style {
+    /// Font size in points.
+    pub size: f32,
+    pub weight: Weight,
+    pub color: Rgb,
+    /// Baseline-to-baseline distance as a multiple of the size.
+    pub leading: f32,
+}
+
+impl Style {
+    /// Height of one line, in points.
+    pub fn line_height(&self) -> f32 {
+        self.size * self.leading
+    }
+
+    /// Distance from the top of a line box down to its baseline.
+    pub fn ascent(&self) -> f32 {
+        // Noto's ascender is about 1.07 em; centering the glyphs' usual height in
+        // the line box reads better than hanging them from the top.
+        self.size * (0.8 + (self.leading - 1.0) / 2.0)
+    }
+}
+
+/// One shaped glyph. Lengths are in points at the text's size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    pub typeface: Typeface,
+    pub id: u16,
+    pub advance: f32,
+    pub dx: f32,
+    pub dy: f32,
+    /// The text this glyph stands for, for the PDF's ToUnicode map (may be empty
+    /// for the second glyph of a character drawn as two).
+    pub unicode: String,
+    /// Byte offset in the source text of the cluster this glyph belongs to.
+    cluster: usize,
+}
+
+/// A line of shaped text, ready to draw.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub glyphs: Vec<Glyph>,
+    pub style: Style,
+}
+
+impl Line {
+    pub fn width(&self) -> f32 {
+        self.glyphs.iter().map(|g| g.advance).sum()
+    }
+}
+
+/// Shapes `text` (one paragraph, no line breaks) into glyphs.
+pub fn shape(text: &str, style: &Style) -> Vec<Glyph> {
+    let mut glyphs = Vec::new();
+    for (typeface, range) in font_runs(text, style.weight) {
+        let font = font(typeface);
+        let scale = style.size / font.units_per_em;
+        let mut buffer = rustybuzz::UnicodeBuffer::new();
+        buffer.push_str(&text[range.clone()]);
+        buffer.guess_segment_properties();
+        let shaped = rustybuzz::shape(&font.face, &[], buffer);
+        let start = glyphs.len();
+        for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
+            glyphs.push(Glyph {
+                typeface,
+                // The fonts have fewer than 65536 glyphs, so ids fit in u16.
+                id: u16::try_from(info.glyph_id).unwrap_or(0),
+                advance: position.x_advance as f32 * scale,
+                dx: position.x_offset as f32 * scale,
+                dy: position.y_offset as f32 * scale,
+                unicode: String::new(),
+                cluster: range.start + info.cluster as usize,
+            });
+        }
+        assign_unicode(text, &mut glyphs[start..]);
+    }
+    glyphs
+}
+
+/// Splits text into runs of one typeface each.
+fn font_runs(text: &str, weight: Weight) -> Vec<(Typeface, Range<usize>)> {
+    let mut runs: Vec<(Typeface, Range<usize>)> = Vec::new();
+    for (at, c) in text.char_indices() {
+        let current = runs.last().map(|(typeface, _)| *typeface);
+        let typeface = typeface_for(c, weight, current);
+        match runs.last_mut() {
+            Some((last, range)) if *last == typeface => range.end = at + c.len_utf8(),
+            _ => runs.push((typeface, at..at + c.len_utf8())),
+        }
+    }
+    runs
+}
+
+/// Gives each glyph of one run the text it stands for: the character the font
+/// maps to it, so one glyph reads the same everywhere in the document (the map
+/// is per font, not per use); a glyph the font maps no character to (a
+/// contextual form) gets its cluster's character when the cluster is one glyph
+/// per character, else the whole cluster's text on its first such glyph.
+fn assign_unicode(text: &str, glyphs: &mut [Glyph]) {
+    for cluster in clusters(text, glyphs) {
+        let chars: Vec<char> = text[cluster.text.clone()].chars().collect();
+        let one_to_one = chars.len() == cluster.glyphs.len();
+        let mut cluster_text_given = false;
+        for (i, glyph) in glyphs[cluster.glyphs].iter_mut().enumerate() {
+            glyph.unicode = match font(glyph.typeface).char_of(glyph.id) {
+                Some(c) => c.to_string(),
+                None if one_to_one => chars[i].to_string(),
+                None if !cluster_text_given => {
+                    cluster_text_given = true;
+                    text[cluster.text.clone()].to_owned()
+                }
+                None => String::new(),
+            };
+        }
+    }
+}
+
+/// A group of glyphs that must stay together, with the text it came from.
+#[derive(Debug, Clone, PartialEq)]
+struct Cluster {
+    glyphs: Range<usize>,
+    text: Range<usize>,
+}
+
+/// The clusters of a shaped left-to-right text, in order.
+fn clusters(text: &str, glyphs: &[Glyph]) -> Vec<Cluster> {
+    let mut clusters: Vec<Cluster> = Vec::new();
+    for (i, glyph) in glyphs.iter().enumerate() {
+        match clusters.last_mut() {
+            Some(last) if glyphs[last.glyphs.start].cluster == glyph.cluster => {
+                last.glyphs.end = i + 1;
+            }
+            _ => clusters.push(Cluster {
+                glyphs: i..i + 1,
+                text: glyph.cluster..text.len(),
+            }),
+        }
+    }
+    for i in 1..clusters.len() {
+        let next_start = clusters[i].text.start;
+        clusters[i - 1].text.end = next_start;
+    }
+    clusters
+}
+
+/// A short text (a caption, a number) as one line, however long.
+pub fn one_line(text: &str, style: &Style) -> Line {
+    Line {
+        text: text.to_owned(),
+        glyphs: shape(text, style),
+        style: *style,
+    }
+}
+
+/// Shapes and wraps a paragraph into lines at most `width` points wide.
+/// Lines break at spaces; a word longer than a line breaks between clusters,
+/// so nothing is ever cut off or dropped. Explicit newlines start new lines.
+pub fn wrap(text: &str, style: &Style, width: f32) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for paragraph in text.split('\n') {
+        let paragraph = paragraph.trim_end();
+        let glyphs = shape(paragraph, style);
+        for range in break_lines(paragraph, &glyphs, width) {
+            let clusters = &clusters(paragraph, &glyphs)[range];
+            let (Some(first), Some(last)) = (clusters.first(), clusters.last()) else {
+                lines.push(Line {
+                    text: String::new(),
+                    glyphs: Vec::new(),
+                    style: *style,
+                });
+                continue;
+            };
+            lines.push(Line {
+                text: paragraph[first.text.start..last.text.end].to_owned(),
+                glyphs: glyphs[first.glyphs.start..last.glyphs.end].to_vec(),
+                style: *style,
+            });
+        }
+    }
+    lines
+}
+
+/// The cluster ranges of each line (greedy: as many words as fit). Spaces at a
+/// break are left out of both lines.
+fn break_lines(text: &str, glyphs: &[Glyph], width: f32) -> Vec<Range<usize>> {
+    let clusters = clusters(text, glyphs);
+    let widths: Vec<f32> = clusters
+        .iter()
+        .map(|c| glyphs[c.glyphs.clone()].iter().map(|g| g.advance).sum())
+        .collect();
+    let is_space: Vec<bool> = clusters
+        .iter()
+        .map(|c| text[c.text.clone()].chars().all(char::is_whitespace))
+        .collect();
+
+    let mut lines = Vec::new();
+    let mut start = 0; // first cluster of the current line
+    let mut end = 0; // one past its last word that fits
+    let mut i = 0;
+    while i < clusters.len() {
+        if is_space[i] {
+            if start == i {
+                // Spaces at the start of a line are dropped.
+                start += 1;
+                end = start;
+            }
+            i += 1;
+            continue;
+        }
+        let word_end = (i..clusters.len())
+            .find(|&j| is_space[j])
+            .unwrap_or(clusters.len());
+        if widths[start..word_end].iter().sum::<f32>() <= width {
+            end = word_end;
+            i = word_end;
+        } else if start < i {
+            // The word goes on the next line.
+            lines.push(start..end);
+            start = i;
+            end = i;
+        } else {
+            // A word longer than a whole line: break it between clusters,
+            // taking at least one so the loop always moves on.
+            let mut taken = widths[i];
+            let mut j = i + 1;
+            while j < word_end && taken + widths[j] <= width {
+                taken += widths[j];
+                j += 1;
+            }
+            lines.push(i..j);
+            start = j;
+            end = j;
+            i = j;
+        }
+    }
+    if end > start || lines.is_empty() {
+        lines.push(start..end);
+    }
+    lines
+}
+
+/// The PDF fonts registered for a document, by typeface.
+pub type FontHandles = BTreeMap<Typeface, FontId>;
+
+/// Draws a line with its left end at `x` and its baseline at `y` (PDF
+/// coordinates: points from the bottom-left corner).
+pub fn draw(line: &Line, x: f32, y: f32, fonts: &FontHandles, ops: &mut Vec<Op>) {
+    if line.glyphs.is_empty() {
+        return;
+    }
+    let spelled: String = line.glyphs.iter().map(|g| g.unicode.as_str()).collect();
+    let actual_text = spelled != line.text;
+    if actual_text {
+        ops.push(Op::BeginMarkedContentWithProperties {
+            tag: "Span".into(),
+            properties: DictItem::Dict {
+                map: BTreeMap::from([("ActualText".to_owned(), pdf_text_string(&line.text))]),
+            },
+        });
+    }
+    ops.push(Op::StartTextSection);
+    ops.push(Op::SetFillColor {
+        col: line.style.color.into(),
+    });
+    let size = line.style.size;
+    let mut pen = x;
+    let mut glyphs = line.glyphs.as_slice();
+    while let Some(first) = glyphs.first() {
+        let typeface = first.typeface;
+        let run_len = glyphs
+            .iter()
+            .position(|g| g.typeface != typeface)
+            .unwrap_or(glyphs.len());
+        let (run, rest) = glyphs.split_at(run_len);
+        if let Some(id) = fonts.get(&typeface) {
+            ops.push(Op::SetFont {
+                font: PdfFontHandle::External(id.clone()),
+                size: Pt(size),
+            });
+            ops.push(Op::SetTextMatrix {
+                matrix: TextMatrix::Translate(Pt(pen), Pt(y)),
+            });
+            show_run(run, size, ops);
+        }
+        pen += run.iter().map(|g| g.advance).sum::<f32>();
+        glyphs = rest;
+    }
+    ops.push(Op::EndTextSection);
+    if actual_text {
+        ops.push(Op::EndMarkedContentWithProperties);
+    }
+}
+
+/// Shows one font's glyphs from the current text position. TJ numbers are in
+/// 1/1000 em and move the pen left; after each glyph the viewer advances by the
+/// font's own advance, so each number corrects that to the shaped position.
+/// A glyph raised or lowered by the shaper gets its own TJ inside a text rise.
+fn show_run(run: &[Glyph], size: f32, ops: &mut Vec<Op>) {
+    let em = |points: f32| points * 1000.0 / size;
+    let mut items: Vec<Codepoint> = Vec::new();
+    let mut rise = 0.0;
+    // Where the viewer's pen is, relative to where the shaper's pen is (1/1000 em).
+    let mut drift = 0.0;
+    for glyph in run {
+        // Move from the viewer's pen to this glyph's shaped offset.
+        let kern = drift - em(glyph.dx);
+        if kern != 0.0 {
+            match items.last_mut() {
+                Some(previous) => previous.offset += kern,
+                None => ops.push(Op::ShowText {
+                    items: vec![TextItem::Offset(kern)],
+                }),
+            }
+        }
+        if glyph.dy != rise {
+            flush(&mut items, ops);
+            rise = glyph.dy;
+            ops.push(Op::SetLineOffset { multiplier: rise });
+        }
+        items.push(Codepoint::with_cid(glyph.id, 0.0, glyph.unicode.clone()));
+        let viewer_advance = font(glyph.typeface).pdf_advance(glyph.id);
+        // After drawing: the viewer is at dx + its advance; the shaper at advance.
+        drift = em(glyph.dx) + viewer_advance - em(glyph.advance);
+    }
+    flush(&mut items, ops);
+    if rise != 0.0 {
+        ops.push(Op::SetLineOffset { multiplier: 0.0 });
+    }
+}
+
+fn flush(items: &mut Vec<Codepoint>, ops: &mut Vec<Op>) {
+    if !items.is_empty() {
+        ops.push(Op::ShowText {
+            items: vec![TextItem::GlyphIds(std::mem::take(items))],
+        });
+    }
+}
+
+/// A PDF text string in UTF-16BE with a byte-order mark, as /ActualText needs.
+fn pdf_text_string(text: &str) -> DictItem {
+    let mut data = vec![0xFE, 0xFF];
+    for unit in text.encode_utf16() {
+        data.extend_from_slice(&unit.to_be_bytes());
+    }
+    DictItem::String {
+        data,
+        literal: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn body() -> Style {
+        Style {
+            size: 10.0,
+            weight: Weight::Regular,
+            color: Rgb::BLACK,
+            leading: 1.4,
+        }
+    }
+
+    fn texts(lines: &[Line]) -> Vec<&str> {
+        lines.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    #[test]
+    fn short_text_is_one_line() {
+        let lines = wrap("Press gently.", &body(), 500.0);
+        assert_eq!(texts(&lines), ["Press gently."]);
+        assert!(lines[0].width() > 40.0 && lines[0].width() < 80.0);
+    }
+
+    #[test]
+    fn lines_break_at_spaces_and_never_exceed_the_width() {
+        let text =
+            "Over 60 to 90 seconds, slowly increase the pressure, always staying below pain.";
+        let lines = wrap(text, &body(), 120.0);
+        assert!(lines.len() >= 3, "{:?}", texts(&lines));
+        for line in &lines {
+            assert!(line.width() <= 120.0, "{:?} is {}", line.text, line.width());
+            assert_eq!(line.text.trim(), line.text);
+        }
+        assert_eq!(texts(&lines).join(" "), text);
+    }
+
+    #[test]
+    fn a_word_longer_than_the_line_is_broken_not_cut() {
+        let word = "Pneumonoultramicroscopicsilicovolcanoconiosis";
+        let lines = wrap(&format!("See {word} now"), &body(), 60.0);
+        for line in &lines {
+            assert!(line.width() <= 60.0, "{:?}", line.text);
+        }
+        assert_eq!(
+            texts(&lines).concat().replace(' ', ""),
+            format!("See{word}now")
+        );
+    }
+
+    #[test]
+    fn newlines_start_new_lines_and_blank_lines_are_kept() {
+        let lines = wrap("one\n\ntwo", &body(), 500.0);
+        assert_eq!(texts(&lines), ["one", "", "two"]);
+    }
+
+    #[test]
+    fn thai_marks_stay_with_their_consonant_when_a_line_breaks() {
+        // No spaces: the only breaks are between clusters.
+        let text = "น้ำที่ผู้ป่วยดื่มทุกวันช่วยให้กล้ามเนื้อผ่อนคลาย";
+        let lines = wrap(text, &body(), 50.0);
+        assert!(lines.len() > 1);
+        assert_eq!(texts(&lines).concat(), text);
+        for line in &lines {
+            let first = line.text.chars().next().expect("not empty");
+            // A line never starts with a combining vowel or tone mark.
+            assert!(!('\u{0E31}'..='\u{0E3A}').contains(&first), "{}", line.text);
+            assert!(!('\u{0E47}'..='\u{0E4E}').contains(&first), "{}", line.text);
+        }
+    }
+
+    #[test]
+    fn mixed_scripts_are_set_in_runs_of_their_own_font() {
+        let glyphs = shape("Anna สมชาย Ελένη", &body());
+        let faces: Vec<Typeface> = glyphs.iter().map(|g| g.typeface).collect();
+        assert_eq!(faces.first(), Some(&Typeface::Sans));
+        assert!(faces.contains(&Typeface::Thai));
+        assert_eq!(faces.last(), Some(&Typeface::Sans));
+        let spelled: String = glyphs.iter().map(|g| g.unicode.as_str()).collect();
+        assert_eq!(spelled, "Anna สมชาย Ελένη");
+    }
+}

@@ -1,0 +1,47 @@
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Invalid, Name, SnippetId};
+
+/// Text the therapist reuses in notes, inserted with a click.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct Snippet {
+    pub id: SnippetId,
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct SnippetForm {
+    pub label: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewSnippet {
+    pub label: Name,
+    pub text: String,
+}
+
+impl TryFrom<SnippetForm> for NewSnippet {
+    type Error = Invalid;
+
+    fn try_from(form: SnippetForm) -> Result<NewSnippet, Invalid> {
+        let mut invalid = Invalid::default();
+        let label = invalid.check("label", Name::parse(&form.label, "A snippet label"));
+        let text = form.text.trim().to_owned();
+        if text.is_empty() {
+            invalid.check::<()>("text", Err("The snippet text is required".into()));
+        }
+        invalid.finish(|| {
+            Some(NewSnippet {
+                label: label?,
+                text,
+            })
+        })
+    }
+}

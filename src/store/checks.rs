@@ -1,0 +1,85 @@
+use super::{audit, Error, Result, Store};
+use crate::atlas::Side;
+use crate::model::{CheckId, SessionCheck, SessionId, SessionStatus};
+
+const CHECK_COLUMNS: &str = "id, session_id, muscle_id, muscle_label, side";
+
+impl Store {
+    /// Adds muscles to check (each `(muscle id, label, side)`) to a draft session;
+    /// ones already listed are kept once.
+    pub async fn insert_checks(
+        &self,
+        actor: &str,
+        session: SessionId,
+        checks: &[(String, String, Side)],
+    ) -> Result<Vec<SessionCheck>> {
+        let mut tx = self.begin().await?;
+        let status: Option<SessionStatus> =
+            sqlx::query_scalar("SELECT status FROM sessions WHERE id = ? AND deleted_at IS NULL")
+                .bind(session)
+                .fetch_optional(&mut *tx)
+                .await?;
+        match status {
+            None => {
+                return Err(Error::NotFound {
+                    entity: "session",
+                    id: session.0,
+                })
+            }
+            Some(SessionStatus::Signed) => return Err(Error::SignedNote),
+            Some(SessionStatus::Draft) => {}
+        }
+        for (muscle_id, label, side) in checks {
+            sqlx::query(
+                "INSERT INTO session_checks (session_id, muscle_id, muscle_label, side) VALUES (?, ?, ?, ?)
+                 ON CONFLICT (session_id, muscle_id, side) DO NOTHING",
+            )
+            .bind(session)
+            .bind(muscle_id)
+            .bind(label)
+            .bind(side)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let detail = checks
+            .iter()
+            .map(|(id, _, _)| id.as_str())
+            .collect::<Vec<_>>()
+            .join(", ");
+        audit::record(
+            &mut tx,
+            actor,
+            "checks.add",
+            ("session", session.0),
+            &detail,
+        )
+        .await?;
+        tx.commit().await?;
+        self.checks(session).await
+    }
+
+    pub async fn checks(&self, session: SessionId) -> Result<Vec<SessionCheck>> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT {CHECK_COLUMNS} FROM session_checks WHERE session_id = ? ORDER BY id"
+        ))
+        .bind(session)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Drops a suggestion the therapist decided not to check.
+    pub async fn delete_check(&self, id: CheckId) -> Result<()> {
+        let deleted = sqlx::query("DELETE FROM session_checks WHERE id = ?")
+            .bind(id)
+            .execute(&self.pool)
+            .await?
+            .rows_affected();
+        if deleted == 0 {
+            return Err(Error::NotFound {
+                entity: "check",
+                id: id.0,
+            });
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,48 @@
+use super::{audit, Error, Result, Store};
+use crate::model::{NewSnippet, Snippet, SnippetId};
+
+impl Store {
+    /// The therapist's snippets, by label.
+    pub async fn snippets(&self) -> Result<Vec<Snippet>> {
+        Ok(sqlx::query_as(
+            "SELECT id, label, text FROM snippets WHERE deleted_at IS NULL ORDER BY label COLLATE NOCASE, id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn insert_snippet(&self, actor: &str, snippet: &NewSnippet) -> Result<Snippet> {
+        let mut tx = self.begin().await?;
+        let row: Snippet = sqlx::query_as(
+            "INSERT INTO snippets (label, text) VALUES (?, ?) RETURNING id, label, text",
+        )
+        .bind(snippet.label.as_str())
+        .bind(&snippet.text)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(&mut tx, actor, "snippet.create", ("snippet", row.id.0), "").await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    pub async fn delete_snippet(&self, actor: &str, id: SnippetId) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let deleted = sqlx::query(
+            "UPDATE snippets SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL",
+        )
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if deleted == 0 {
+            return Err(Error::NotFound {
+                entity: "snippet",
+                id: id.0,
+            });
+        }
+        audit::record(&mut tx, actor, "snippet.delete", ("snippet", id.0), "").await?;
+        tx.commit().await?;
+        Ok(())
+    }
+}
