@@ -202,7 +202,7 @@ impl Sheet {
         }
         blocks.push(self.chart_block(width));
         for (i, technique) in self.techniques.iter().enumerate() {
-            blocks.push(technique_block(
+            blocks.extend(technique_blocks(
                 technique,
                 i == 0,
                 self.techniques.len(),
@@ -292,12 +292,7 @@ impl Sheet {
         ));
         rows.push(Row::space(2.0 * MM));
         rows.push(chart::chart_row(&self.charts, width));
-        let legend: Vec<String> = self
-            .muscles
-            .iter()
-            .map(|m| format!("{}  {}, {}", m.number, m.name, sides_text(&m.sides)))
-            .collect();
-        rows.extend(paragraph(&legend.join("     "), &style::SMALL, 0.0, width));
+        rows.extend(legend(&self.muscles, width));
         Block {
             gap_before: SECTION_GAP,
             rows,
@@ -306,36 +301,50 @@ impl Sheet {
     }
 }
 
-fn technique_block(technique: &Technique, first: bool, count: usize, width: f32) -> Block {
-    let mut rows = Vec::new();
+/// A technique's steps, then its cautions, then its tools: three blocks, so a
+/// long technique flows on rather than leaving half a page empty.
+fn technique_blocks(technique: &Technique, first: bool, count: usize, width: f32) -> Vec<Block> {
+    let mut steps = Vec::new();
     if first {
         let heading = if count == 1 {
             "How to release a point"
         } else {
             "How to release your points"
         };
-        rows.extend(paragraph(heading, &style::HEADING, 0.0, width));
+        steps.extend(paragraph(heading, &style::HEADING, 0.0, width));
     }
     if count > 1 {
-        rows.extend(paragraph(&technique.name, &style::MUSCLE, 0.0, width));
+        steps.extend(paragraph(&technique.name, &style::MUSCLE, 0.0, width));
     }
-    rows.extend(paragraph(&technique.summary, &style::BODY, 0.0, width));
-    rows.push(Row::space(1.5 * MM));
-    rows.extend(numbered(&technique.steps, &style::BODY, 0.0, width));
-    if !technique.tools.is_empty() {
-        rows.push(Row::space(1.5 * MM));
-        rows.extend(paragraph("What you can use", &style::LABEL, 0.0, width));
-        rows.extend(bulleted(&technique.tools, &style::BODY, 0.0, width));
-    }
-    for caution in &technique.cautions {
-        rows.push(Row::space(1.0 * MM));
-        rows.extend(paragraph(caution, &style::BODY_BOLD, 0.0, width));
-    }
-    Block {
+    steps.extend(paragraph(&technique.summary, &style::BODY, 0.0, width));
+    steps.push(Row::space(1.5 * MM));
+    steps.extend(numbered(&technique.steps, &style::BODY, 0.0, width));
+    let mut blocks = vec![Block {
         gap_before: if first { SECTION_GAP } else { BLOCK_GAP },
-        rows,
+        rows: steps,
         frame: None,
+    }];
+    if !technique.cautions.is_empty() {
+        let mut rows = Vec::new();
+        for caution in &technique.cautions {
+            rows.extend(paragraph(caution, &style::BODY_BOLD, 0.0, width));
+        }
+        blocks.push(Block {
+            gap_before: 2.0 * MM,
+            rows,
+            frame: None,
+        });
     }
+    if !technique.tools.is_empty() {
+        let mut rows = paragraph("What you can use", &style::LABEL, 0.0, width);
+        rows.extend(bulleted(&technique.tools, &style::BODY, 0.0, width));
+        blocks.push(Block {
+            gap_before: 2.0 * MM,
+            rows,
+            frame: None,
+        });
+    }
+    blocks
 }
 
 fn muscle_block(muscle: &MuscleNotes, first: bool, width: f32) -> Block {
@@ -352,9 +361,14 @@ fn muscle_block(muscle: &MuscleNotes, first: bool, width: f32) -> Block {
     let title = format!("{}, {}", muscle.name, sides_text(&muscle.sides));
     let mut heading = paragraph(&title, &style::MUSCLE, INDENT, width - INDENT);
     if let Some(first_line) = heading.first_mut() {
-        first_line
-            .items
-            .extend(number_badge(muscle.number, &style::MUSCLE));
+        let radius = 3.2 * MM;
+        let center_y = style::MUSCLE.ascent() - 0.36 * style::MUSCLE.size;
+        first_line.items.extend(number_badge(
+            muscle.number,
+            (radius, center_y),
+            radius,
+            &style::BADGE_NUMBER,
+        ));
     }
     rows.extend(heading);
     rows.push(Row::space(1.0 * MM));
@@ -481,6 +495,46 @@ pub fn footer(sheet: &Sheet, page: usize, count: usize, width: f32) -> Row {
     }
 }
 
+/// The chart's key: each number with its muscle and side, in two columns.
+fn legend(muscles: &[MuscleNotes], width: f32) -> Vec<Row> {
+    let column = width / 2.0;
+    let badge = 2.1 * MM;
+    let text_x = 2.0 * badge + 2.0 * MM;
+    let cell = |muscle: &MuscleNotes, x: f32| {
+        let label = format!("{}, {}", muscle.name, sides_text(&muscle.sides));
+        let mut rows = paragraph(
+            &label,
+            &style::SMALL,
+            x + text_x,
+            column - text_x - 3.0 * MM,
+        );
+        if let Some(first) = rows.first_mut() {
+            let center_y = style::SMALL.ascent() - 0.36 * style::SMALL.size;
+            first.items.extend(number_badge(
+                muscle.number,
+                (x + badge, center_y),
+                badge,
+                &style::LEGEND_NUMBER,
+            ));
+        }
+        rows
+    };
+    let mut rows = vec![Row::space(1.0 * MM)];
+    for pair in muscles.chunks(2) {
+        let left = pair.first().map(|m| cell(m, 0.0)).unwrap_or_default();
+        let right = pair.get(1).map(|m| cell(m, column)).unwrap_or_default();
+        for i in 0..left.len().max(right.len()) {
+            let mut row = Row::default();
+            for part in [left.get(i), right.get(i)].into_iter().flatten() {
+                row.height = row.height.max(part.height + 0.6 * MM);
+                row.items.extend(part.items.iter().cloned());
+            }
+            rows.push(row);
+        }
+    }
+    rows
+}
+
 /// A paragraph wrapped to `width`, one row per line, starting at `x`.
 fn paragraph(text: &str, style: &Style, x: f32, width: f32) -> Vec<Row> {
     text::wrap(text, style, width)
@@ -562,21 +616,20 @@ fn rule(width: f32, space: f32) -> Row {
     }
 }
 
-/// The muscle's number in a filled circle, level with a heading line.
-fn number_badge(number: usize, heading: &Style) -> Vec<Item> {
-    let radius = 3.2 * MM;
-    let center_y = heading.ascent() - 0.36 * heading.size;
-    let label = text::one_line(&number.to_string(), &style::BADGE_NUMBER);
+/// A number in a filled circle centred on `center`.
+fn number_badge(number: usize, center: (f32, f32), radius: f32, digits: &Style) -> Vec<Item> {
+    let label = text::one_line(&number.to_string(), digits);
     vec![
         Item::Circle {
-            x: radius,
-            y: center_y,
+            x: center.0,
+            y: center.1,
             radius,
             paint: Paint::fill(style::MARKER),
         },
         Item::Text {
-            x: radius - label.width() / 2.0,
-            y: center_y + 0.71 * style::BADGE_NUMBER.size / 2.0,
+            x: center.0 - label.width() / 2.0,
+            // Digits are about 0.71 em tall in Noto Sans: centre them.
+            y: center.1 + 0.71 * digits.size / 2.0,
             line: label,
         },
     ]

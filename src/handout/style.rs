@@ -71,3 +71,4 @@ pub const SMALL: Style = style(9.0, Weight::Regular, MUTED, 1.35);
 pub const WARNING_HEADING: Style = style(13.0, Weight::Bold, WARNING, 1.3);
 pub const MARKER_NUMBER: Style = style(8.0, Weight::Bold, Rgb::WHITE, 1.0);
 pub const BADGE_NUMBER: Style = style(10.0, Weight::Bold, Rgb::WHITE, 1.0);
+pub const LEGEND_NUMBER: Style = style(7.0, Weight::Bold, Rgb::WHITE, 1.0);

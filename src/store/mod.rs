@@ -101,7 +101,11 @@ impl Store {
         self.pool.close().await;
     }
 
+    /// Starts a write transaction. `IMMEDIATE` takes the write lock up front, so
+    /// while another connection or program writes, this one waits (up to
+    /// [`BUSY_TIMEOUT`]); a deferred transaction would fail at once when it
+    /// upgrades from reading to writing.
     async fn begin(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin().await?)
+        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
     }
 }

@@ -435,3 +435,34 @@ async fn a_locked_database_gives_a_busy_error_and_loses_nothing() {
         .expect("saved after release");
     assert_eq!(saved.first_name, "Anne");
 }
+
+#[tokio::test]
+async fn a_write_waits_for_a_short_lock_instead_of_failing() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
+        .await
+        .expect("raw");
+    let mut blocker = pool.begin().await.expect("begin");
+    sqlx::query("UPDATE clients SET notes = 'held' WHERE id = ?")
+        .bind(client.id.0)
+        .execute(&mut *blocker)
+        .await
+        .expect("lock");
+    let release = tokio::spawn(async move {
+        tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+        blocker.rollback().await.expect("release");
+    });
+    let saved = db
+        .api
+        .update_client(
+            client.id,
+            ClientForm {
+                first_name: "Anne".into(),
+                ..ClientForm::default()
+            },
+        )
+        .await;
+    release.await.expect("released");
+    assert_eq!(saved.expect("waited for the lock").first_name, "Anne");
+}
