@@ -455,7 +455,7 @@ mod tests {
     #[test]
     fn a_block_taller_than_a_page_breaks_between_rows_and_keeps_every_row() {
         let placed = paginate(&[block(0.0, &[30.0]), block(5.0, &[40.0; 6])], 100.0);
-        assert_eq!(pages_of(&placed), [vec![0], vec![0, 0, 1, 1, 2, 2]]);
+        assert_eq!(pages_of(&placed), [vec![0], vec![0, 1, 1, 2, 2, 3]]);
         for rows in &placed {
             for p in rows {
                 assert!(p.top + 40.0 <= 100.0, "{p:?}");

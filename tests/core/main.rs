@@ -4,6 +4,7 @@
 mod api_validation;
 mod charting;
 mod cli;
+mod handout;
 mod helpers;
 mod search;
 mod store;

@@ -1,0 +1,523 @@
+//! Home-care handouts, read back from the PDFs with poppler's own tools
+//! (`pdftotext`, `pdfinfo`, `pdffonts`), not only checked for existence.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use myochart::api::Code;
+use myochart::atlas::{RedFlag, Side, View};
+use myochart::model::{Client, FindingForm, HandoutOptions, Paper, Session, SessionId, Settings};
+
+use crate::helpers::{trapezius_finding, TestDb};
+
+fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    let output = Command::new(tool)
+        .args(args)
+        .arg(pdf)
+        .args(if tool == "pdftotext" {
+            &["-"][..]
+        } else {
+            &[][..]
+        })
+        .output()
+        .unwrap_or_else(|e| panic!("can't run {tool} (install poppler-utils): {e}"));
+    assert!(
+        output.status.success(),
+        "{tool} failed on {}: {}",
+        pdf.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("utf-8")
+}
+
+fn text_of(pdf: &Path) -> String {
+    poppler("pdftotext", &[], pdf)
+}
+
+fn page_text(pdf: &Path, page: usize) -> String {
+    let page = page.to_string();
+    poppler("pdftotext", &["-f", &page, "-l", &page], pdf)
+}
+
+/// `pdfinfo`'s value for `key` ("Pages", "Page size").
+fn info(pdf: &Path, key: &str) -> String {
+    poppler("pdfinfo", &[], pdf)
+        .lines()
+        .find_map(|line| line.strip_prefix(&format!("{key}:")))
+        .map(|value| value.trim().to_owned())
+        .unwrap_or_else(|| panic!("pdfinfo has no {key}"))
+}
+
+fn pages(pdf: &Path) -> usize {
+    info(pdf, "Pages").parse().expect("a page count")
+}
+
+fn finding(muscle: &str, side: Side, view: View, x: f64, y: f64) -> FindingForm {
+    FindingForm {
+        muscle_id: muscle.into(),
+        side,
+        view,
+        x,
+        y,
+        ..trapezius_finding()
+    }
+}
+
+/// A client with a session of four findings on four muscles, front and back.
+async fn typical(db: &TestDb, first_name: &str) -> (Client, Session) {
+    let client = db.client(first_name, "").await;
+    let session = db.session(&client).await;
+    for form in [
+        trapezius_finding(),
+        finding("core:levator-scapulae", Side::Right, View::Back, 0.57, 0.17),
+        finding("core:suboccipitals", Side::Left, View::Back, 0.456, 0.106),
+        finding("core:scalenes", Side::Right, View::Front, 0.433, 0.164),
+    ] {
+        db.api
+            .add_finding(session.id, form)
+            .await
+            .expect("add finding");
+    }
+    (client, session)
+}
+
+async fn save(db: &TestDb, session: SessionId, options: HandoutOptions, name: &str) -> PathBuf {
+    let path = db.dir.path().join(name);
+    db.api
+        .save_handout(session, options, &path)
+        .await
+        .expect("save handout");
+    path
+}
+
+/// Every file in a folder except the test database and its journals.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("read dir")
+        .map(|entry| {
+            entry
+                .expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .filter(|name| !name.starts_with("test.sqlite"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[tokio::test]
+async fn a_thai_clients_handout_names_them_and_every_charted_muscle() {
+    let db = TestDb::new().await;
+    db.api
+        .save_settings(Settings {
+            clinic_name: "Ρίζα Bodywork".into(),
+            therapist_name: "Anna".into(),
+            contact: "081 234 5678".into(),
+            paper: Paper::A4,
+        })
+        .await
+        .expect("settings");
+    let (_, session) = typical(&db, "สมชาย").await;
+    let advice = "ดื่มน้ำให้มาก ๆ ผู้ป่วยที่ปวดคอควรพักสายตาทุกชั่วโมง";
+    let pdf = save(
+        &db,
+        session.id,
+        HandoutOptions {
+            advice: advice.into(),
+            next_appointment: "Tuesday 2 December, 10:00".into(),
+            ..HandoutOptions::default()
+        },
+        "สมชาย.pdf",
+    )
+    .await;
+
+    let text = text_of(&pdf);
+    for expected in [
+        "Home care for สมชาย",
+        "Ρίζα Bodywork",
+        "081 234 5678",
+        "20 November 2026",
+        // Shaped Thai (tone marks over upper vowels, SARA AM) reads back as typed.
+        advice,
+        "Tuesday 2 December, 10:00",
+        "Upper trapezius, right side",
+        "Levator scapulae, right side",
+        "Suboccipitals, left side",
+        "Scalenes (anterior, middle, posterior), right side",
+        "Upper trapezius stretch",
+        "Pain-free compression",
+        "Theracane",
+        "See your doctor if",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    for flag in RedFlag::ALL {
+        assert!(text.contains(flag.see_your_doctor()), "{flag:?}");
+    }
+    let count = pages(&pdf);
+    assert!(text.contains(&format!("Page 1 of {count}")), "{text}");
+    assert_eq!(info(&pdf, "Page size"), "595.276 x 841.89 pts (A4)");
+}
+
+#[tokio::test]
+async fn greek_cyrillic_and_accented_text_prints_and_reads_back() {
+    let db = TestDb::new().await;
+    let (_, session) = typical(&db, "Ελένη").await;
+    let advice = "Пейте больше воды. Crème brûlée, Łódź, Ærø, Ñuñoa. Πίνετε νερό.";
+    let pdf = save(
+        &db,
+        session.id,
+        HandoutOptions {
+            advice: advice.into(),
+            next_appointment: "Четверг, 4 декабря".into(),
+            ..HandoutOptions::default()
+        },
+        "eleni.pdf",
+    )
+    .await;
+    let text = text_of(&pdf);
+    assert!(text.contains("Home care for Ελένη"), "{text}");
+    assert!(text.contains(advice), "{text}");
+    assert!(text.contains("Четверг, 4 декабря"), "{text}");
+}
+
+#[tokio::test]
+async fn fonts_are_embedded_as_subsets_and_the_file_stays_small() {
+    let db = TestDb::new().await;
+    let (_, session) = typical(&db, "สมชาย Ελένη").await;
+    let pdf = save(&db, session.id, HandoutOptions::default(), "fonts.pdf").await;
+    let fonts = poppler("pdffonts", &[], &pdf);
+    let rows: Vec<&str> = fonts.lines().skip(2).collect();
+    assert!(rows.len() >= 3, "{fonts}");
+    for row in rows {
+        // emb, sub and uni: embedded, subset, with a ToUnicode map.
+        assert!(row.contains("yes yes yes"), "{row}");
+    }
+    let size = std::fs::metadata(&pdf).expect("pdf").len();
+    assert!(size < 300 * 1024, "{size} bytes");
+}
+
+#[tokio::test]
+async fn a_fifteen_finding_session_flows_onto_numbered_pages() {
+    let db = TestDb::new().await;
+    let client = db.client("Светлана", "").await;
+    let session = db.session(&client).await;
+    let atlas = db.api.atlas().clone();
+    let mut names = Vec::new();
+    for muscle in atlas.muscles() {
+        for side in Side::BOTH {
+            let point = &muscle.points[0];
+            let (x, y) = point.on_side(side);
+            let form = finding(&muscle.id, side, point.view, x.into(), y.into());
+            if names.len() < 15 {
+                db.api.add_finding(session.id, form).await.expect("finding");
+                names.push(muscle.name.clone());
+            }
+        }
+    }
+    let pdf = save(&db, session.id, HandoutOptions::default(), "long.pdf").await;
+    let count = pages(&pdf);
+    assert!(count >= 3, "{count} pages");
+    let text = text_of(&pdf);
+    for name in &names {
+        assert!(text.contains(name.as_str()), "{name} missing");
+    }
+    for page in 1..=count {
+        let footer = format!("Page {page} of {count}");
+        assert!(page_text(&pdf, page).contains(&footer), "{footer}");
+    }
+    // The red flags close the handout, on its last page.
+    assert!(page_text(&pdf, count).contains("See your doctor if"));
+}
+
+#[tokio::test]
+async fn paper_comes_from_the_settings_unless_the_handout_says_otherwise() {
+    let db = TestDb::new().await;
+    let (client, session) = typical(&db, "Zoë").await;
+    db.api
+        .save_settings(Settings {
+            paper: Paper::Letter,
+            ..Settings::default()
+        })
+        .await
+        .expect("settings");
+    let letter = save(&db, session.id, HandoutOptions::default(), "letter.pdf").await;
+    assert_eq!(info(&letter, "Page size"), "612 x 792 pts (letter)");
+    let a4 = save(
+        &db,
+        session.id,
+        HandoutOptions {
+            paper: Some(Paper::A4),
+            ..HandoutOptions::default()
+        },
+        "a4.pdf",
+    )
+    .await;
+    assert_eq!(info(&a4, "Page size"), "595.276 x 841.89 pts (A4)");
+
+    let given = db
+        .api
+        .handouts_of_client(client.id)
+        .await
+        .expect("handouts");
+    let papers: Vec<Paper> = given.iter().map(|h| h.paper).collect();
+    assert_eq!(papers, [Paper::A4, Paper::Letter], "newest first");
+    assert_eq!(given[0].file_path, a4.display().to_string());
+    assert_eq!(given[0].session_id, session.id);
+}
+
+#[tokio::test]
+async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log() {
+    let db = TestDb::new().await;
+    let (client, session) = typical(&db, "Anna").await;
+    let options = HandoutOptions {
+        advice: "Walk daily.".into(),
+        next_appointment: "Friday".into(),
+        ..HandoutOptions::default()
+    };
+    let path = db.dir.path().join("anna.pdf");
+    let handout = db
+        .api
+        .save_handout(session.id, options, &path)
+        .await
+        .expect("save");
+    assert_eq!(
+        (
+            handout.client_id,
+            handout.advice.as_str(),
+            handout.next_appointment.as_str()
+        ),
+        (client.id, "Walk daily.", "Friday")
+    );
+    let trail = db
+        .api
+        .audit_trail("session", session.id.0)
+        .await
+        .expect("trail");
+    assert!(trail
+        .iter()
+        .any(|e| e.action == "handout.give" && e.detail == path.display().to_string()));
+    // A preview is the same PDF without a record.
+    let preview = db
+        .api
+        .handout_pdf(session.id, HandoutOptions::default())
+        .await
+        .expect("preview");
+    assert!(preview.starts_with(b"%PDF-"));
+    assert_eq!(
+        db.api
+            .handouts_of_client(client.id)
+            .await
+            .expect("list")
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn saving_over_an_existing_file_replaces_it_whole() {
+    let db = TestDb::new().await;
+    let (_, session) = typical(&db, "Anna").await;
+    let path = db.dir.path().join("again.pdf");
+    std::fs::write(&path, "an old, unrelated file").expect("write");
+    save(&db, session.id, HandoutOptions::default(), "again.pdf").await;
+    assert!(std::fs::read(&path).expect("read").starts_with(b"%PDF-"));
+    assert_eq!(files_in(db.dir.path()), ["again.pdf"]);
+}
+
+#[tokio::test]
+async fn a_missing_session_or_one_without_findings_is_refused_and_nothing_is_written() {
+    let db = TestDb::new().await;
+    let path = db.dir.path().join("nothing.pdf");
+    let missing = db
+        .api
+        .save_handout(SessionId(404), HandoutOptions::default(), &path)
+        .await
+        .expect_err("no such session");
+    assert_eq!(missing.code(), Code::NotFound);
+    assert_eq!(missing.to_string(), "session 404 was not found");
+
+    let client = db.client("Anna", "").await;
+    let empty = db.session(&client).await;
+    let none = db
+        .api
+        .save_handout(empty.id, HandoutOptions::default(), &path)
+        .await
+        .expect_err("no findings");
+    assert_eq!(none.code(), Code::Validation);
+    assert!(
+        none.to_string().contains("no charted trigger points"),
+        "{none}"
+    );
+    assert!(db
+        .api
+        .handout_pdf(empty.id, HandoutOptions::default())
+        .await
+        .is_err());
+
+    assert_eq!(files_in(db.dir.path()), Vec::<String>::new());
+    assert!(db
+        .api
+        .handouts_of_client(client.id)
+        .await
+        .expect("list")
+        .is_empty());
+}
+
+#[tokio::test]
+async fn an_unwritable_path_is_a_file_error_that_leaves_no_partial_file() {
+    let db = TestDb::new().await;
+    let (client, session) = typical(&db, "Anna").await;
+    let blocker = db.dir.path().join("not-a-folder");
+    std::fs::write(&blocker, "a file").expect("write");
+    for path in [
+        db.dir.path().join("missing").join("handout.pdf"),
+        blocker.join("handout.pdf"),
+        db.dir.path().to_owned(),
+    ] {
+        let error = db
+            .api
+            .save_handout(session.id, HandoutOptions::default(), &path)
+            .await
+            .expect_err("unwritable");
+        assert_eq!(error.code(), Code::File, "{error}");
+        assert!(
+            error.to_string().contains(&*path.to_string_lossy()),
+            "{error}"
+        );
+    }
+    assert_eq!(files_in(db.dir.path()), ["not-a-folder"]);
+    assert!(db
+        .api
+        .handouts_of_client(client.id)
+        .await
+        .expect("list")
+        .is_empty());
+}
+
+#[tokio::test]
+async fn bad_options_and_settings_name_their_fields() {
+    let db = TestDb::new().await;
+    let (_, session) = typical(&db, "Anna").await;
+    let error = db
+        .api
+        .handout_pdf(
+            session.id,
+            HandoutOptions {
+                next_appointment: "two\nlines".into(),
+                ..HandoutOptions::default()
+            },
+        )
+        .await
+        .expect_err("invalid");
+    assert_eq!(error.code(), Code::Validation);
+    let error = db
+        .api
+        .save_settings(Settings {
+            clinic_name: "x".repeat(201),
+            ..Settings::default()
+        })
+        .await
+        .expect_err("invalid");
+    let body = myochart::api::ErrorBody::from(&error);
+    assert_eq!(body.fields[0].field, "clinicName");
+    assert_eq!(
+        db.api.settings().await.expect("settings"),
+        Settings::default()
+    );
+}
+
+fn myochart(db: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_myochart"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .expect("run myochart")
+}
+
+fn succeeded(output: &std::process::Output) -> String {
+    assert!(
+        output.status.success(),
+        "failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout.clone()).expect("utf-8")
+}
+
+#[test]
+fn the_command_line_saves_a_handout() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("cli.sqlite");
+    let settings = succeeded(&myochart(
+        &db,
+        &["settings", "set", "--clinic", "Ρίζα", "--paper", "letter"],
+    ));
+    assert!(settings.contains("clinic:    Ρίζα") && settings.contains("paper:     letter"));
+    succeeded(&myochart(&db, &["client", "add", "--first", "Ελένη"]));
+    succeeded(&myochart(
+        &db,
+        &["session", "new", "--client", "1", "--date", "2026-11-20"],
+    ));
+    let out = dir.path().join("eleni.pdf");
+    let out_arg = out.to_str().expect("utf-8 path");
+
+    let empty = myochart(&db, &["handout", "--session", "1", "--out", out_arg]);
+    assert_eq!(empty.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&empty.stderr).contains("no charted trigger points"));
+    assert!(!out.exists());
+
+    succeeded(&myochart(
+        &db,
+        &[
+            "finding",
+            "add",
+            "--session",
+            "1",
+            "--muscle",
+            "core:upper-trapezius",
+            "--side",
+            "left",
+            "--view",
+            "back",
+            "--x",
+            "0.36",
+            "--y",
+            "0.18",
+            "--tenderness",
+            "6",
+        ],
+    ));
+    let saved = succeeded(&myochart(
+        &db,
+        &[
+            "handout",
+            "--session",
+            "1",
+            "--out",
+            out_arg,
+            "--paper",
+            "a4",
+            "--advice",
+            "Πίνετε νερό",
+            "--next-appointment",
+            "Friday 10:00",
+        ],
+    ));
+    assert!(
+        saved.contains("eleni.pdf") && saved.contains("(a4)"),
+        "{saved}"
+    );
+    let text = text_of(&out);
+    assert!(text.contains("Home care for Ελένη") && text.contains("Πίνετε νερό"));
+    assert!(text.contains("Upper trapezius, left side") && text.contains("Friday 10:00"));
+
+    let missing = myochart(&db, &["handout", "--session", "9", "--out", out_arg]);
+    assert_eq!(missing.status.code(), Some(3));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("session 9 was not found"));
+}
