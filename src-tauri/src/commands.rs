@@ -1,7 +1,13 @@
 //! Tauri commands: one line each into `myochart::api`.
 
-use myochart::api::{DatabaseInfo, Error};
-use myochart::model::{ClientId, ClientRecord, ClientSummary};
+use myochart::api::{DatabaseInfo, Error, RedFlagQuestion};
+use myochart::atlas::{Atlas, View};
+use myochart::finder::{FinderMatch, NearbyPoint};
+use myochart::model::{
+    Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
+    ClientSummary, Finding, FindingForm, FindingId, FindingMove, NoteForm, Session, SessionCheck,
+    SessionDetail, SessionForm, SessionId, Snippet, SnippetForm, SnippetId,
+};
 use tauri::{State, Window};
 
 use crate::shell::Shell;
@@ -24,6 +30,16 @@ pub async fn leave_demo(shell: State<'_, Shell>, window: Window) -> Result<()> {
 }
 
 #[tauri::command]
+pub async fn atlas(shell: State<'_, Shell>) -> Result<Atlas> {
+    Ok(shell.api().await.atlas().clone())
+}
+
+#[tauri::command]
+pub async fn red_flag_questions(shell: State<'_, Shell>) -> Result<Vec<RedFlagQuestion>> {
+    Ok(shell.api().await.red_flag_questions())
+}
+
+#[tauri::command]
 pub async fn search_clients(shell: State<'_, Shell>, query: String) -> Result<Vec<ClientSummary>> {
     shell.api().await.search_clients(&query).await
 }
@@ -31,4 +47,127 @@ pub async fn search_clients(shell: State<'_, Shell>, query: String) -> Result<Ve
 #[tauri::command]
 pub async fn client_record(shell: State<'_, Shell>, id: ClientId) -> Result<ClientRecord> {
     shell.api().await.client_record(id).await
+}
+
+#[tauri::command]
+pub async fn create_client(shell: State<'_, Shell>, form: ClientForm) -> Result<Client> {
+    shell.api().await.create_client(form).await
+}
+
+#[tauri::command]
+pub async fn update_client(
+    shell: State<'_, Shell>,
+    id: ClientId,
+    form: ClientForm,
+) -> Result<Client> {
+    shell.api().await.update_client(id, form).await
+}
+
+#[tauri::command]
+pub async fn create_session(
+    shell: State<'_, Shell>,
+    client: ClientId,
+    form: SessionForm,
+) -> Result<Session> {
+    shell.api().await.create_session(client, form).await
+}
+
+#[tauri::command]
+pub async fn session(shell: State<'_, Shell>, id: SessionId) -> Result<SessionDetail> {
+    shell.api().await.session(id).await
+}
+
+#[tauri::command]
+pub async fn add_finding(
+    shell: State<'_, Shell>,
+    session: SessionId,
+    form: FindingForm,
+) -> Result<Finding> {
+    shell.api().await.add_finding(session, form).await
+}
+
+#[tauri::command]
+pub async fn move_finding(
+    shell: State<'_, Shell>,
+    id: FindingId,
+    to: FindingMove,
+) -> Result<Finding> {
+    shell.api().await.move_finding(id, to).await
+}
+
+#[tauri::command]
+pub async fn remove_finding(shell: State<'_, Shell>, id: FindingId) -> Result<()> {
+    shell.api().await.remove_finding(id).await
+}
+
+#[tauri::command]
+pub async fn restore_finding(shell: State<'_, Shell>, id: FindingId) -> Result<Finding> {
+    shell.api().await.restore_finding(id).await
+}
+
+#[tauri::command]
+pub async fn write_note(
+    shell: State<'_, Shell>,
+    session: SessionId,
+    form: NoteForm,
+) -> Result<Session> {
+    shell.api().await.write_note(session, form).await
+}
+
+#[tauri::command]
+pub async fn sign_note(shell: State<'_, Shell>, session: SessionId) -> Result<Session> {
+    shell.api().await.sign_note(session).await
+}
+
+#[tauri::command]
+pub async fn amend_note(
+    shell: State<'_, Shell>,
+    session: SessionId,
+    form: AmendmentForm,
+) -> Result<Amendment> {
+    shell.api().await.amend_note(session, form).await
+}
+
+#[tauri::command]
+pub async fn find(shell: State<'_, Shell>, view: View, x: f64, y: f64) -> Result<Vec<FinderMatch>> {
+    shell.api().await.find(view, x, y)
+}
+
+#[tauri::command]
+pub async fn nearest_points(
+    shell: State<'_, Shell>,
+    view: View,
+    x: f64,
+    y: f64,
+) -> Result<Vec<NearbyPoint>> {
+    shell.api().await.nearest_points(view, x, y)
+}
+
+#[tauri::command]
+pub async fn add_checks(
+    shell: State<'_, Shell>,
+    session: SessionId,
+    checks: Vec<CheckForm>,
+) -> Result<Vec<SessionCheck>> {
+    shell.api().await.add_checks(session, checks).await
+}
+
+#[tauri::command]
+pub async fn remove_check(shell: State<'_, Shell>, id: CheckId) -> Result<()> {
+    shell.api().await.remove_check(id).await
+}
+
+#[tauri::command]
+pub async fn snippets(shell: State<'_, Shell>) -> Result<Vec<Snippet>> {
+    shell.api().await.snippets().await
+}
+
+#[tauri::command]
+pub async fn create_snippet(shell: State<'_, Shell>, form: SnippetForm) -> Result<Snippet> {
+    shell.api().await.create_snippet(form).await
+}
+
+#[tauri::command]
+pub async fn delete_snippet(shell: State<'_, Shell>, id: SnippetId) -> Result<()> {
+    shell.api().await.delete_snippet(id).await
 }

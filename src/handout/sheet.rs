@@ -634,3 +634,195 @@ fn number_badge(number: usize, center: (f32, f32), radius: f32, digits: &Style) 
         },
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Activity, ClientId, FindingId, SessionId, SessionStatus};
+
+    fn session(therapist: &str) -> Session {
+        Session {
+            id: SessionId(1),
+            client_id: ClientId(1),
+            session_date: "2026-11-20".into(),
+            therapist: therapist.into(),
+            subjective: String::new(),
+            objective: String::new(),
+            assessment: String::new(),
+            plan: String::new(),
+            pain_before: None,
+            pain_after: None,
+            status: SessionStatus::Draft,
+            signed_at: None,
+            created_at: String::new(),
+            updated_at: String::new(),
+        }
+    }
+
+    fn finding(muscle_id: &str, label: &str, side: Side, view: View) -> Finding {
+        Finding {
+            id: FindingId(1),
+            session_id: SessionId(1),
+            muscle_id: muscle_id.into(),
+            muscle_label: label.into(),
+            side,
+            view,
+            x: 0.6,
+            y: 0.2,
+            tenderness: 5,
+            activity: Activity::Active,
+            referral_reproduced: false,
+            technique_id: None,
+            pressure: String::new(),
+            duration_seconds: None,
+            response: String::new(),
+        }
+    }
+
+    fn sheet(findings: &[Finding], settings: &Settings, therapist: &str) -> Sheet {
+        Sheet::new(
+            settings,
+            "Anna",
+            &session(therapist),
+            findings,
+            &Atlas::builtin(),
+            &HandoutOptions::default(),
+        )
+    }
+
+    #[test]
+    fn muscles_are_numbered_in_charted_order_with_their_sides_merged() {
+        let findings = [
+            finding(
+                "core:levator-scapulae",
+                "Levator scapulae",
+                Side::Right,
+                View::Back,
+            ),
+            finding(
+                "core:upper-trapezius",
+                "Upper trapezius",
+                Side::Right,
+                View::Back,
+            ),
+            finding(
+                "core:levator-scapulae",
+                "Levator scapulae",
+                Side::Left,
+                View::Back,
+            ),
+            finding(
+                "core:levator-scapulae",
+                "Levator scapulae",
+                Side::Left,
+                View::Back,
+            ),
+        ];
+        let sheet = sheet(&findings, &Settings::default(), "");
+        let muscles: Vec<(usize, &str, &str)> = sheet
+            .muscles
+            .iter()
+            .map(|m| (m.number, m.name.as_str(), sides_text(&m.sides)))
+            .collect();
+        assert_eq!(
+            muscles,
+            [
+                (1, "Levator scapulae", "both sides"),
+                (2, "Upper trapezius", "right side")
+            ]
+        );
+        // Every finding is marked, with its muscle's number; only the back is drawn.
+        assert_eq!(sheet.charts.len(), 1);
+        let numbers: Vec<usize> = sheet.charts[0].markers.iter().map(|m| m.number).collect();
+        assert_eq!(numbers, [1, 2, 1, 1]);
+        // One technique, printed once.
+        assert_eq!(sheet.techniques.len(), 1);
+        assert_eq!(sheet.date, "20 November 2026");
+    }
+
+    #[test]
+    fn a_muscle_whose_plugin_was_removed_still_prints_with_the_generic_technique() {
+        let findings = [finding("tmj:masseter", "Masseter", Side::Left, View::Side)];
+        let sheet = sheet(&findings, &Settings::default(), "");
+        let masseter = &sheet.muscles[0];
+        assert_eq!(masseter.name, "Masseter");
+        assert_eq!(masseter.atlas, None);
+        assert_eq!(
+            masseter.technique,
+            Some(("Pain-free compression".to_owned(), 60, 90))
+        );
+        assert_eq!(sheet.techniques[0].id, GENERIC_TECHNIQUE);
+        // The side view has no outline without the plugin: no chart, no panic.
+        assert!(sheet.charts.is_empty());
+        let blocks = sheet.blocks(500.0);
+        let text = words(&blocks);
+        assert!(text.contains("Masseter, left side"), "{text}");
+        assert!(text.contains("Your therapist will show you"), "{text}");
+    }
+
+    #[test]
+    fn the_sessions_therapist_wins_over_the_settings_one() {
+        let settings = Settings {
+            therapist_name: "Default Therapist".into(),
+            ..Settings::default()
+        };
+        let findings = [trapezius()];
+        assert_eq!(
+            sheet(&findings, &settings, "").therapist,
+            "Default Therapist"
+        );
+        assert_eq!(sheet(&findings, &settings, " Mai ").therapist, "Mai");
+    }
+
+    #[test]
+    fn every_red_flag_is_in_the_last_block() {
+        let sheet = sheet(&[trapezius()], &Settings::default(), "");
+        let blocks = sheet.blocks(500.0);
+        let last = words(&blocks[blocks.len() - 1..]);
+        assert!(last.starts_with("See your doctor if…"), "{last}");
+        for flag in RedFlag::ALL {
+            assert!(last.contains(flag.see_your_doctor()), "{flag:?}");
+        }
+    }
+
+    #[test]
+    fn labels_share_the_baseline_of_the_text_beside_them() {
+        let rows = labelled(
+            "The point",
+            paragraph("On top.", &style::BODY, 100.0, 200.0),
+            0.0,
+        );
+        let baselines: Vec<f32> = rows[0]
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Text { y, .. } => Some(*y),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(baselines.len(), 2);
+        assert_eq!(baselines[0], baselines[1]);
+    }
+
+    fn trapezius() -> Finding {
+        finding(
+            "core:upper-trapezius",
+            "Upper trapezius",
+            Side::Right,
+            View::Back,
+        )
+    }
+
+    /// The text of some blocks, lines joined by spaces.
+    fn words(blocks: &[Block]) -> String {
+        let mut lines = Vec::new();
+        for row in blocks.iter().flat_map(|b| &b.rows) {
+            for item in &row.items {
+                if let Item::Text { line, .. } = item {
+                    lines.push(line.text.clone());
+                }
+            }
+        }
+        lines.join(" ")
+    }
+}

@@ -106,6 +106,12 @@ export class App {
     return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/text`)));
   }
 
+  /** The current value of a form field. */
+  async value(css) {
+    const [id] = await this.waitFor(css);
+    return request("GET", `/session/${this.id}/element/${id}/property/value`);
+  }
+
   async click(css) {
     const [id] = await this.waitFor(css);
     await request("POST", `/session/${this.id}/element/${id}/click`, {});
@@ -131,6 +137,44 @@ export class App {
   async clear(css) {
     const [id] = await this.waitFor(css);
     await request("POST", `/session/${this.id}/element/${id}/clear`, {});
+  }
+
+  async rect(css) {
+    const [id] = await this.waitFor(css);
+    return request("GET", `/session/${this.id}/element/${id}/rect`);
+  }
+
+  /**
+   * Clicks a body chart at chart coordinates (0..1 of the atlas box). The SVG
+   * keeps its aspect ratio, centred across and at the top of its element
+   * ("xMidYMin meet"), and may show only part of the box (its viewBox).
+   */
+  async clickChart(view, x, y) {
+    const css = `[data-testid=chart-${view}]`;
+    const [id] = await this.waitFor(css);
+    const box = await this.rect(css);
+    const viewBox = await request("GET", `/session/${this.id}/element/${id}/attribute/viewBox`);
+    const [, , width, height] = viewBox.split(/\s+/).map(Number);
+    const scale = Math.min(box.width / width, box.height / height);
+    const left = (box.width - width * scale) / 2;
+    // The atlas box is 1000 units high; x runs across its full width.
+    const dx = Math.round(left + x * width * scale - box.width / 2);
+    const dy = Math.round(y * 1000 * scale - box.height / 2);
+    await request("POST", `/session/${this.id}/actions`, {
+      actions: [
+        {
+          type: "pointer",
+          id: "mouse",
+          parameters: { pointerType: "mouse" },
+          actions: [
+            { type: "pointerMove", duration: 0, origin: { [ELEMENT]: id }, x: dx, y: dy },
+            { type: "pointerDown", button: 0 },
+            { type: "pointerUp", button: 0 },
+          ],
+        },
+      ],
+    });
+    await request("DELETE", `/session/${this.id}/actions`);
   }
 
   async screenshot(path) {

@@ -1,17 +1,51 @@
 // Typed calls into the Tauri commands. The types are generated from the Rust
 // types (ts-rs, `cargo test`); nothing here retypes them.
 import { invoke } from "@tauri-apps/api/core";
+import type { Amendment } from "../bindings/Amendment";
+import type { AmendmentForm } from "../bindings/AmendmentForm";
+import type { Atlas } from "../bindings/Atlas";
+import type { CheckForm } from "../bindings/CheckForm";
+import type { CheckId } from "../bindings/CheckId";
+import type { Client } from "../bindings/Client";
+import type { ClientForm } from "../bindings/ClientForm";
 import type { ClientId } from "../bindings/ClientId";
 import type { ClientRecord } from "../bindings/ClientRecord";
 import type { ClientSummary } from "../bindings/ClientSummary";
 import type { DatabaseInfo } from "../bindings/DatabaseInfo";
 import type { ErrorBody } from "../bindings/ErrorBody";
+import type { FinderMatch } from "../bindings/FinderMatch";
+import type { Finding } from "../bindings/Finding";
+import type { FindingForm } from "../bindings/FindingForm";
+import type { FindingId } from "../bindings/FindingId";
+import type { FindingMove } from "../bindings/FindingMove";
+import type { NearbyPoint } from "../bindings/NearbyPoint";
+import type { NoteForm } from "../bindings/NoteForm";
+import type { RedFlagQuestion } from "../bindings/RedFlagQuestion";
+import type { Session } from "../bindings/Session";
+import type { SessionCheck } from "../bindings/SessionCheck";
+import type { SessionDetail } from "../bindings/SessionDetail";
+import type { SessionForm } from "../bindings/SessionForm";
+import type { SessionId } from "../bindings/SessionId";
+import type { Snippet } from "../bindings/Snippet";
+import type { SnippetForm } from "../bindings/SnippetForm";
+import type { SnippetId } from "../bindings/SnippetId";
+import type { View } from "../bindings/View";
 
 /** A failed call: the core's `{code, message, fields}`. */
 export class ApiError extends Error {
   constructor(readonly body: ErrorBody) {
     super(body.message);
   }
+
+  /** Field name -> message, for showing errors next to their fields. */
+  get fields(): Record<string, string> {
+    return Object.fromEntries(this.body.fields.map((f) => [f.field, f.message]));
+  }
+}
+
+/** The message of any error, for a banner. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -29,6 +63,26 @@ export const api = {
   databaseInfo: () => call<DatabaseInfo>("database_info"),
   openDemo: () => call<void>("open_demo"),
   leaveDemo: () => call<void>("leave_demo"),
+  atlas: () => call<Atlas>("atlas"),
+  redFlagQuestions: () => call<RedFlagQuestion[]>("red_flag_questions"),
   searchClients: (query: string) => call<ClientSummary[]>("search_clients", { query }),
   clientRecord: (id: ClientId) => call<ClientRecord>("client_record", { id }),
+  createClient: (form: ClientForm) => call<Client>("create_client", { form }),
+  updateClient: (id: ClientId, form: ClientForm) => call<Client>("update_client", { id, form }),
+  createSession: (client: ClientId, form: SessionForm) => call<Session>("create_session", { client, form }),
+  session: (id: SessionId) => call<SessionDetail>("session", { id }),
+  addFinding: (session: SessionId, form: FindingForm) => call<Finding>("add_finding", { session, form }),
+  moveFinding: (id: FindingId, to: FindingMove) => call<Finding>("move_finding", { id, to }),
+  removeFinding: (id: FindingId) => call<void>("remove_finding", { id }),
+  restoreFinding: (id: FindingId) => call<Finding>("restore_finding", { id }),
+  writeNote: (session: SessionId, form: NoteForm) => call<Session>("write_note", { session, form }),
+  signNote: (session: SessionId) => call<Session>("sign_note", { session }),
+  amendNote: (session: SessionId, form: AmendmentForm) => call<Amendment>("amend_note", { session, form }),
+  find: (view: View, x: number, y: number) => call<FinderMatch[]>("find", { view, x, y }),
+  nearestPoints: (view: View, x: number, y: number) => call<NearbyPoint[]>("nearest_points", { view, x, y }),
+  addChecks: (session: SessionId, checks: CheckForm[]) => call<SessionCheck[]>("add_checks", { session, checks }),
+  removeCheck: (id: CheckId) => call<void>("remove_check", { id }),
+  snippets: () => call<Snippet[]>("snippets"),
+  createSnippet: (form: SnippetForm) => call<Snippet>("create_snippet", { form }),
+  deleteSnippet: (id: SnippetId) => call<void>("delete_snippet", { id }),
 };

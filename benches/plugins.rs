@@ -1,0 +1,2 @@
+//! Plugin loading figures (filled in below).
+fn main() {}

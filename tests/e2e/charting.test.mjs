@@ -1,0 +1,136 @@
+// The therapist's charting flow in the real window: intake with a red flag, three
+// findings tapped on the chart, the finder, a signed SOAP note and its amendment,
+// and a draft that survives the app being killed.
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { join } from "node:path";
+import { App, CLI, scratchDir, startDriver } from "./webdriver.mjs";
+
+let stopDriver;
+before(async () => {
+  stopDriver = await startDriver();
+});
+after(() => stopDriver?.());
+
+const shots = process.env.E2E_SHOTS ?? scratchDir();
+
+function cli(db, ...args) {
+  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
+}
+
+test("a new client with a red flag is warned about, charted, found, noted, signed and amended", async () => {
+  const db = join(scratchDir(), "clinic.sqlite");
+  const app = await App.launch(db);
+  try {
+    // Intake: a first client, one "yes" to the red-flag questions.
+    await app.click("[data-testid=first-client]");
+    await app.click("[data-testid=save-client]");
+    await app.waitForTexts("[data-testid=error-firstName]", (t) => t[0]?.includes("First name is required"));
+    await app.type("[data-testid=first-name]", "Ελένη");
+    await app.type("[data-testid=last-name]", "Παπαδοπούλου");
+    await app.type("[data-testid=email]", "not-an-email");
+    await app.click("[data-testid=red-flag-yes-arm-numbness]");
+    await app.click("[data-testid=save-client]");
+    await app.waitForTexts("[data-testid=error-email]", (t) => t.length === 1);
+    await app.clear("[data-testid=email]");
+    await app.type("[data-testid=email]", "eleni@example.gr");
+    await app.screenshot(join(shots, "intake.png"));
+    await app.click("[data-testid=save-client]");
+    const [warning] = await app.waitForTexts("[data-testid=client-warning]", (t) => t.length === 1);
+    assert.match(warning, /numbness, tingling or weakness in the arm or hand/);
+
+    // A session: the warning follows the client onto it.
+    await app.click("[data-testid=new-session]");
+    await app.waitForTexts("[data-testid=session-warning]", (t) => t[0]?.includes("numbness"));
+
+    // Three findings, each tapped on the chart and confirmed in the dialog.
+    const taps = [
+      ["back", 0.63, 0.185],
+      ["back", 0.37, 0.185],
+      ["front", 0.4333, 0.164],
+    ];
+    for (const [i, [view, x, y]] of taps.entries()) {
+      await app.clickChart(view, x, y);
+      await app.waitFor("[data-testid=suggestion]");
+      if (i === 2) {
+        await app.clickText("[data-testid=suggestion]", "Scalenes");
+        await app.screenshot(join(shots, "finding-dialog.png"));
+      }
+      await app.click("[data-testid=finding-save]");
+      await app.waitFor("[data-testid=finding-row]", { count: i + 1 });
+    }
+    const rows = await app.texts("[data-testid=finding-row]");
+    assert.equal(rows.length, 3);
+    assert.equal((await app.texts("[data-testid=finding-marker]")).length, 3);
+    assert.ok(rows.some((r) => /\(R\)/.test(r)) && rows.some((r) => /\(L\)/.test(r)), rows.join("\n"));
+    // Scalenes can mimic the arm numbness the client reported: the chart says so.
+    const [caution] = await app.waitForTexts("[data-testid=finding-caution]", (t) => t.length === 1);
+    assert.match(caution, /Scalenes/);
+
+    // Finder: the client's right temple; upper trapezius is suggested, added to check.
+    await app.click("[data-testid=mode-finder]");
+    await app.clickChart("front", 0.418, 0.062);
+    const found = await app.waitForTexts("[data-testid=finder-match]", (t) => t.length > 0);
+    assert.ok(found.slice(0, 3).includes("Upper trapezius"), found.join(", "));
+    await app.waitFor("[data-testid=finder-point]");
+    await app.screenshot(join(shots, "finder.png"));
+    await app.click("[data-testid=add-checks]");
+    await app.waitForTexts("[data-testid=checks]", (t) => t[0]?.includes("To check"));
+
+    // SOAP note, autosaved, then signed.
+    await app.type("[data-testid=note-subjective]", "Headache at the right temple since Monday");
+    await app.type("[data-testid=pain-before]", "7");
+    await app.type("[data-testid=pain-after]", "3");
+    await app.type("[data-testid=note-plan]", "Weekly for 3 weeks; pain-free self-compression daily");
+    await app.waitForTexts("[data-testid=save-state]", (t) => t[0]?.startsWith("Draft saved"));
+    await app.screenshot(join(shots, "session.png"));
+    await app.click("[data-testid=sign]");
+    await app.click("[data-testid=sign-confirm]");
+    await app.waitFor("[data-testid=note-signed]");
+
+    // A signed note can't be edited: no text boxes, an amendment instead.
+    const [subjective] = await app.texts("[data-testid=note-subjective]");
+    assert.equal(subjective, "Headache at the right temple since Monday");
+    assert.equal((await app.texts("textarea[data-testid=note-subjective]")).length, 0);
+    await app.type("[data-testid=amend-reason]", "Correction");
+    await app.type("[data-testid=amend-text]", "Left temple, not right.");
+    await app.click("[data-testid=amend-save]");
+    const [amendment] = await app.waitForTexts("[data-testid=amendment]", (t) => t.length === 1);
+    assert.match(amendment, /Correction/);
+    assert.match(amendment, /Left temple, not right\./);
+    await app.screenshot(join(shots, "signed.png"));
+  } finally {
+    await app.quit();
+  }
+  const shown = cli(db, "client", "show", "1");
+  assert.match(shown, /Signed\s+pain 7 -> 3\s+3 finding\(s\)/);
+});
+
+test("a draft typed before the app is killed is there after a restart", async () => {
+  const db = join(scratchDir(), "clinic.sqlite");
+  cli(db, "client", "add", "--first", "สมชาย", "--last", "ใจดี");
+  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  let app = await App.launch(db);
+  const typed = "ปวดขมับขวา, worse after work";
+  try {
+    await app.click("[data-testid=client-row]");
+    await app.click("[data-testid=session-row] button");
+    await app.type("[data-testid=note-subjective]", typed);
+    await app.waitForTexts("[data-testid=save-state]", (t) => t[0]?.startsWith("Draft saved"));
+  } finally {
+    // No goodbye: the process is killed as a crash or power cut would.
+    execFileSync("pkill", ["-KILL", "-f", "target/debug/myochart-app"]);
+    await app.quit().catch(() => {});
+  }
+  app = await App.launch(db);
+  try {
+    await app.click("[data-testid=client-row]");
+    await app.click("[data-testid=session-row] button");
+    const [value] = await app.waitForTexts("[data-testid=note-subjective]", (t) => t.length === 1);
+    const restored = await app.value("[data-testid=note-subjective]");
+    assert.equal(restored, typed, value);
+  } finally {
+    await app.quit();
+  }
+});
