@@ -1,7 +1,9 @@
 //! The one façade the app, the CLI and the tests use. Transport-agnostic: every
 //! call takes forms or ids and returns records or an [`Error`].
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -18,6 +20,7 @@ use crate::model::{
     SnippetForm, SnippetId,
 };
 use crate::model::{Handout, HandoutOptions, Settings};
+use crate::plugin::{Assessment, AssessmentScore, PluginHost, PluginInfo, PluginOptions};
 use crate::store::{AuditEntry, NewHandout, Store};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -63,11 +66,12 @@ pub struct DatabaseInfo {
     pub client_count: i64,
 }
 
-/// An open database with the atlas it charts against.
+/// An open database with the atlas it charts against: the built-in pack plus
+/// the enabled plugins' content.
 #[derive(Debug, Clone)]
 pub struct Api {
     store: Store,
-    atlas: Atlas,
+    plugins: Arc<PluginHost>,
     actor: String,
     demo: bool,
 }
@@ -77,10 +81,20 @@ impl Api {
     pub async fn open(path: &Path) -> Result<Api> {
         Ok(Api {
             store: Store::open(path).await?,
-            atlas: Atlas::builtin(),
+            plugins: Arc::new(PluginHost::without_plugins()),
             actor: current_user(),
             demo: false,
         })
+    }
+
+    /// Opens the database at `path` like [`Api::open`], with the plugins in
+    /// `plugins.dirs`: new or changed ones are listed as awaiting approval,
+    /// approved and enabled ones are probed, loaded and join the atlas. A
+    /// plugin that fails is listed with its reason; the others still load.
+    pub async fn open_with_plugins(path: &Path, plugins: PluginOptions) -> Result<Api> {
+        let mut api = Api::open(path).await?;
+        api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
+        Ok(api)
     }
 
     /// Opens the demo database at `path`, filling it with demo clients the first
@@ -100,8 +114,45 @@ impl Api {
         self
     }
 
-    pub fn atlas(&self) -> &Atlas {
-        &self.atlas
+    /// The atlas as it is now: plugins can be enabled and disabled while the
+    /// app runs.
+    pub fn atlas(&self) -> Atlas {
+        Atlas::clone(&self.plugins.atlas())
+    }
+
+    /// Every plugin found in the plugins folders, with its state.
+    pub fn plugins(&self) -> Vec<PluginInfo> {
+        self.plugins.plugins()
+    }
+
+    /// Approves a plugin's library as it is on disk now (its SHA-256), then
+    /// probes it in a child process, loads it and adds its content. A plugin
+    /// that fails to load comes back with state `failed` and the reason.
+    pub async fn approve_plugin(&self, id: i64) -> Result<PluginInfo> {
+        self.plugins.approve(&self.store, &self.actor, id).await
+    }
+
+    /// Shows or hides an approved plugin's content. A disabled plugin's library
+    /// stays loaded until the app restarts; findings charted on its muscles
+    /// keep their labels.
+    pub async fn enable_plugin(&self, id: i64, enabled: bool) -> Result<PluginInfo> {
+        self.plugins
+            .set_enabled(&self.store, &self.actor, id, enabled)
+            .await
+    }
+
+    /// The enabled plugins' assessments (forms scored by their plugin).
+    pub fn assessments(&self) -> Vec<Assessment> {
+        self.plugins.assessments()
+    }
+
+    /// Scores an assessment: `values` are the measured values by field id.
+    pub fn score_assessment(
+        &self,
+        id: &str,
+        values: BTreeMap<String, f64>,
+    ) -> Result<AssessmentScore> {
+        self.plugins.score(id, &values)
     }
 
     pub async fn info(&self) -> Result<DatabaseInfo> {
@@ -192,7 +243,7 @@ impl Api {
         let findings = self.store.findings(id).await?;
         Ok(SessionDetail {
             warnings: red_flag_warnings(&client),
-            cautions: finding_cautions(&client, &findings, &self.atlas),
+            cautions: finding_cautions(&client, &findings, &self.plugins.atlas()),
             earlier_findings: self.store.earlier_findings(id).await?,
             checks: self.store.checks(id).await?,
             amendments: self.store.amendments(id).await?,
@@ -202,7 +253,7 @@ impl Api {
     }
 
     pub async fn add_finding(&self, session: SessionId, form: FindingForm) -> Result<Finding> {
-        let finding = NewFinding::parse(form, &self.atlas)?;
+        let finding = NewFinding::parse(form, &self.plugins.atlas())?;
         Ok(self
             .store
             .insert_finding(&self.actor, session, &finding)
@@ -234,8 +285,9 @@ impl Api {
         forms: Vec<CheckForm>,
     ) -> Result<Vec<SessionCheck>> {
         let mut checks = Vec::with_capacity(forms.len());
+        let atlas = self.plugins.atlas();
         for form in forms {
-            let muscle = self.atlas.muscle(&form.muscle_id).ok_or_else(|| {
+            let muscle = atlas.muscle(&form.muscle_id).ok_or_else(|| {
                 Invalid::field("muscleId", format!("unknown muscle \"{}\"", form.muscle_id))
             })?;
             checks.push((form.muscle_id, muscle.name.clone(), form.side));
@@ -287,14 +339,19 @@ impl Api {
     /// The muscles whose referral zones cover a tapped spot, most likely first.
     pub fn find(&self, view: View, x: f64, y: f64) -> Result<Vec<FinderMatch>> {
         let at = ChartPoint::parse(x, y).map_err(|message| Invalid::field("position", message))?;
-        Ok(finder::find(&self.atlas, view, at.x(), at.y()))
+        Ok(finder::find(&self.plugins.atlas(), view, at.x(), at.y()))
     }
 
     /// The trigger points nearest a tapped spot: what the therapist is most likely
     /// pressing on when charting a finding there.
     pub fn nearest_points(&self, view: View, x: f64, y: f64) -> Result<Vec<NearbyPoint>> {
         let at = ChartPoint::parse(x, y).map_err(|message| Invalid::field("position", message))?;
-        Ok(finder::nearest_points(&self.atlas, view, at.x(), at.y()))
+        Ok(finder::nearest_points(
+            &self.plugins.atlas(),
+            view,
+            at.x(),
+            at.y(),
+        ))
     }
 
     /// The audit trail of one record (`client`, `session` or `finding`).
@@ -388,7 +445,7 @@ impl Api {
             &client.first_name,
             &session,
             &findings,
-            &self.atlas,
+            &self.plugins.atlas(),
             &options,
         );
         Ok((sheet, client.id, options))

@@ -104,7 +104,8 @@ pub fn client_forms(count: usize) -> Vec<ClientForm> {
 /// Adds `clients` demo clients, each with one to four sessions.
 pub async fn fill(api: &Api, clients: usize) -> Result<()> {
     let mut rng = fastrand::Rng::with_seed(clients as u64);
-    let muscles: Vec<_> = api.atlas().muscles().collect();
+    let atlas = api.atlas();
+    let muscles: Vec<_> = atlas.muscles().collect();
     let today = chrono::Local::now().date_naive();
     for client in api.import_clients(client_forms(clients)).await? {
         let sessions = rng.usize(1..=4);

@@ -15,6 +15,9 @@ pub enum Error {
     Invalid(#[from] Invalid),
     #[error(transparent)]
     Store(#[from] store::Error),
+    /// A plugin could not do what was asked; the message names its file.
+    #[error(transparent)]
+    Plugin(#[from] crate::plugin::PluginError),
     #[error("{path}: {reason}")]
     File {
         path: std::path::PathBuf,
@@ -35,6 +38,7 @@ pub enum Code {
     DiskFull,
     File,
     Storage,
+    Plugin,
 }
 
 /// The serialized error: a code to branch on, a message for people, and for
@@ -52,6 +56,7 @@ impl Error {
         match self {
             Error::Invalid(_) => Code::Validation,
             Error::File { .. } => Code::File,
+            Error::Plugin(_) => Code::Plugin,
             Error::Store(error) => match error {
                 store::Error::NotFound { .. } => Code::NotFound,
                 store::Error::SignedNote => Code::SignedNote,

@@ -31,5 +31,6 @@ mod error;
 pub mod finder;
 pub mod handout;
 pub mod model;
+pub mod plugin;
 pub mod search;
 pub mod store;

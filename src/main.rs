@@ -11,6 +11,7 @@ use myochart::model::{
     SessionForm, SessionId,
 };
 use myochart::model::{HandoutOptions, Paper, Settings};
+use myochart::plugin::{PluginInfo, PluginOptions};
 
 #[derive(Parser)]
 #[command(
@@ -22,6 +23,9 @@ struct Cli {
     /// Database file [default: myochart.sqlite in the OS app-data folder]
     #[arg(long, global = true, env = "MYOCHART_DB")]
     db: Option<PathBuf>,
+    /// Another folder of plugins, besides `plugins` next to the database (repeatable)
+    #[arg(long = "plugins-dir", global = true, value_name = "DIR")]
+    plugins_dirs: Vec<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -82,6 +86,25 @@ enum Command {
         #[arg(long, default_value_t = myochart::demo::DEFAULT_CLIENTS)]
         clients: usize,
     },
+    /// List, approve, enable and disable plugins; validate a plugin folder
+    #[command(subcommand)]
+    Plugins(PluginsCommand),
+}
+
+#[derive(Subcommand)]
+enum PluginsCommand {
+    /// Every plugin found, with its state and hash
+    List,
+    /// Trust a plugin's library as it is now; it is then probed and loaded
+    Approve { id: i64 },
+    /// Show an approved plugin's content
+    Enable { id: i64 },
+    /// Hide a plugin's content
+    Disable { id: i64 },
+    /// Load a plugin folder (or library) in this process and check it; prints
+    /// a JSON report. The app runs this in a child process before trusting a
+    /// library in its own.
+    Validate { path: PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -228,6 +251,20 @@ fn parse_kebab<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, String> {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // The probe runs before any database is opened: it is a throwaway child
+    // process that may well crash, and its only output is the JSON report.
+    if let Command::Plugins(PluginsCommand::Validate { path }) = &cli.command {
+        let report = myochart::plugin::probe(path);
+        match serde_json::to_string_pretty(&report) {
+            Ok(json) => println!("{json}"),
+            Err(error) => eprintln!("error: {error}"),
+        }
+        return if report.ok {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::FAILURE
+        };
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {
@@ -251,7 +288,9 @@ fn main() -> ExitCode {
 
 async fn run(cli: Cli) -> api::Result<()> {
     let path = cli.db.unwrap_or_else(api::default_database_path);
-    let api = Api::open(&path).await?;
+    let mut dirs = vec![myochart::plugin::default_dir(&path)];
+    dirs.extend(cli.plugins_dirs);
+    let api = Api::open_with_plugins(&path, PluginOptions::new(dirs)).await?;
     let result = execute(&api, cli.command).await;
     api.close().await;
     result
@@ -474,8 +513,43 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
             myochart::demo::fill(api, clients).await?;
             println!("{clients} demo clients added");
         }
+        Command::Plugins(PluginsCommand::List) => print_plugins(&api.plugins()),
+        Command::Plugins(PluginsCommand::Approve { id }) => {
+            print_plugins(&[api.approve_plugin(id).await?])
+        }
+        Command::Plugins(PluginsCommand::Enable { id }) => {
+            print_plugins(&[api.enable_plugin(id, true).await?])
+        }
+        Command::Plugins(PluginsCommand::Disable { id }) => {
+            print_plugins(&[api.enable_plugin(id, false).await?])
+        }
+        // Handled in `main`, before a database is opened.
+        Command::Plugins(PluginsCommand::Validate { .. }) => {}
     }
     Ok(())
+}
+
+/// One block per plugin: what the plugin manager shows.
+fn print_plugins(plugins: &[PluginInfo]) {
+    if plugins.is_empty() {
+        println!("no plugins found");
+    }
+    for p in plugins {
+        let id = p.id.map_or_else(|| "-".to_owned(), |id| id.to_string());
+        let state = serde_json::to_value(p.state)
+            .ok()
+            .and_then(|v| v.as_str().map(str::to_owned))
+            .unwrap_or_default();
+        println!(
+            "{id}\t{state}\t{} {} ({}) by {}",
+            p.name, p.version, p.namespace, p.author
+        );
+        println!("\tlibrary {}", p.library);
+        println!("\tsha256  {}", p.sha256);
+        if let Some(error) = &p.error {
+            println!("\terror   {error}");
+        }
+    }
 }
 
 fn print_settings(settings: &Settings) {

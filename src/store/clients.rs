@@ -2,7 +2,7 @@ use sqlx::query::QueryAs;
 use sqlx::sqlite::SqliteArguments;
 use sqlx::{Sqlite, SqliteConnection};
 
-use super::{audit, Error, Result, Store};
+use super::{audit, Error, Result, Store, CLIENTS};
 use crate::model::{Client, ClientId, ClientSummary, NewClient};
 
 const CLIENT_COLUMNS: &str = "id, first_name, last_name, phone, email, date_of_birth, notes,
@@ -87,24 +87,8 @@ impl Store {
 
     /// Hides a client from the list and search; the record stays in the database.
     pub async fn soft_delete_client(&self, actor: &str, id: ClientId) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let deleted = sqlx::query(
-            "UPDATE clients SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if deleted == 0 {
-            return Err(Error::NotFound {
-                entity: "client",
-                id: id.0,
-            });
-        }
-        audit::record(&mut tx, actor, "client.delete", ("client", id.0), "").await?;
-        tx.commit().await?;
-        Ok(())
+        self.soft_delete(actor, CLIENTS, id.0, "client.delete")
+            .await
     }
 
     pub async fn client(&self, id: ClientId) -> Result<Client> {

@@ -1,4 +1,4 @@
-use super::{audit, Error, Result, Store};
+use super::{audit, ensure_live, Error, Result, Store, FINDINGS, SESSIONS};
 use crate::atlas::View;
 use crate::model::{ChartPoint, Finding, FindingId, NewFinding, SessionId};
 
@@ -14,17 +14,7 @@ impl Store {
         finding: &NewFinding,
     ) -> Result<Finding> {
         let mut tx = self.begin().await?;
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM sessions WHERE id = ? AND deleted_at IS NULL")
-                .bind(session)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if exists.is_none() {
-            return Err(Error::NotFound {
-                entity: "session",
-                id: session.0,
-            });
-        }
+        ensure_live(&mut tx, SESSIONS, session.0).await?;
         let row: Finding = sqlx::query_as(&format!(
             "INSERT INTO findings (session_id, muscle_id, muscle_label, side, view, x, y, tenderness,
                  activity, referral_reproduced, technique_id, pressure, duration_seconds, response)
@@ -93,24 +83,8 @@ impl Store {
 
     /// Takes a finding off the chart (soft delete: the row stays for the record).
     pub async fn remove_finding(&self, actor: &str, id: FindingId) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let removed = sqlx::query(
-            "UPDATE findings SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if removed == 0 {
-            return Err(Error::NotFound {
-                entity: "finding",
-                id: id.0,
-            });
-        }
-        audit::record(&mut tx, actor, "finding.remove", ("finding", id.0), "").await?;
-        tx.commit().await?;
-        Ok(())
+        self.soft_delete(actor, FINDINGS, id.0, "finding.remove")
+            .await
     }
 
     /// Puts a removed finding back on the chart (undo).

@@ -12,6 +12,7 @@ mod clients;
 mod error;
 mod findings;
 mod handouts;
+mod plugins;
 mod sessions;
 mod settings;
 mod snippets;
@@ -25,8 +26,49 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 pub use audit::AuditEntry;
 pub use error::Error;
 pub use handouts::NewHandout;
+pub use plugins::{PluginRow, SeenPlugin};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A table with soft-deleted rows, and what its rows are called in errors and
+/// in the audit log.
+#[derive(Debug, Clone, Copy)]
+struct Table {
+    name: &'static str,
+    entity: &'static str,
+}
+
+const CLIENTS: Table = Table {
+    name: "clients",
+    entity: "client",
+};
+const SESSIONS: Table = Table {
+    name: "sessions",
+    entity: "session",
+};
+const FINDINGS: Table = Table {
+    name: "findings",
+    entity: "finding",
+};
+const SNIPPETS: Table = Table {
+    name: "snippets",
+    entity: "snippet",
+};
+
+/// [`Error::NotFound`] unless `table` has a live (not deleted) row `id`.
+async fn ensure_live(conn: &mut sqlx::SqliteConnection, table: Table, id: i64) -> Result<()> {
+    let found: Option<i64> = sqlx::query_scalar(&format!(
+        "SELECT id FROM {} WHERE id = ? AND deleted_at IS NULL",
+        table.name
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?;
+    found.map(|_| ()).ok_or(Error::NotFound {
+        entity: table.entity,
+        id,
+    })
+}
 
 /// How long a write waits for another connection or process to let go of the
 /// database before giving up with [`Error::Busy`].
@@ -99,6 +141,30 @@ impl Store {
     /// Closes every connection, checkpointing the write-ahead log into the file.
     pub async fn close(&self) {
         self.pool.close().await;
+    }
+
+    /// Hides a live row (soft delete: it stays in the database) and records
+    /// `action` in the audit log; [`Error::NotFound`] if there is no live row.
+    async fn soft_delete(&self, actor: &str, table: Table, id: i64, action: &str) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let deleted = sqlx::query(&format!(
+            "UPDATE {} SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL",
+            table.name
+        ))
+        .bind(id)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected();
+        if deleted == 0 {
+            return Err(Error::NotFound {
+                entity: table.entity,
+                id,
+            });
+        }
+        audit::record(&mut tx, actor, action, (table.entity, id), "").await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Starts a write transaction. `IMMEDIATE` takes the write lock up front, so

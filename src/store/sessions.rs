@@ -1,4 +1,4 @@
-use super::{audit, Error, Result, Store};
+use super::{audit, ensure_live, Error, Result, Store, CLIENTS, SESSIONS};
 use crate::model::{
     Amendment, ClientId, NewAmendment, NewSession, Score, Session, SessionId, SessionNote,
     SessionSummary,
@@ -18,17 +18,7 @@ impl Store {
         session: &NewSession,
     ) -> Result<Session> {
         let mut tx = self.begin().await?;
-        let client_exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM clients WHERE id = ? AND deleted_at IS NULL")
-                .bind(client)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if client_exists.is_none() {
-            return Err(Error::NotFound {
-                entity: "client",
-                id: client.0,
-            });
-        }
+        ensure_live(&mut tx, CLIENTS, client.0).await?;
         let row: Session = sqlx::query_as(&format!(
             "INSERT INTO sessions (client_id, session_date, therapist) VALUES (?, ?, ?)
              RETURNING {SESSION_COLUMNS}"
@@ -138,17 +128,7 @@ impl Store {
         amendment: &NewAmendment,
     ) -> Result<Amendment> {
         let mut tx = self.begin().await?;
-        let exists: Option<i64> =
-            sqlx::query_scalar("SELECT id FROM sessions WHERE id = ? AND deleted_at IS NULL")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
-        if exists.is_none() {
-            return Err(Error::NotFound {
-                entity: "session",
-                id: id.0,
-            });
-        }
+        ensure_live(&mut tx, SESSIONS, id.0).await?;
         let row: Amendment = sqlx::query_as(&format!(
             "INSERT INTO amendments (session_id, reason, text, author) VALUES (?, ?, ?, ?)
              RETURNING {AMENDMENT_COLUMNS}"

@@ -1,4 +1,4 @@
-use super::{audit, Error, Result, Store};
+use super::{audit, Result, Store, SNIPPETS};
 use crate::model::{NewSnippet, Snippet, SnippetId};
 
 impl Store {
@@ -26,23 +26,7 @@ impl Store {
     }
 
     pub async fn delete_snippet(&self, actor: &str, id: SnippetId) -> Result<()> {
-        let mut tx = self.begin().await?;
-        let deleted = sqlx::query(
-            "UPDATE snippets SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL",
-        )
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
-        if deleted == 0 {
-            return Err(Error::NotFound {
-                entity: "snippet",
-                id: id.0,
-            });
-        }
-        audit::record(&mut tx, actor, "snippet.delete", ("snippet", id.0), "").await?;
-        tx.commit().await?;
-        Ok(())
+        self.soft_delete(actor, SNIPPETS, id.0, "snippet.delete")
+            .await
     }
 }

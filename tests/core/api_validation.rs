@@ -4,15 +4,10 @@ use myochart::api::Code;
 use myochart::atlas::View;
 use myochart::model::{ClientForm, ClientId, FindingMove, NoteForm, SessionForm, SessionId};
 
-use crate::helpers::{trapezius_finding, TestDb};
+use crate::helpers::{invalid_fields, trapezius_finding, TestDb};
 
 fn fields(error: myochart::api::Error) -> Vec<String> {
-    assert_eq!(error.code(), Code::Validation, "{error}");
-    myochart::api::ErrorBody::from(&error)
-        .fields
-        .into_iter()
-        .map(|f| f.field)
-        .collect()
+    invalid_fields(&error)
 }
 
 #[tokio::test]

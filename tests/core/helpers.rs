@@ -22,6 +22,28 @@ impl TestDb {
         self.dir.path().join("test.sqlite")
     }
 
+    /// A connection of its own to the same file, as another program would have.
+    pub async fn other_program(&self) -> sqlx::SqlitePool {
+        sqlx::SqlitePool::connect(&format!("sqlite://{}", self.path().display()))
+            .await
+            .expect("second connection")
+    }
+
+    /// Another program starts writing to `client` and holds the write lock until
+    /// the returned transaction ends.
+    pub async fn hold_write_lock(
+        &self,
+        client: &Client,
+    ) -> sqlx::Transaction<'static, sqlx::Sqlite> {
+        let mut writer = self.other_program().await.begin().await.expect("begin");
+        sqlx::query("UPDATE clients SET notes = 'held' WHERE id = ?")
+            .bind(client.id.0)
+            .execute(&mut *writer)
+            .await
+            .expect("lock");
+        writer
+    }
+
     pub async fn client(&self, first: &str, last: &str) -> Client {
         self.api
             .create_client(ClientForm {
@@ -45,6 +67,16 @@ impl TestDb {
             .await
             .expect("create session")
     }
+}
+
+/// The names of the fields a validation error marks.
+pub fn invalid_fields(error: &myochart::api::Error) -> Vec<String> {
+    assert_eq!(error.code(), myochart::api::Code::Validation, "{error}");
+    myochart::api::ErrorBody::from(error)
+        .fields
+        .into_iter()
+        .map(|f| f.field)
+        .collect()
 }
 
 /// A valid finding on the upper trapezius.

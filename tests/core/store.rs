@@ -18,9 +18,7 @@ async fn every_migration_applies_to_an_empty_database_and_reopening_is_a_no_op()
 #[tokio::test]
 async fn foreign_keys_are_enforced() {
     let db = TestDb::new().await;
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
-        .await
-        .expect("raw connection");
+    let pool = db.other_program().await;
     sqlx::query("PRAGMA foreign_keys = ON")
         .execute(&pool)
         .await
@@ -132,9 +130,7 @@ async fn the_database_itself_refuses_to_change_a_signed_note() {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     db.api.sign_note(session.id).await.expect("signed");
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
-        .await
-        .expect("raw connection");
+    let pool = db.other_program().await;
     let tamper = sqlx::query("UPDATE sessions SET subjective = 'tampered' WHERE id = ?")
         .bind(session.id.0)
         .execute(&pool)
@@ -399,15 +395,7 @@ async fn a_locked_database_gives_a_busy_error_and_loses_nothing() {
     let db = TestDb::new().await;
     let client = db.client("Anna", "Smith").await;
     // Another program holds the write lock for longer than the busy timeout.
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
-        .await
-        .expect("raw");
-    let mut blocker = pool.begin().await.expect("begin");
-    sqlx::query("UPDATE clients SET notes = 'held' WHERE id = ?")
-        .bind(client.id.0)
-        .execute(&mut *blocker)
-        .await
-        .expect("lock");
+    let blocker = db.hold_write_lock(&client).await;
     let blocked = db
         .api
         .update_client(
@@ -440,15 +428,7 @@ async fn a_locked_database_gives_a_busy_error_and_loses_nothing() {
 async fn a_write_waits_for_a_short_lock_instead_of_failing() {
     let db = TestDb::new().await;
     let client = db.client("Anna", "Smith").await;
-    let pool = sqlx::SqlitePool::connect(&format!("sqlite://{}", db.path().display()))
-        .await
-        .expect("raw");
-    let mut blocker = pool.begin().await.expect("begin");
-    sqlx::query("UPDATE clients SET notes = 'held' WHERE id = ?")
-        .bind(client.id.0)
-        .execute(&mut *blocker)
-        .await
-        .expect("lock");
+    let blocker = db.hold_write_lock(&client).await;
     let release = tokio::spawn(async move {
         tokio::time::sleep(std::time::Duration::from_millis(300)).await;
         blocker.rollback().await.expect("release");

@@ -1,0 +1,502 @@
+//! [`PluginHost`]: the plugins of one running app, their state, and the atlas
+//! made of the built-in pack and the enabled plugins' packs.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::{
+    load, Assessment, AssessmentScore, Library, Manifest, PluginError, PluginFolder, ProbeCommand,
+};
+use crate::atlas::Atlas;
+use crate::error::Error;
+use crate::model::Invalid;
+use crate::store::{PluginRow, SeenPlugin, Store};
+
+/// Where to look for plugins and how to probe them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PluginOptions {
+    /// Folders holding one sub-folder per plugin.
+    pub dirs: Vec<PathBuf>,
+    pub probe: ProbeCommand,
+}
+
+impl PluginOptions {
+    /// Plugins in `dirs`, probed by this executable (the `myochart` CLI).
+    pub fn new(dirs: Vec<PathBuf>) -> PluginOptions {
+        PluginOptions {
+            dirs,
+            probe: ProbeCommand::current_exe(),
+        }
+    }
+}
+
+/// What the plugin manager shows for a plugin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "kebab-case")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub enum PluginState {
+    /// New, or changed since it was approved: none of its code has run.
+    AwaitingApproval,
+    /// Approved and its content is in the atlas.
+    Enabled,
+    /// Approved but its content is hidden.
+    Disabled,
+    /// It could not be read, probed, loaded or validated; see `error`.
+    Failed,
+}
+
+/// One plugin as the plugin manager lists it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct PluginInfo {
+    /// Registry id for approve/enable; `None` when the folder's `plugin.toml`
+    /// can't be read, so there is nothing to approve.
+    #[ts(type = "number | null")]
+    pub id: Option<i64>,
+    pub folder: String,
+    pub library: String,
+    pub namespace: String,
+    pub name: String,
+    pub version: String,
+    pub author: String,
+    pub description: String,
+    /// Hex SHA-256 of the library file.
+    pub sha256: String,
+    pub state: PluginState,
+    /// Why it failed, naming the file.
+    pub error: Option<String>,
+    pub approved_at: Option<String>,
+}
+
+/// The plugins found at start-up, with the atlas their enabled content makes.
+#[derive(Debug)]
+pub struct PluginHost {
+    options: PluginOptions,
+    state: Mutex<HostState>,
+}
+
+#[derive(Debug)]
+struct HostState {
+    entries: Vec<Entry>,
+    atlas: Arc<Atlas>,
+}
+
+#[derive(Debug)]
+struct Entry {
+    folder: PathBuf,
+    /// `None` for a folder that could not be read.
+    row: Option<PluginRow>,
+    error: Option<String>,
+    /// Set once loaded; stays loaded (and in memory) until the process ends.
+    loaded: Option<(Library, Manifest)>,
+}
+
+impl Entry {
+    fn state(&self) -> PluginState {
+        match &self.row {
+            None => PluginState::Failed,
+            Some(row) if row.approved_at.is_none() => PluginState::AwaitingApproval,
+            Some(row) if !row.enabled => PluginState::Disabled,
+            Some(_) if self.error.is_some() => PluginState::Failed,
+            Some(_) => PluginState::Enabled,
+        }
+    }
+
+    fn shows_content(&self) -> bool {
+        self.state() == PluginState::Enabled && self.loaded.is_some()
+    }
+
+    fn info(&self) -> PluginInfo {
+        let row = self.row.clone().unwrap_or(PluginRow {
+            id: 0,
+            path: String::new(),
+            namespace: String::new(),
+            name: self
+                .folder
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            version: String::new(),
+            author: String::new(),
+            description: String::new(),
+            sha256: String::new(),
+            approved_at: None,
+            enabled: false,
+            last_error: None,
+        });
+        PluginInfo {
+            id: self.row.as_ref().map(|r| r.id),
+            folder: self.folder.display().to_string(),
+            library: row.path,
+            namespace: row.namespace,
+            name: row.name,
+            version: row.version,
+            author: row.author,
+            description: row.description,
+            sha256: row.sha256,
+            state: self.state(),
+            error: self.error.clone(),
+            approved_at: row.approved_at,
+        }
+    }
+}
+
+/// Records what discovery read about a plugin folder.
+async fn register(
+    store: &Store,
+    actor: &str,
+    folder: &PluginFolder,
+) -> crate::store::Result<PluginRow> {
+    let d = &folder.descriptor;
+    let path = folder.library.display().to_string();
+    let seen = SeenPlugin {
+        path: &path,
+        namespace: &d.namespace,
+        name: &d.name,
+        version: &d.version,
+        author: &d.author,
+        description: &d.description,
+        sha256: &folder.sha256,
+    };
+    store.see_plugin(actor, seen).await
+}
+
+impl PluginHost {
+    /// No plugins: the built-in atlas only.
+    pub fn without_plugins() -> PluginHost {
+        PluginHost {
+            options: PluginOptions::new(Vec::new()),
+            state: Mutex::new(HostState {
+                entries: Vec::new(),
+                atlas: Arc::new(Atlas::builtin()),
+            }),
+        }
+    }
+
+    /// Finds the plugins in `options.dirs`, records new and changed libraries
+    /// as awaiting approval, and loads the approved, enabled ones. A plugin
+    /// that fails is listed with its reason; only a database error fails the
+    /// start.
+    pub async fn start(
+        options: PluginOptions,
+        store: &Store,
+        actor: &str,
+    ) -> Result<PluginHost, Error> {
+        let host = PluginHost {
+            state: Mutex::new(HostState {
+                entries: Vec::new(),
+                atlas: Arc::new(Atlas::builtin()),
+            }),
+            options,
+        };
+        for found in super::discover(&host.options.dirs) {
+            let entry = match found {
+                Ok(folder) => Entry {
+                    row: Some(register(store, actor, &folder).await?),
+                    folder: folder.folder,
+                    error: None,
+                    loaded: None,
+                },
+                Err(e) => Entry {
+                    folder: e
+                        .path
+                        .parent()
+                        .map(Path::to_owned)
+                        .unwrap_or_else(|| e.path.clone()),
+                    row: None,
+                    error: Some(e.to_string()),
+                    loaded: None,
+                },
+            };
+            host.lock().entries.push(entry);
+        }
+        let to_load: Vec<i64> = host
+            .lock()
+            .entries
+            .iter()
+            .filter(|e| e.state() == PluginState::Enabled)
+            .filter_map(|e| e.row.as_ref().map(|r| r.id))
+            .collect();
+        for id in to_load {
+            host.activate(store, actor, id).await?;
+        }
+        Ok(host)
+    }
+
+    fn lock(&self) -> MutexGuard<'_, HostState> {
+        // The state stays consistent between statements, so a panic elsewhere
+        // while holding the lock leaves nothing half-done.
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// The built-in atlas with the enabled plugins' content.
+    pub fn atlas(&self) -> Arc<Atlas> {
+        self.lock().atlas.clone()
+    }
+
+    /// Every plugin found, in folder order.
+    pub fn plugins(&self) -> Vec<PluginInfo> {
+        self.lock().entries.iter().map(Entry::info).collect()
+    }
+
+    /// One plugin; `None` if this host did not find it.
+    pub fn plugin(&self, id: i64) -> Option<PluginInfo> {
+        self.lock()
+            .entries
+            .iter()
+            .find(|e| e.row.as_ref().is_some_and(|r| r.id == id))
+            .map(Entry::info)
+    }
+
+    /// The enabled plugins' assessments.
+    pub fn assessments(&self) -> Vec<Assessment> {
+        self.lock()
+            .entries
+            .iter()
+            .filter(|e| e.shows_content())
+            .filter_map(|e| e.loaded.as_ref())
+            .flat_map(|(_, manifest)| manifest.assessments.iter().cloned())
+            .collect()
+    }
+
+    /// Approves the library as it is on disk now, then probes and loads it.
+    /// If it changed since it was listed, it is listed again and not approved.
+    /// A plugin that fails to load is still approved; its state says why.
+    pub async fn approve(&self, store: &Store, actor: &str, id: i64) -> Result<PluginInfo, Error> {
+        let (folder, sha) = self.listed(id)?;
+        let now =
+            PluginFolder::read(&folder).map_err(|e| Invalid::field("plugin", e.to_string()))?;
+        if now.sha256 != sha {
+            self.relist(store, actor, id, &now).await?;
+            return Err(Invalid::field(
+                "plugin",
+                format!(
+                    "plugin {}: the library changed since it was listed; check it and approve it again",
+                    now.library.display()
+                ),
+            )
+            .into());
+        }
+        store.approve_plugin(actor, id, &sha).await?;
+        self.set_row(store.plugin(id).await?, None);
+        self.activate(store, actor, id).await?;
+        self.plugin(id).ok_or_else(|| not_listed(id))
+    }
+
+    /// Shows (loading it if needed) or hides an approved plugin's content.
+    /// Hidden content stays in memory until the app restarts.
+    pub async fn set_enabled(
+        &self,
+        store: &Store,
+        actor: &str,
+        id: i64,
+        enabled: bool,
+    ) -> Result<PluginInfo, Error> {
+        self.listed(id)?;
+        if enabled && store.plugin(id).await?.approved_at.is_none() {
+            return Err(Invalid::field("plugin", "approve the plugin before enabling it").into());
+        }
+        let row = store.enable_plugin(actor, id, enabled).await?;
+        self.set_row(row, None);
+        if enabled {
+            self.activate(store, actor, id).await?;
+        } else {
+            self.rebuild();
+        }
+        self.plugin(id).ok_or_else(|| not_listed(id))
+    }
+
+    /// Scores an enabled assessment through its plugin's `call`.
+    pub fn score(
+        &self,
+        id: &str,
+        values: &BTreeMap<String, f64>,
+    ) -> Result<AssessmentScore, Error> {
+        let (library, assessment, path) = {
+            let state = self.lock();
+            let found = state
+                .entries
+                .iter()
+                .filter(|e| e.shows_content())
+                .find_map(|e| {
+                    let (library, manifest) = e.loaded.as_ref()?;
+                    let a = manifest.assessments.iter().find(|a| a.id == id)?;
+                    Some((*library, a.clone(), e.folder.clone()))
+                });
+            found.ok_or_else(|| {
+                Invalid::field("assessment", format!("no enabled assessment \"{id}\""))
+            })?
+        };
+        for (field, value) in values {
+            if !assessment.fields.iter().any(|f| &f.id == field) {
+                return Err(Invalid::field(
+                    field,
+                    format!("{} has no field \"{field}\"", assessment.name),
+                )
+                .into());
+            }
+            if !value.is_finite() {
+                return Err(Invalid::field(field, "enter a number").into());
+            }
+        }
+        let fail = |reason: String| Error::Plugin(PluginError::new(&path, reason));
+        let input = serde_json::to_vec(values).map_err(|e| fail(e.to_string()))?;
+        let reply = library
+            .call(&assessment.method, &input)
+            .map_err(|reason| fail(format!("scoring {id} failed: {reason}")))?;
+        serde_json::from_slice(&reply)
+            .map_err(|e| fail(format!("scoring {id} returned an invalid score: {e}")))
+    }
+
+    /// Folder and recorded hash of a plugin this host found.
+    fn listed(&self, id: i64) -> Result<(PathBuf, String), Error> {
+        let state = self.lock();
+        let entry = state
+            .entries
+            .iter()
+            .find(|e| e.row.as_ref().is_some_and(|r| r.id == id))
+            .ok_or_else(|| not_listed(id))?;
+        let sha = entry
+            .row
+            .as_ref()
+            .map(|r| r.sha256.clone())
+            .unwrap_or_default();
+        Ok((entry.folder.clone(), sha))
+    }
+
+    fn set_row(&self, row: PluginRow, error: Option<String>) {
+        let mut state = self.lock();
+        if let Some(entry) = state
+            .entries
+            .iter_mut()
+            .find(|e| e.row.as_ref().is_some_and(|r| r.id == row.id))
+        {
+            entry.row = Some(row);
+            entry.error = error;
+        }
+    }
+
+    /// Records a changed library: it is awaiting approval again.
+    async fn relist(
+        &self,
+        store: &Store,
+        actor: &str,
+        id: i64,
+        folder: &PluginFolder,
+    ) -> Result<(), Error> {
+        let row = register(store, actor, folder).await?;
+        debug_assert_eq!(row.id, id);
+        self.set_row(row, None);
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Probes (in a child process), loads and validates an approved, enabled
+    /// plugin, then adds its content; on failure records why.
+    async fn activate(&self, store: &Store, actor: &str, id: i64) -> Result<(), Error> {
+        let (folder, sha) = self.listed(id)?;
+        let already = self
+            .lock()
+            .entries
+            .iter()
+            .any(|e| e.row.as_ref().is_some_and(|r| r.id == id) && e.loaded.is_some());
+        if !already {
+            match self.load_checked(&folder, &sha).await {
+                Ok(Ok(loaded)) => {
+                    let mut state = self.lock();
+                    if let Some(e) = state
+                        .entries
+                        .iter_mut()
+                        .find(|e| e.row.as_ref().is_some_and(|r| r.id == id))
+                    {
+                        e.loaded = Some(loaded);
+                        e.error = None;
+                    }
+                }
+                Ok(Err(changed)) => return self.relist(store, actor, id, &changed).await,
+                Err(e) => {
+                    store.set_plugin_error(id, Some(&e.to_string())).await?;
+                    let row = store.plugin(id).await?;
+                    self.set_row(row, Some(e.to_string()));
+                    return Ok(());
+                }
+            }
+        }
+        self.rebuild();
+        let error = self.plugin(id).and_then(|p| p.error);
+        store.set_plugin_error(id, error.as_deref()).await?;
+        Ok(())
+    }
+
+    /// The library, if it is still the approved file (`Ok(Err(folder))` if it
+    /// changed), passes the probe, and loads and validates in this process.
+    async fn load_checked(
+        &self,
+        folder: &Path,
+        approved_sha: &str,
+    ) -> Result<Result<(Library, Manifest), PluginFolder>, PluginError> {
+        let now = PluginFolder::read(folder)?;
+        if now.sha256 != approved_sha {
+            return Ok(Err(now));
+        }
+        let probe = self.options.probe.clone();
+        let target = folder.to_owned();
+        let report = tokio::task::spawn_blocking(move || probe.run(&target))
+            .await
+            .map_err(|e| PluginError::new(&now.library, format!("the probe did not run: {e}")))?
+            .map_err(|reason| PluginError::new(&now.library, reason))?;
+        if report.sha256.as_deref() != Some(approved_sha) {
+            return Ok(Err(PluginFolder::read(folder)?));
+        }
+        let (atlas, assessments) = (self.atlas(), self.assessments());
+        let loaded = load(
+            &now.library,
+            Some(&now.descriptor.namespace),
+            &atlas,
+            &assessments,
+        )?;
+        Ok(Ok(loaded))
+    }
+
+    /// Remakes the atlas from the built-in pack and the packs of the plugins
+    /// that show content, in folder order. A pack that no longer fits (say it
+    /// used a technique of a plugin now disabled) is marked failed.
+    fn rebuild(&self) {
+        let mut state = self.lock();
+        let mut atlas = Atlas::builtin();
+        for entry in &mut state.entries {
+            if !entry.shows_content() {
+                continue;
+            }
+            let Some((_, manifest)) = &entry.loaded else {
+                continue;
+            };
+            match atlas.clone().with_pack(manifest.pack.clone()) {
+                Ok(with) => atlas = with,
+                Err(e) => {
+                    let path = entry
+                        .row
+                        .as_ref()
+                        .map(|r| r.path.clone())
+                        .unwrap_or_default();
+                    entry.error =
+                        Some(PluginError::new(Path::new(&path), e.to_string()).to_string());
+                }
+            }
+        }
+        state.atlas = Arc::new(atlas);
+    }
+}
+
+fn not_listed(id: i64) -> Error {
+    Invalid::field(
+        "plugin",
+        format!("plugin {id} is not in the plugins folders this app was started with"),
+    )
+    .into()
+}

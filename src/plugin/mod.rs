@@ -1,0 +1,82 @@
+//! The plugin host: finds plugin folders, keeps the user's approval of each
+//! library (by its SHA-256), probes approved ones in a child process, loads
+//! them, validates their content and adds it to the atlas.
+//!
+//! The order is the point (see DESIGN.md, Plugins): a library's code runs only
+//! after the user approved that exact file; its first run is in a child
+//! process ([`ProbeCommand`]) so a crash can't take the app down; in this
+//! process the ABI version is checked before anything else is called; the
+//! manifest is validated like the built-in atlas; and a library, once loaded,
+//! is never unloaded: disabling hides its content until restart.
+//!
+//! Every failure is a [`PluginError`] naming the file and the reason, and the
+//! host goes on with the other plugins.
+
+mod folder;
+mod host;
+mod library;
+mod manifest;
+mod probe;
+
+use std::path::{Path, PathBuf};
+
+pub use folder::{discover, sha256_file, Descriptor, PluginFolder};
+pub use host::{PluginHost, PluginInfo, PluginOptions, PluginState};
+pub use library::Library;
+pub use manifest::{Assessment, AssessmentField, AssessmentScore, Manifest, ScoredField};
+pub use probe::{probe, ProbeCommand, ProbeReport};
+
+use crate::atlas::Atlas;
+
+/// Why a plugin can't be used: the file, and the reason in plain words.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("plugin {}: {reason}", path.display())]
+pub struct PluginError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl PluginError {
+    pub fn new(path: &Path, reason: impl Into<String>) -> PluginError {
+        PluginError {
+            path: path.to_owned(),
+            reason: reason.into(),
+        }
+    }
+}
+
+/// The plugins folder that belongs with a database: `plugins` beside it (in
+/// the OS app-data folder for the default database).
+pub fn default_dir(database: &Path) -> PathBuf {
+    database
+        .parent()
+        .unwrap_or_else(|| Path::new("."))
+        .join("plugins")
+}
+
+/// Loads the library at `path` into this process and validates its manifest
+/// against `atlas` and the `assessments` already loaded: ABI version first,
+/// then the manifest's JSON, its namespace against `namespace` (from
+/// `plugin.toml`), and the content rules of [`Manifest::validate`].
+pub fn load(
+    path: &Path,
+    namespace: Option<&str>,
+    atlas: &Atlas,
+    assessments: &[Assessment],
+) -> Result<(Library, Manifest), PluginError> {
+    let fail = |reason: String| PluginError::new(path, reason);
+    let library = Library::open(path).map_err(fail)?;
+    let manifest = Manifest::from_json(&library.manifest().map_err(fail)?).map_err(fail)?;
+    if let Some(expected) = namespace {
+        if manifest.pack.namespace != expected {
+            return Err(fail(format!(
+                "plugin.toml says namespace \"{expected}\" but the library's manifest says \"{}\"",
+                manifest.pack.namespace
+            )));
+        }
+    }
+    manifest
+        .validate(atlas, assessments, library.has_call())
+        .map_err(fail)?;
+    Ok((library, manifest))
+}

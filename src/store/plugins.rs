@@ -1,0 +1,147 @@
+//! The plugin registry: which library files were seen, with which hash, and
+//! whether the user approved and enabled them.
+
+use super::{audit, Error, Result, Store};
+
+/// A registry row.
+#[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
+pub struct PluginRow {
+    pub id: i64,
+    pub path: String,
+    pub namespace: String,
+    pub name: String,
+    pub version: String,
+    pub author: String,
+    pub description: String,
+    pub sha256: String,
+    pub approved_at: Option<String>,
+    pub enabled: bool,
+    pub last_error: Option<String>,
+}
+
+/// What discovery read about a library, before running any of its code.
+#[derive(Debug, Clone, Copy)]
+pub struct SeenPlugin<'a> {
+    pub path: &'a str,
+    pub namespace: &'a str,
+    pub name: &'a str,
+    pub version: &'a str,
+    pub author: &'a str,
+    pub description: &'a str,
+    pub sha256: &'a str,
+}
+
+const COLUMNS: &str = "id, path, namespace, name, version, author, description, sha256, \
+                       approved_at, enabled, last_error";
+
+impl Store {
+    /// Records a library found on disk. A new file, or one whose hash differs
+    /// from the one on record, is (again) awaiting approval and disabled.
+    pub async fn see_plugin(&self, actor: &str, seen: SeenPlugin<'_>) -> Result<PluginRow> {
+        let mut tx = self.begin().await?;
+        let before: Option<String> =
+            sqlx::query_scalar("SELECT sha256 FROM plugins WHERE path = ?")
+                .bind(seen.path)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let row: PluginRow = sqlx::query_as(&format!(
+            "INSERT INTO plugins (path, namespace, name, version, author, description, sha256)
+             VALUES (?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (path) DO UPDATE SET
+                 namespace = excluded.namespace, name = excluded.name,
+                 version = excluded.version, author = excluded.author,
+                 description = excluded.description,
+                 approved_at = CASE WHEN sha256 = excluded.sha256 THEN approved_at END,
+                 enabled = CASE WHEN sha256 = excluded.sha256 THEN enabled ELSE 0 END,
+                 last_error = CASE WHEN sha256 = excluded.sha256 THEN last_error END,
+                 sha256 = excluded.sha256,
+                 seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             RETURNING {COLUMNS}"
+        ))
+        .bind(seen.path)
+        .bind(seen.namespace)
+        .bind(seen.name)
+        .bind(seen.version)
+        .bind(seen.author)
+        .bind(seen.description)
+        .bind(seen.sha256)
+        .fetch_one(&mut *tx)
+        .await?;
+        let action = match before.as_deref() {
+            None => Some("plugin.discover"),
+            Some(sha) if sha != seen.sha256 => Some("plugin.changed"),
+            Some(_) => None,
+        };
+        if let Some(action) = action {
+            audit::record(&mut tx, actor, action, ("plugin", row.id), seen.sha256).await?;
+        }
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    pub async fn plugin(&self, id: i64) -> Result<PluginRow> {
+        sqlx::query_as(&format!("SELECT {COLUMNS} FROM plugins WHERE id = ?"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+            .ok_or(Error::NotFound {
+                entity: "plugin",
+                id,
+            })
+    }
+
+    /// Approves the library with hash `sha256` and enables it. Approval is of
+    /// that exact file: if the hash on record differs, nothing changes.
+    pub async fn approve_plugin(&self, actor: &str, id: i64, sha256: &str) -> Result<bool> {
+        let mut tx = self.begin().await?;
+        let approved = sqlx::query(
+            "UPDATE plugins SET approved_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), enabled = 1,
+                 last_error = NULL
+             WHERE id = ? AND sha256 = ?",
+        )
+        .bind(id)
+        .bind(sha256)
+        .execute(&mut *tx)
+        .await?
+        .rows_affected()
+            == 1;
+        if approved {
+            audit::record(&mut tx, actor, "plugin.approve", ("plugin", id), sha256).await?;
+        }
+        tx.commit().await?;
+        Ok(approved)
+    }
+
+    pub async fn enable_plugin(&self, actor: &str, id: i64, enabled: bool) -> Result<PluginRow> {
+        let mut tx = self.begin().await?;
+        let row: Option<PluginRow> = sqlx::query_as(&format!(
+            "UPDATE plugins SET enabled = ? WHERE id = ? RETURNING {COLUMNS}"
+        ))
+        .bind(enabled)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let row = row.ok_or(Error::NotFound {
+            entity: "plugin",
+            id,
+        })?;
+        let action = if enabled {
+            "plugin.enable"
+        } else {
+            "plugin.disable"
+        };
+        audit::record(&mut tx, actor, action, ("plugin", id), "").await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Remembers why a plugin failed (or, with `None`, that it loaded).
+    pub async fn set_plugin_error(&self, id: i64, error: Option<&str>) -> Result<()> {
+        sqlx::query("UPDATE plugins SET last_error = ? WHERE id = ?")
+            .bind(error)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
