@@ -205,14 +205,14 @@ mod tests {
     fn bad_input_is_an_error_not_a_crash() {
         let missing = plugin().call(SCORE_CERVICAL_ROM, json!({ "flexion": 50 }));
         assert_eq!(
-            missing.unwrap_err(),
+            missing.expect_err("incomplete"),
             "bad input: Extension (looking up) was not measured"
         );
         let impossible = plugin().call(SCORE_CERVICAL_ROM, json!({ "flexion": 500 }));
         assert!(impossible
-            .unwrap_err()
+            .expect_err("impossible")
             .contains("500° is not a possible range"));
         let unknown = plugin().call("score", json!({}));
-        assert_eq!(unknown.unwrap_err(), "no method \"score\"");
+        assert_eq!(unknown.expect_err("unknown method"), "no method \"score\"");
     }
 }

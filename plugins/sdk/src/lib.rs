@@ -48,10 +48,10 @@
 //!
 //! // The test helper goes through the same C boundary as the app.
 //! let plugin = myochart_plugin_sdk::testing::TestPlugin::new(myochart_plugin_exports());
-//! let manifest = plugin.check().unwrap();
+//! let manifest = plugin.check().expect("valid");
 //! assert_eq!(manifest.pack.techniques[0].id, "demo:hold");
-//! assert_eq!(plugin.call("echo", json!(1)).unwrap(), json!({ "echo": 1 }));
-//! assert!(plugin.call("nope", json!(null)).unwrap_err().contains("nope"));
+//! assert_eq!(plugin.call("echo", json!(1)).expect("echo"), json!({ "echo": 1 }));
+//! assert!(plugin.call("nope", json!(null)).expect_err("unknown").contains("nope"));
 //! ```
 
 #![deny(missing_docs)]
