@@ -326,7 +326,8 @@ impl PluginHost {
                 .find_map(|e| {
                     let (library, manifest) = e.loaded.as_ref()?;
                     let a = manifest.assessments.iter().find(|a| a.id == id)?;
-                    Some((*library, a.clone(), e.folder.clone()))
+                    let path = e.row.as_ref().map(|r| PathBuf::from(&r.path))?;
+                    Some((*library, a.clone(), path))
                 });
             found.ok_or_else(|| {
                 Invalid::field("assessment", format!("no enabled assessment \"{id}\""))

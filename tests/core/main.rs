@@ -6,5 +6,6 @@ mod charting;
 mod cli;
 mod handout;
 mod helpers;
+mod plugins;
 mod search;
 mod store;
