@@ -57,7 +57,10 @@ impl Typeface {
 /// A parsed font: the shaper's face plus what the PDF needs to know about it.
 pub struct Font {
     pub face: rustybuzz::Face<'static>,
-    pub bytes: &'static [u8],
+    /// The font as printpdf embeds it; parsing it takes longer than laying out
+    /// a whole handout, so it is done once. `None` only if printpdf can't read
+    /// the file, which the unit tests rule out for the embedded fonts.
+    pub pdf: Option<printpdf::ParsedFont>,
     pub units_per_em: f32,
     /// The character each glyph stands for in the font's own character map
     /// (the lowest one when several share a glyph), for the PDF's ToUnicode map.
@@ -89,7 +92,7 @@ impl Font {
         Font {
             units_per_em: face.units_per_em() as f32,
             face,
-            bytes,
+            pdf: printpdf::ParsedFont::from_bytes(bytes, 0, &mut Vec::new()),
             chars,
         }
     }
@@ -144,6 +147,7 @@ mod tests {
         for typeface in Typeface::ALL {
             let font = font(typeface);
             assert!(font.units_per_em > 0.0, "{typeface:?}");
+            assert!(font.pdf.is_some(), "{typeface:?}");
             let probe = match typeface {
                 Typeface::Sans | Typeface::SansBold => 'Ж',
                 Typeface::Thai | Typeface::ThaiBold => 'ก',

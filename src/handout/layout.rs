@@ -203,9 +203,8 @@ pub fn render(
     let fonts: FontHandles = Typeface::ALL
         .into_iter()
         .filter_map(|typeface| {
-            let bytes = super::fonts::font(typeface).bytes;
-            let parsed = printpdf::ParsedFont::from_bytes(bytes, 0, &mut Vec::new())?;
-            Some((typeface, doc.add_font(&parsed)))
+            let parsed = super::fonts::font(typeface).pdf.as_ref()?;
+            Some((typeface, doc.add_font(parsed)))
         })
         .collect();
 

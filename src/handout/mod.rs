@@ -19,6 +19,7 @@ mod sheet;
 mod style;
 mod text;
 
+pub use chart::{ChartView, Marker};
 pub use sheet::{MuscleNotes, MuscleText, Sheet, GENERIC_TECHNIQUE};
 
 /// The handout as PDF bytes.

@@ -14,8 +14,7 @@ use super::text::{self, Style};
 pub const GENERIC_TECHNIQUE: &str = "core:pain-free-compression";
 
 /// How often to do the self-treatment; the same advice for every muscle.
-const HOW_OFTEN: &str = "Once or twice a day, and whenever the pain starts to build. \
-     A few minutes is enough; stop if it hurts.";
+const HOW_OFTEN: &str = "Once or twice a day, and whenever the pain starts to build.";
 
 /// Everything one handout shows.
 #[derive(Debug, Clone, PartialEq)]

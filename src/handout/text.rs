@@ -182,9 +182,10 @@ pub fn wrap(text: &str, style: &Style, width: f32) -> Vec<Line> {
     for paragraph in text.split('\n') {
         let paragraph = paragraph.trim_end();
         let glyphs = shape(paragraph, style);
-        for range in break_lines(paragraph, &glyphs, width) {
-            let clusters = &clusters(paragraph, &glyphs)[range];
-            let (Some(first), Some(last)) = (clusters.first(), clusters.last()) else {
+        let clusters = clusters(paragraph, &glyphs);
+        for range in break_lines(paragraph, &glyphs, &clusters, width) {
+            let line = &clusters[range];
+            let (Some(first), Some(last)) = (line.first(), line.last()) else {
                 lines.push(Line {
                     text: String::new(),
                     glyphs: Vec::new(),
@@ -204,8 +205,12 @@ pub fn wrap(text: &str, style: &Style, width: f32) -> Vec<Line> {
 
 /// The cluster ranges of each line (greedy: as many words as fit). Spaces at a
 /// break are left out of both lines.
-fn break_lines(text: &str, glyphs: &[Glyph], width: f32) -> Vec<Range<usize>> {
-    let clusters = clusters(text, glyphs);
+fn break_lines(
+    text: &str,
+    glyphs: &[Glyph],
+    clusters: &[Cluster],
+    width: f32,
+) -> Vec<Range<usize>> {
     let widths: Vec<f32> = clusters
         .iter()
         .map(|c| glyphs[c.glyphs.clone()].iter().map(|g| g.advance).sum())
