@@ -12,12 +12,13 @@ use std::path::Path;
 
 use crate::api::Error;
 
-mod chart;
-mod fonts;
-mod layout;
-mod sheet;
-mod style;
-mod text;
+// Shared with the student reports (crate::report), which print the same way.
+pub(crate) mod chart;
+pub(crate) mod fonts;
+pub(crate) mod layout;
+pub(crate) mod sheet;
+pub(crate) mod style;
+pub(crate) mod text;
 
 pub use chart::{ChartView, Marker};
 pub use sheet::{MuscleNotes, MuscleText, Sheet, GENERIC_TECHNIQUE};
@@ -73,7 +74,7 @@ pub fn save(path: &Path, pdf: &[u8]) -> Result<(), Error> {
                 "no permission to write in {}; choose another folder",
                 folder.display()
             )),
-            _ => fail(format!("can't save the handout: {error}")),
+            _ => fail(format!("can't save the file: {error}")),
         }
     })
 }

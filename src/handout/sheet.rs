@@ -168,7 +168,7 @@ fn muscle_notes(
 }
 
 /// "2026-11-20" as "20 November 2026"; anything unparsable as it is.
-fn long_date(iso: &str) -> String {
+pub(crate) fn long_date(iso: &str) -> String {
     chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d")
         .map(|d| d.format("%-d %B %Y").to_string())
         .unwrap_or_else(|_| iso.to_owned())
@@ -185,7 +185,7 @@ fn sides_text(sides: &[Side]) -> &'static str {
 
 // Horizontal positions inside the content area.
 const INDENT: f32 = 10.0 * MM;
-const LABEL_WIDTH: f32 = 27.0 * MM;
+pub(crate) const LABEL_WIDTH: f32 = 27.0 * MM;
 const LIST_MARKER: f32 = 5.0 * MM;
 const SECTION_GAP: f32 = 7.0 * MM;
 const BLOCK_GAP: f32 = 5.0 * MM;
@@ -535,7 +535,7 @@ fn legend(muscles: &[MuscleNotes], width: f32) -> Vec<Row> {
 }
 
 /// A paragraph wrapped to `width`, one row per line, starting at `x`.
-fn paragraph(text: &str, style: &Style, x: f32, width: f32) -> Vec<Row> {
+pub(crate) fn paragraph(text: &str, style: &Style, x: f32, width: f32) -> Vec<Row> {
     text::wrap(text, style, width)
         .into_iter()
         .map(|line| Row {
@@ -550,7 +550,7 @@ fn paragraph(text: &str, style: &Style, x: f32, width: f32) -> Vec<Row> {
 }
 
 /// `value` rows with `label` beside the first, at `x`.
-fn labelled(label: &str, mut value: Vec<Row>, x: f32) -> Vec<Row> {
+pub(crate) fn labelled(label: &str, mut value: Vec<Row>, x: f32) -> Vec<Row> {
     let label_rows = paragraph(label, &style::LABEL, x, LABEL_WIDTH - 2.0 * MM);
     if value.len() < label_rows.len() {
         value.resize(label_rows.len(), Row::space(style::LABEL.line_height()));
@@ -572,11 +572,11 @@ fn labelled(label: &str, mut value: Vec<Row>, x: f32) -> Vec<Row> {
     value
 }
 
-fn numbered(items: &[String], style: &Style, x: f32, width: f32) -> Vec<Row> {
+pub(crate) fn numbered(items: &[String], style: &Style, x: f32, width: f32) -> Vec<Row> {
     list(items, |i| format!("{}.", i + 1), style, x, width)
 }
 
-fn bulleted(items: &[String], style: &Style, x: f32, width: f32) -> Vec<Row> {
+pub(crate) fn bulleted(items: &[String], style: &Style, x: f32, width: f32) -> Vec<Row> {
     list(items, |_| "•".to_owned(), style, x, width)
 }
 
