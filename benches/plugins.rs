@@ -1,2 +1,53 @@
-//! Plugin loading figures (filled in below).
-fn main() {}
+//! Plugin figures: loading and validating a plugin in this process (target
+//! under 5 ms per plugin), and the child-process probe that comes before the
+//! first load, measured separately.
+
+use std::path::Path;
+use std::time::Instant;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use myochart::atlas::Atlas;
+use myochart::plugin::{self, ProbeCommand};
+
+#[allow(dead_code)]
+#[path = "../tests/core/plugin_builds.rs"]
+mod plugin_builds;
+
+const EXAMPLES: [(&str, &str); 3] = [("jaw", "tmj"), ("low-back-hip", "lbh"), ("met-rom", "met")];
+
+fn library_in(folder: &Path) -> std::path::PathBuf {
+    plugin::PluginFolder::read(folder).expect("plugin folder").library
+}
+
+fn load(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let atlas = Atlas::builtin();
+    for (name, namespace) in EXAMPLES {
+        let library = plugin_builds::install(dir.path(), name);
+        // The very first load maps and relocates the file; later loads of the
+        // same file reuse the mapping. Print the first, then measure the rest.
+        let started = Instant::now();
+        plugin::load(&library, Some(namespace), &atlas, &[]).expect("valid plugin");
+        println!("first load and validation of {name}: {:?}", started.elapsed());
+        c.bench_function(&format!("load and validate {name}"), |b| {
+            b.iter(|| plugin::load(&library, Some(namespace), &atlas, &[]).expect("valid plugin"))
+        });
+    }
+}
+
+fn probe(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    plugin_builds::install(dir.path(), "jaw");
+    let folder = dir.path().join("jaw");
+    assert!(library_in(&folder).is_file());
+    let command = ProbeCommand::cli(env!("CARGO_BIN_EXE_myochart"));
+    let mut group = c.benchmark_group("probe");
+    group.sample_size(20);
+    group.bench_function("jaw in a child process", |b| {
+        b.iter(|| command.run(&folder).expect("probe passes"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, probe);
+criterion_main!(benches);

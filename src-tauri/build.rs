@@ -26,6 +26,12 @@ const COMMANDS: &[&str] = &[
     "snippets",
     "create_snippet",
     "delete_snippet",
+    "settings",
+    "save_settings",
+    "save_handout",
+    "handouts_of_client",
+    "open_handout",
+    "backup",
 ];
 
 fn main() {

@@ -34,6 +34,8 @@ pub enum Code {
     NotFound,
     SignedNote,
     DraftNote,
+    /// A practice-log entry a supervisor signed off: locked.
+    SignedEntry,
     Busy,
     DiskFull,
     File,
@@ -61,6 +63,7 @@ impl Error {
                 store::Error::NotFound { .. } => Code::NotFound,
                 store::Error::SignedNote => Code::SignedNote,
                 store::Error::DraftNote => Code::DraftNote,
+                store::Error::SignedEntry => Code::SignedEntry,
                 store::Error::Busy => Code::Busy,
                 store::Error::DiskFull => Code::DiskFull,
                 store::Error::Open { .. }

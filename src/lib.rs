@@ -32,5 +32,6 @@ pub mod finder;
 pub mod handout;
 pub mod model;
 pub mod plugin;
+pub mod report;
 pub mod search;
 pub mod store;

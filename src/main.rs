@@ -11,7 +11,9 @@ use myochart::model::{
     SessionForm, SessionId,
 };
 use myochart::model::{HandoutOptions, Paper, Settings};
+use myochart::model::{LogEntryForm, LogEntryId, LogEntryRef, SignOffForm, StudentProfile};
 use myochart::plugin::{PluginInfo, PluginOptions};
+use myochart::report::{CaseStudyForm, ClassReportForm, Progress};
 
 #[derive(Parser)]
 #[command(
@@ -89,6 +91,110 @@ enum Command {
     /// List, approve, enable and disable plugins; validate a plugin folder
     #[command(subcommand)]
     Plugins(PluginsCommand),
+    /// The student profile: programme, requirements, supervisors
+    #[command(subcommand)]
+    Student(StudentCommand),
+    /// The practice log: list, add, sign off, export
+    #[command(subcommand)]
+    Log(LogCommand),
+    /// Anonymised case-study and class reports (PDF)
+    #[command(subcommand)]
+    Report(ReportCommand),
+}
+
+#[derive(Subcommand)]
+enum StudentCommand {
+    /// Show the profile, changing the given fields first
+    Profile {
+        #[arg(long)]
+        name: Option<String>,
+        #[arg(long)]
+        programme: Option<String>,
+        #[arg(long)]
+        required_sessions: Option<u32>,
+        #[arg(long)]
+        required_hours: Option<f64>,
+        /// How long a charted session counts for
+        #[arg(long)]
+        session_minutes: Option<u32>,
+        /// Replaces the list of supervisors (repeatable)
+        #[arg(long = "supervisor", value_name = "NAME")]
+        supervisors: Vec<String>,
+        /// Turn student mode on (true) or off (false)
+        #[arg(long)]
+        student_mode: Option<bool>,
+    },
+}
+
+#[derive(Subcommand)]
+enum LogCommand {
+    /// Every entry, oldest first, and the progress
+    List,
+    /// Log practice that was not charted here
+    Add {
+        /// YYYY-MM-DD [default: today]
+        #[arg(long, default_value = "")]
+        date: String,
+        #[arg(long)]
+        minutes: i64,
+        #[arg(long, default_value = "")]
+        client_code: String,
+        #[arg(long, default_value = "")]
+        techniques: String,
+        #[arg(long, default_value = "")]
+        supervisor: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// A supervisor signs an entry (or a charted session) off; it is then locked
+    SignOff {
+        #[arg(long, conflicts_with = "session", required_unless_present = "session")]
+        entry: Option<i64>,
+        #[arg(long)]
+        session: Option<i64>,
+        #[arg(long)]
+        supervisor: String,
+        /// YYYY-MM-DD [default: today]
+        #[arg(long, default_value = "")]
+        date: String,
+    },
+    /// Save the log for the school
+    Export {
+        #[arg(long, conflicts_with = "pdf", required_unless_present = "pdf")]
+        csv: Option<PathBuf>,
+        #[arg(long)]
+        pdf: Option<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ReportCommand {
+    /// One client over a range of sessions, anonymised
+    CaseStudy {
+        #[arg(long)]
+        client: i64,
+        /// YYYY-MM-DD [default: the first session]
+        #[arg(long, default_value = "")]
+        from: String,
+        /// YYYY-MM-DD [default: the last session]
+        #[arg(long, default_value = "")]
+        to: String,
+        #[arg(long, default_value = "")]
+        reflection: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Several clients: muscles found, pain change per technique, sessions
+    Class {
+        /// Client ids, comma-separated
+        #[arg(long, value_delimiter = ',', required = true)]
+        clients: Vec<i64>,
+        /// Landscape slides for presenting in class
+        #[arg(long)]
+        slides: bool,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -279,7 +385,7 @@ fn main() -> ExitCode {
             ExitCode::from(match error.code() {
                 Code::Validation => 2,
                 Code::NotFound => 3,
-                Code::SignedNote | Code::DraftNote => 4,
+                Code::SignedNote | Code::DraftNote | Code::SignedEntry => 4,
                 _ => 1,
             })
         }
@@ -525,7 +631,174 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
         }
         // Handled in `main`, before a database is opened.
         Command::Plugins(PluginsCommand::Validate { .. }) => {}
+        Command::Student(command) => student(api, command).await?,
+        Command::Log(command) => log(api, command).await?,
+        Command::Report(command) => report(api, command).await?,
     }
+    Ok(())
+}
+
+async fn student(api: &Api, command: StudentCommand) -> api::Result<()> {
+    let StudentCommand::Profile {
+        name,
+        programme,
+        required_sessions,
+        required_hours,
+        session_minutes,
+        supervisors,
+        student_mode,
+    } = command;
+    let current = api.student_profile().await?;
+    let changed = name.is_some()
+        || programme.is_some()
+        || required_sessions.is_some()
+        || required_hours.is_some()
+        || session_minutes.is_some()
+        || !supervisors.is_empty()
+        || student_mode.is_some();
+    let profile = if changed {
+        api.save_student_profile(StudentProfile {
+            // Setting up a profile from the command line means being a student.
+            student_mode: student_mode.unwrap_or(true),
+            student_name: name.unwrap_or(current.student_name),
+            programme: programme.unwrap_or(current.programme),
+            required_sessions: required_sessions.unwrap_or(current.required_sessions),
+            required_hours: required_hours.unwrap_or(current.required_hours),
+            session_minutes: session_minutes.unwrap_or(current.session_minutes),
+            supervisors: if supervisors.is_empty() {
+                current.supervisors
+            } else {
+                supervisors
+            },
+        })
+        .await?
+    } else {
+        current
+    };
+    println!("student mode:      {}", if profile.student_mode { "on" } else { "off" });
+    println!("student:           {}", profile.student_name);
+    println!("programme:         {}", profile.programme);
+    println!("required sessions: {}", profile.required_sessions);
+    println!("required hours:    {}", profile.required_hours);
+    println!("session length:    {} minutes", profile.session_minutes);
+    println!("supervisors:       {}", profile.supervisors.join(", "));
+    Ok(())
+}
+
+async fn log(api: &Api, command: LogCommand) -> api::Result<()> {
+    match command {
+        LogCommand::List => {
+            let log = api.practice_log().await?;
+            for e in &log.entries {
+                let which = match (e.id, e.session_id) {
+                    (_, Some(session)) => format!("session {session}"),
+                    (Some(id), None) => format!("entry {id}"),
+                    (None, None) => String::new(),
+                };
+                let signed = match (&e.signed_off_by, &e.signed_off_at) {
+                    (Some(by), Some(at)) => format!("signed off by {by} on {at}"),
+                    _ => "not signed off".to_owned(),
+                };
+                println!(
+                    "{}  {:>4} min  {:<8}  {:<12}  {}  {}  {}",
+                    e.entry_date, e.duration_minutes, e.client_code, which, e.techniques, e.supervisor, signed
+                );
+            }
+            println!("{}", log.totals.summary);
+        }
+        LogCommand::Add {
+            date,
+            minutes,
+            client_code,
+            techniques,
+            supervisor,
+            notes,
+        } => {
+            let entry = api
+                .add_log_entry(LogEntryForm {
+                    entry_date: date,
+                    duration_minutes: minutes,
+                    client_code,
+                    techniques,
+                    supervisor,
+                    notes,
+                })
+                .await?;
+            println!(
+                "entry {} added: {}, {} minutes",
+                entry.id.map_or(0, |id| id.0),
+                entry.entry_date,
+                entry.duration_minutes
+            );
+        }
+        LogCommand::SignOff {
+            entry,
+            session,
+            supervisor,
+            date,
+        } => {
+            let target = match (entry, session) {
+                (Some(id), _) => LogEntryRef::Entry(LogEntryId(id)),
+                (None, Some(id)) => LogEntryRef::Session(SessionId(id)),
+                (None, None) => unreachable!("clap requires --entry or --session"),
+            };
+            let signed = api
+                .sign_off_log_entry(target, SignOffForm { supervisor, date })
+                .await?;
+            println!(
+                "entry {} signed off by {} on {}",
+                signed.id.map_or(0, |id| id.0),
+                signed.signed_off_by.unwrap_or_default(),
+                signed.signed_off_at.unwrap_or_default()
+            );
+        }
+        LogCommand::Export { csv, pdf } => {
+            let path = match (csv, pdf) {
+                (Some(csv), _) => api.save_practice_log_csv(&csv).await?,
+                (None, Some(pdf)) => api.save_practice_log_pdf(&pdf).await?,
+                (None, None) => unreachable!("clap requires --csv or --pdf"),
+            };
+            println!("practice log saved to {}", path.display());
+        }
+    }
+    Ok(())
+}
+
+async fn report(api: &Api, command: ReportCommand) -> api::Result<()> {
+    // Progress goes to stderr, so stdout stays the result.
+    let mut progress = |p: Progress| eprintln!("[{}/{}] {}", p.step, p.total, p.label);
+    let saved = match command {
+        ReportCommand::CaseStudy {
+            client,
+            from,
+            to,
+            reflection,
+            out,
+        } => {
+            let form = CaseStudyForm {
+                client_id: ClientId(client),
+                from,
+                to,
+                reflection,
+            };
+            api.save_case_study(form, &out, &mut progress).await?
+        }
+        ReportCommand::Class {
+            clients,
+            slides,
+            out,
+        } => {
+            let form = ClassReportForm {
+                client_ids: clients.into_iter().map(ClientId).collect(),
+                slides,
+            };
+            api.save_class_report(form, &out, &mut progress).await?
+        }
+    };
+    for warning in &saved.warnings {
+        eprintln!("warning: {}", warning.message);
+    }
+    println!("report saved to {}", saved.path);
     Ok(())
 }
 

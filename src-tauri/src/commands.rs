@@ -1,13 +1,15 @@
 //! Tauri commands: one line each into `myochart::api`.
 
-use myochart::api::{DatabaseInfo, Error, RedFlagQuestion};
+use myochart::api::{self, DatabaseInfo, Error, RedFlagQuestion};
 use myochart::atlas::{Atlas, View};
 use myochart::finder::{FinderMatch, NearbyPoint};
 use myochart::model::{
     Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
-    ClientSummary, Finding, FindingForm, FindingId, FindingMove, NoteForm, Session, SessionCheck,
-    SessionDetail, SessionForm, SessionId, Snippet, SnippetForm, SnippetId,
+    ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
+    HandoutOptions, NoteForm, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
+    Settings, Snippet, SnippetForm, SnippetId,
 };
+use myochart::store::Error as StoreError;
 use tauri::{State, Window};
 
 use crate::shell::Shell;
@@ -170,4 +172,64 @@ pub async fn create_snippet(shell: State<'_, Shell>, form: SnippetForm) -> Resul
 #[tauri::command]
 pub async fn delete_snippet(shell: State<'_, Shell>, id: SnippetId) -> Result<()> {
     shell.api().await.delete_snippet(id).await
+}
+
+#[tauri::command]
+pub async fn settings(shell: State<'_, Shell>) -> Result<Settings> {
+    shell.api().await.settings().await
+}
+
+#[tauri::command]
+pub async fn save_settings(shell: State<'_, Shell>, form: Settings) -> Result<Settings> {
+    shell.api().await.save_settings(form).await
+}
+
+#[tauri::command]
+pub async fn save_handout(
+    shell: State<'_, Shell>,
+    session: SessionId,
+    options: HandoutOptions,
+) -> Result<Handout> {
+    let folder = api::default_handout_folder();
+    shell
+        .api()
+        .await
+        .save_handout_in(session, options, &folder)
+        .await
+}
+
+#[tauri::command]
+pub async fn handouts_of_client(shell: State<'_, Shell>, client: ClientId) -> Result<Vec<Handout>> {
+    shell.api().await.handouts_of_client(client).await
+}
+
+/// Opens a handout the client was given in the system's PDF viewer, to look at
+/// or print. Only recorded handouts: the window can't open arbitrary files.
+#[tauri::command]
+pub async fn open_handout(shell: State<'_, Shell>, client: ClientId, id: HandoutId) -> Result<()> {
+    let handouts = shell.api().await.handouts_of_client(client).await?;
+    let handout =
+        handouts
+            .iter()
+            .find(|h| h.id == id)
+            .ok_or(Error::from(StoreError::NotFound {
+                entity: "handout",
+                id: id.0,
+            }))?;
+    tauri_plugin_opener::open_path(&handout.file_path, None::<&str>).map_err(|error| Error::File {
+        path: handout.file_path.clone().into(),
+        reason: format!("can't open it: {error}"),
+    })
+}
+
+#[tauri::command]
+pub async fn backup(shell: State<'_, Shell>) -> Result<String> {
+    let folder = api::default_backup_folder();
+    Ok(shell
+        .api()
+        .await
+        .backup(&folder)
+        .await?
+        .display()
+        .to_string())
 }

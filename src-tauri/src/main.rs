@@ -43,6 +43,12 @@ fn main() {
             commands::snippets,
             commands::create_snippet,
             commands::delete_snippet,
+            commands::settings,
+            commands::save_settings,
+            commands::save_handout,
+            commands::handouts_of_client,
+            commands::open_handout,
+            commands::backup,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -45,3 +45,7 @@ typed_id!(
     /// A trigger point a session still has to check.
     CheckId
 );
+typed_id!(
+    /// A practice-log entry added by hand, or a session's sign-off.
+    LogEntryId
+);

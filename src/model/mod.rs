@@ -15,6 +15,7 @@ mod invalid;
 mod session;
 mod settings;
 mod snippet;
+mod student;
 mod values;
 mod warnings;
 
@@ -24,7 +25,9 @@ pub use client::{
 };
 pub use finding::{Activity, Finding, FindingForm, FindingMove, NewFinding};
 pub use handout::{Handout, HandoutOptions};
-pub use ids::{AmendmentId, CheckId, ClientId, FindingId, HandoutId, SessionId, SnippetId};
+pub use ids::{
+    AmendmentId, CheckId, ClientId, FindingId, HandoutId, LogEntryId, SessionId, SnippetId,
+};
 pub use invalid::{FieldError, Invalid};
 pub use session::{
     Amendment, AmendmentForm, ClientRecord, NewAmendment, NewSession, NoteForm, Session,
@@ -32,5 +35,9 @@ pub use session::{
 };
 pub use settings::{Paper, Settings};
 pub use snippet::{NewSnippet, Snippet, SnippetForm};
+pub use student::{
+    age_band, client_code, hours, LogEntry, LogEntryForm, LogEntryRef, LogTotals, NewLogEntry,
+    PracticeLog, SignOff, SignOffForm, StudentProfile,
+};
 pub use values::{ChartPoint, Email, IsoDate, Name, Phone, Score};
 pub use warnings::{finding_cautions, red_flag_warnings, FindingCaution, RedFlagWarning};

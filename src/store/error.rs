@@ -9,6 +9,8 @@ pub enum Error {
     SignedNote,
     #[error("only a signed note can be amended; a draft can still be edited")]
     DraftNote,
+    #[error("this log entry is signed off by a supervisor and can't be changed")]
+    SignedEntry,
     #[error("the database is busy (another window or program is writing); try again")]
     Busy,
     #[error("the disk is full; nothing was saved. Free some space and try again")]
@@ -37,6 +39,9 @@ impl From<sqlx::Error> for Error {
         let message = db.message();
         if message.contains("signed note is immutable") {
             return Error::SignedNote;
+        }
+        if message.contains("signed log entry is locked") {
+            return Error::SignedEntry;
         }
         if message.contains("only a signed note is amended") {
             return Error::DraftNote;

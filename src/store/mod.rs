@@ -16,6 +16,7 @@ mod plugins;
 mod sessions;
 mod settings;
 mod snippets;
+mod students;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -27,6 +28,7 @@ pub use audit::AuditEntry;
 pub use error::Error;
 pub use handouts::NewHandout;
 pub use plugins::{PluginRow, SeenPlugin};
+pub use students::ChartedSession;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 

@@ -4,7 +4,7 @@ use crate::model::{
     SessionSummary,
 };
 
-const SESSION_COLUMNS: &str =
+pub(super) const SESSION_COLUMNS: &str =
     "id, client_id, session_date, therapist, subjective, objective, assessment, plan,
     pain_before, pain_after, status, signed_at, created_at, updated_at";
 

@@ -521,3 +521,31 @@ fn the_command_line_saves_a_handout() {
     assert_eq!(missing.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&missing.stderr).contains("session 9 was not found"));
 }
+
+#[tokio::test]
+async fn handouts_saved_into_a_folder_get_readable_names_that_never_overwrite() {
+    let db = TestDb::new().await;
+    let (_, session) = typical(&db, "Zoë/Ann").await;
+    let folder = db.dir.path().join("handouts");
+    for _ in 0..2 {
+        db.api
+            .save_handout_in(session.id, HandoutOptions::default(), &folder)
+            .await
+            .expect("saved");
+    }
+    assert_eq!(
+        files_in(&folder),
+        [
+            "Home care - Zoë-Ann - 2026-11-20 (2).pdf",
+            "Home care - Zoë-Ann - 2026-11-20.pdf"
+        ]
+    );
+    assert_eq!(
+        db.api
+            .handouts_of_client(session.client_id)
+            .await
+            .expect("list")
+            .len(),
+        2
+    );
+}

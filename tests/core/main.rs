@@ -6,6 +6,7 @@ mod charting;
 mod cli;
 mod handout;
 mod helpers;
+mod plugin_builds;
 mod plugins;
 mod search;
 mod store;

@@ -3,10 +3,9 @@
 //! (with the same cargo and target folder as the test run), install each in a
 //! throwaway plugins folder, and go through `Api` like the app does.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use myochart::api::{Api, Code};
 use myochart::atlas::{Side, View};
@@ -14,81 +13,7 @@ use myochart::finder;
 use myochart::model::{Activity, ClientForm, FindingForm, HandoutOptions, SessionForm};
 use myochart::plugin::{self, Manifest, PluginInfo, PluginOptions, PluginState, ProbeCommand};
 
-/// Every plugin crate the tests install, by folder name.
-const PACKAGES: [(&str, &str); 10] = [
-    ("jaw", "myochart-plugin-jaw"),
-    ("low-back-hip", "myochart-plugin-low-back-hip"),
-    ("met-rom", "myochart-plugin-met-rom"),
-    ("fixtures/no-symbols", "myochart-fixture-no-symbols"),
-    ("fixtures/wrong-abi", "myochart-fixture-wrong-abi"),
-    ("fixtures/bad-json", "myochart-fixture-bad-json"),
-    ("fixtures/bad-content", "myochart-fixture-bad-content"),
-    ("fixtures/panics", "myochart-fixture-panics"),
-    ("fixtures/crash", "myochart-fixture-crash"),
-    ("fixtures/aborts", "myochart-fixture-aborts"),
-];
-
-/// Builds every plugin library once per test run; the path of each by its
-/// folder under `plugins/`. Cargo reports where it put them, so this works
-/// with any target folder.
-fn libraries() -> &'static HashMap<&'static str, PathBuf> {
-    static BUILT: OnceLock<HashMap<&'static str, PathBuf>> = OnceLock::new();
-    BUILT.get_or_init(|| {
-        let mut cargo = Command::new(env!("CARGO"));
-        cargo
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .args(["build", "--message-format=json-render-diagnostics"]);
-        for (_, package) in PACKAGES {
-            cargo.args(["-p", package]);
-        }
-        let output = cargo.output().expect("run cargo build for the plugins");
-        assert!(
-            output.status.success(),
-            "building the plugins failed:\n{}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let mut libraries = HashMap::new();
-        for line in String::from_utf8_lossy(&output.stdout).lines() {
-            let Ok(message) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            if message["reason"] != "compiler-artifact" {
-                continue;
-            }
-            let name = message["target"]["name"]
-                .as_str()
-                .unwrap_or_default()
-                .replace('_', "-");
-            let Some((folder, _)) = PACKAGES.iter().find(|(_, p)| *p == name) else {
-                continue;
-            };
-            let files = message["filenames"].as_array().cloned().unwrap_or_default();
-            let library = files
-                .iter()
-                .filter_map(|f| f.as_str())
-                .find(|f| f.ends_with(std::env::consts::DLL_EXTENSION))
-                .expect("a library file");
-            libraries.insert(*folder, PathBuf::from(library));
-        }
-        assert_eq!(libraries.len(), PACKAGES.len(), "{libraries:?}");
-        libraries
-    })
-}
-
-/// Copies a built plugin and its plugin.toml into `dir/<name>`, as a user
-/// installs one; returns the installed library.
-fn install(dir: &Path, plugin: &str) -> PathBuf {
-    let source = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("plugins")
-        .join(plugin);
-    let library = &libraries()[plugin];
-    let folder = dir.join(plugin.trim_start_matches("fixtures/"));
-    std::fs::create_dir_all(&folder).expect("plugin folder");
-    std::fs::copy(source.join("plugin.toml"), folder.join("plugin.toml")).expect("plugin.toml");
-    let installed = folder.join(library.file_name().expect("library name"));
-    std::fs::copy(library, &installed).expect("library");
-    installed
-}
+use crate::plugin_builds::{install, PACKAGES};
 
 fn options(dirs: &[&Path]) -> PluginOptions {
     PluginOptions {

@@ -274,3 +274,25 @@ pub struct ScoredField {
     /// `value` as a percentage of `normal`.
     pub percent: f64,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The SDK re-declares the app's atlas schema for plugin authors; the app
+    /// parses manifests with its own types, rejecting unknown fields. These
+    /// checks catch the two copies drifting apart: the app's own data must
+    /// read into the SDK's types (the app's tests load the SDK-built example
+    /// plugins for the other direction).
+    #[test]
+    fn the_schema_reads_the_apps_own_atlas() {
+        let pack: RegionPack =
+            serde_json::from_str(include_str!("../../../assets/atlas/neck-shoulder.json"))
+                .expect("the built-in pack fits the SDK schema");
+        assert_eq!(pack.namespace, "core");
+        let outlines: Vec<BodyOutline> =
+            serde_json::from_str(include_str!("../../../assets/atlas/outlines.json"))
+                .expect("the built-in outlines fit the SDK schema");
+        assert_eq!(outlines.len(), 2);
+    }
+}

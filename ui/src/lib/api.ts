@@ -18,6 +18,9 @@ import type { Finding } from "../bindings/Finding";
 import type { FindingForm } from "../bindings/FindingForm";
 import type { FindingId } from "../bindings/FindingId";
 import type { FindingMove } from "../bindings/FindingMove";
+import type { Handout } from "../bindings/Handout";
+import type { HandoutId } from "../bindings/HandoutId";
+import type { HandoutOptions } from "../bindings/HandoutOptions";
 import type { NearbyPoint } from "../bindings/NearbyPoint";
 import type { NoteForm } from "../bindings/NoteForm";
 import type { RedFlagQuestion } from "../bindings/RedFlagQuestion";
@@ -26,6 +29,7 @@ import type { SessionCheck } from "../bindings/SessionCheck";
 import type { SessionDetail } from "../bindings/SessionDetail";
 import type { SessionForm } from "../bindings/SessionForm";
 import type { SessionId } from "../bindings/SessionId";
+import type { Settings } from "../bindings/Settings";
 import type { Snippet } from "../bindings/Snippet";
 import type { SnippetForm } from "../bindings/SnippetForm";
 import type { SnippetId } from "../bindings/SnippetId";
@@ -85,4 +89,10 @@ export const api = {
   snippets: () => call<Snippet[]>("snippets"),
   createSnippet: (form: SnippetForm) => call<Snippet>("create_snippet", { form }),
   deleteSnippet: (id: SnippetId) => call<void>("delete_snippet", { id }),
+  settings: () => call<Settings>("settings"),
+  saveSettings: (form: Settings) => call<Settings>("save_settings", { form }),
+  saveHandout: (session: SessionId, options: HandoutOptions) => call<Handout>("save_handout", { session, options }),
+  handoutsOfClient: (client: ClientId) => call<Handout[]>("handouts_of_client", { client }),
+  openHandout: (client: ClientId, id: HandoutId) => call<void>("open_handout", { client, id }),
+  backup: () => call<string>("backup"),
 };

@@ -1,0 +1,312 @@
+//! The student profile and the practice log.
+//!
+//! Charted sessions are read from the sessions table every time
+//! ([`Store::charted_sessions`]), so the log always matches the charts; only
+//! entries added by hand and sessions a supervisor signed off have rows.
+
+use serde::Serialize;
+
+use super::sessions::SESSION_COLUMNS;
+use super::{audit, ensure_live, Error, Result, Store, Table, CLIENTS};
+use crate::model::{
+    ClientId, IsoDate, LogEntry, LogEntryId, NewLogEntry, Session, SessionId, SignOff,
+    StudentProfile,
+};
+
+const PRACTICE_LOG: Table = Table {
+    name: "practice_log",
+    entity: "log entry",
+};
+
+const LOG_COLUMNS: &str = "id, session_id, entry_date, duration_minutes, client_code, techniques,
+    supervisor, notes, signed_off_by, signed_off_at";
+
+/// A charted session that counts as practice and has no sign-off yet.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
+pub struct ChartedSession {
+    pub session_id: SessionId,
+    pub client_id: ClientId,
+    pub session_date: String,
+    /// The techniques its findings name, in the order first charted.
+    #[sqlx(json)]
+    pub technique_ids: Vec<String>,
+}
+
+#[derive(sqlx::FromRow)]
+struct ProfileRow {
+    student_mode: bool,
+    student_name: String,
+    programme: String,
+    required_sessions: u32,
+    required_minutes: u32,
+    session_minutes: u32,
+    #[sqlx(json)]
+    supervisors: Vec<String>,
+}
+
+impl From<ProfileRow> for StudentProfile {
+    fn from(row: ProfileRow) -> StudentProfile {
+        StudentProfile {
+            student_mode: row.student_mode,
+            student_name: row.student_name,
+            programme: row.programme,
+            required_sessions: row.required_sessions,
+            required_hours: f64::from(row.required_minutes) / 60.0,
+            session_minutes: row.session_minutes,
+            supervisors: row.supervisors,
+        }
+    }
+}
+
+const PROFILE_COLUMNS: &str = "student_mode, student_name, programme, required_sessions,
+    required_minutes, session_minutes, supervisors";
+
+impl Store {
+    /// The student profile (the migration creates its one row).
+    pub async fn student_profile(&self) -> Result<StudentProfile> {
+        let row: ProfileRow = sqlx::query_as(&format!(
+            "SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1"
+        ))
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row.into())
+    }
+
+    pub async fn save_student_profile(
+        &self,
+        actor: &str,
+        profile: &StudentProfile,
+    ) -> Result<StudentProfile> {
+        let mut tx = self.begin().await?;
+        let supervisors = serde_json::to_string(&profile.supervisors)
+            .map_err(|error| Error::Database(sqlx::Error::Encode(Box::new(error))))?;
+        let row: ProfileRow = sqlx::query_as(&format!(
+            "UPDATE student_profile SET student_mode = ?, student_name = ?, programme = ?,
+                 required_sessions = ?, required_minutes = ?, session_minutes = ?,
+                 supervisors = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = 1 RETURNING {PROFILE_COLUMNS}"
+        ))
+        .bind(profile.student_mode)
+        .bind(&profile.student_name)
+        .bind(&profile.programme)
+        .bind(profile.required_sessions)
+        .bind((profile.required_hours * 60.0).round() as u32)
+        .bind(profile.session_minutes)
+        .bind(supervisors)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(
+            &mut tx,
+            actor,
+            "student.profile",
+            ("student profile", 1),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row.into())
+    }
+
+    /// The log's own rows (entries added by hand and signed-off sessions),
+    /// oldest first.
+    pub async fn log_rows(&self) -> Result<Vec<LogEntry>> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT {LOG_COLUMNS} FROM practice_log WHERE deleted_at IS NULL
+             ORDER BY entry_date, id"
+        ))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The sessions that count as practice by themselves (a signed note, or at
+    /// least one finding charted: an empty draft is not practice) and have no
+    /// sign-off row yet, oldest first.
+    pub async fn charted_sessions(&self) -> Result<Vec<ChartedSession>> {
+        Ok(sqlx::query_as(
+            "SELECT s.id AS session_id, s.client_id, s.session_date,
+                 (SELECT json_group_array(technique_id) FROM (
+                      SELECT technique_id FROM findings
+                      WHERE session_id = s.id AND deleted_at IS NULL AND technique_id IS NOT NULL
+                      GROUP BY technique_id ORDER BY min(id))) AS technique_ids
+             FROM sessions s JOIN clients c ON c.id = s.client_id
+             WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL
+               AND (s.status = 'signed' OR EXISTS (
+                   SELECT 1 FROM findings f WHERE f.session_id = s.id AND f.deleted_at IS NULL))
+               AND NOT EXISTS (
+                   SELECT 1 FROM practice_log p WHERE p.session_id = s.id AND p.deleted_at IS NULL)
+             ORDER BY s.session_date, s.id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    pub async fn insert_log_entry(&self, actor: &str, entry: &NewLogEntry) -> Result<LogEntry> {
+        let mut tx = self.begin().await?;
+        let row: LogEntry = sqlx::query_as(&format!(
+            "INSERT INTO practice_log (entry_date, duration_minutes, client_code, techniques,
+                 supervisor, notes) VALUES (?, ?, ?, ?, ?, ?) RETURNING {LOG_COLUMNS}"
+        ))
+        .bind(entry.entry_date.to_string())
+        .bind(entry.duration_minutes)
+        .bind(&entry.client_code)
+        .bind(&entry.techniques)
+        .bind(&entry.supervisor)
+        .bind(&entry.notes)
+        .fetch_one(&mut *tx)
+        .await?;
+        let id = row.id.map_or(0, |id| id.0);
+        audit::record(&mut tx, actor, "log.add", (PRACTICE_LOG.entity, id), "").await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Changes an entry added by hand; a signed-off one refuses with
+    /// [`Error::SignedEntry`] (the trigger says so).
+    pub async fn update_log_entry(
+        &self,
+        actor: &str,
+        id: LogEntryId,
+        entry: &NewLogEntry,
+    ) -> Result<LogEntry> {
+        let mut tx = self.begin().await?;
+        let row: LogEntry = sqlx::query_as(&format!(
+            "UPDATE practice_log SET entry_date = ?, duration_minutes = ?, client_code = ?,
+                 techniques = ?, supervisor = ?, notes = ?,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL RETURNING {LOG_COLUMNS}"
+        ))
+        .bind(entry.entry_date.to_string())
+        .bind(entry.duration_minutes)
+        .bind(&entry.client_code)
+        .bind(&entry.techniques)
+        .bind(&entry.supervisor)
+        .bind(&entry.notes)
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound {
+            entity: PRACTICE_LOG.entity,
+            id: id.0,
+        })?;
+        audit::record(
+            &mut tx,
+            actor,
+            "log.update",
+            (PRACTICE_LOG.entity, id.0),
+            "",
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Removes an entry from the log (soft delete); not a signed-off one.
+    pub async fn delete_log_entry(&self, actor: &str, id: LogEntryId) -> Result<()> {
+        self.soft_delete(actor, PRACTICE_LOG, id.0, "log.delete")
+            .await
+    }
+
+    /// Signs off an entry added by hand. Signing twice is refused by the
+    /// trigger like any other change to a signed entry.
+    pub async fn sign_off_log_entry(
+        &self,
+        actor: &str,
+        id: LogEntryId,
+        sign_off: &SignOff,
+    ) -> Result<LogEntry> {
+        let mut tx = self.begin().await?;
+        ensure_live(&mut tx, PRACTICE_LOG, id.0).await?;
+        let row: LogEntry = sqlx::query_as(&format!(
+            "UPDATE practice_log SET signed_off_by = ?, signed_off_at = ?,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? RETURNING {LOG_COLUMNS}"
+        ))
+        .bind(sign_off.supervisor.as_str())
+        .bind(sign_off.date.to_string())
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record(
+            &mut tx,
+            actor,
+            "log.sign-off",
+            (PRACTICE_LOG.entity, id.0),
+            sign_off.supervisor.as_str(),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// Signs off a charted session: its entry as the log shows it now
+    /// (`entry`) is kept as a row, so what the supervisor signed never changes.
+    pub async fn sign_off_session(
+        &self,
+        actor: &str,
+        entry: &LogEntry,
+        sign_off: &SignOff,
+    ) -> Result<LogEntry> {
+        let session = entry.session_id.ok_or(Error::NotFound {
+            entity: "session",
+            id: 0,
+        })?;
+        let mut tx = self.begin().await?;
+        let signed: Option<i64> = sqlx::query_scalar(
+            "SELECT id FROM practice_log WHERE session_id = ? AND deleted_at IS NULL",
+        )
+        .bind(session)
+        .fetch_optional(&mut *tx)
+        .await?;
+        if signed.is_some() {
+            return Err(Error::SignedEntry);
+        }
+        let row: LogEntry = sqlx::query_as(&format!(
+            "INSERT INTO practice_log (entry_date, duration_minutes, client_code, techniques,
+                 supervisor, notes, session_id, signed_off_by, signed_off_at)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {LOG_COLUMNS}"
+        ))
+        .bind(&entry.entry_date)
+        .bind(entry.duration_minutes)
+        .bind(&entry.client_code)
+        .bind(&entry.techniques)
+        .bind(sign_off.supervisor.as_str())
+        .bind(&entry.notes)
+        .bind(session)
+        .bind(sign_off.supervisor.as_str())
+        .bind(sign_off.date.to_string())
+        .fetch_one(&mut *tx)
+        .await?;
+        let id = row.id.map_or(0, |id| id.0);
+        audit::record(
+            &mut tx,
+            actor,
+            "log.sign-off",
+            (PRACTICE_LOG.entity, id),
+            &format!("session {session}; {}", sign_off.supervisor.as_str()),
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(row)
+    }
+
+    /// A client's sessions from `from` to `to` (both included), oldest first.
+    pub async fn sessions_between(
+        &self,
+        client: ClientId,
+        from: IsoDate,
+        to: IsoDate,
+    ) -> Result<Vec<Session>> {
+        let mut conn = self.pool.acquire().await?;
+        ensure_live(&mut conn, CLIENTS, client.0).await?;
+        Ok(sqlx::query_as(&format!(
+            "SELECT {SESSION_COLUMNS} FROM sessions
+             WHERE client_id = ? AND deleted_at IS NULL AND session_date BETWEEN ? AND ?
+             ORDER BY session_date, id"
+        ))
+        .bind(client)
+        .bind(from.to_string())
+        .bind(to.to_string())
+        .fetch_all(&mut *conn)
+        .await?)
+    }
+}
