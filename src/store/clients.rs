@@ -111,16 +111,21 @@ impl Store {
         let (indexed, short): (Vec<&str>, Vec<&str>) = terms
             .iter()
             .partition(|term| term.chars().count() >= TRIGRAM);
-        let mut sql = format!("SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.deleted_at IS NULL");
+        // The page of ids is chosen first, so the summary's per-row work (the
+        // latest session) is done for the rows shown, not for every match.
+        let mut page = String::from("SELECT id FROM clients WHERE deleted_at IS NULL");
         if !indexed.is_empty() {
-            sql.push_str(
-                " AND c.id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ?)",
+            page.push_str(
+                " AND id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ?)",
             );
         }
         for _ in &short {
-            sql.push_str(" AND instr(c.search_key, ?) > 0");
+            page.push_str(" AND instr(search_key, ?) > 0");
         }
-        sql.push_str(" ORDER BY c.sort_key, c.id LIMIT ?");
+        page.push_str(" ORDER BY sort_key, id LIMIT ?");
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id IN ({page}) ORDER BY c.sort_key, c.id"
+        );
         let mut select = sqlx::query_as(&sql);
         if !indexed.is_empty() {
             select = select.bind(fts_phrases(&indexed));
