@@ -37,10 +37,11 @@ pub fn render(sheet: &Sheet) -> Vec<u8> {
     )
 }
 
-/// Writes `pdf` to `path` through a temporary file in the same folder and a
-/// rename, so a failure (no such folder, no permission, disk full) never
-/// leaves a partial file behind, and an existing file is replaced whole.
-pub fn save(path: &Path, pdf: &[u8]) -> Result<(), Error> {
+/// Writes `bytes` (a handout, a report) to `path` through a temporary file in
+/// the same folder and a rename, so a failure (no such folder, no permission,
+/// disk full) never leaves a partial file behind, and an existing file is
+/// replaced whole.
+pub fn save(path: &Path, bytes: &[u8]) -> Result<(), Error> {
     let fail = |reason: String| Error::File {
         path: path.to_owned(),
         reason,
@@ -66,7 +67,7 @@ pub fn save(path: &Path, pdf: &[u8]) -> Result<(), Error> {
         name.to_string_lossy(),
         fastrand::u32(..)
     ));
-    let written = write_new(&temp, pdf).and_then(|()| fs::rename(&temp, path));
+    let written = write_new(&temp, bytes).and_then(|()| fs::rename(&temp, path));
     written.map_err(|error| {
         let _ = fs::remove_file(&temp);
         match error.kind() {

@@ -94,7 +94,8 @@ pub fn shape(text: &str, style: &Style) -> Vec<Glyph> {
                 cluster: range.start + info.cluster as usize,
             });
         }
-        assign_unicode(text, &mut glyphs[start..]);
+        // The run's text ends its last cluster.
+        assign_unicode(&text[..range.end], &mut glyphs[start..]);
     }
     glyphs
 }
@@ -113,23 +114,33 @@ fn font_runs(text: &str, weight: Weight) -> Vec<(Typeface, Range<usize>)> {
     runs
 }
 
-/// Gives each glyph of one run the text it stands for: the character the font
-/// maps to it, so one glyph reads the same everywhere in the document (the map
-/// is per font, not per use); a glyph the font maps no character to (a
-/// contextual form) gets its cluster's character when the cluster is one glyph
-/// per character, else the whole cluster's text on its first such glyph.
+/// Gives each glyph of one run the text it stands for. A ligature (one glyph
+/// for several characters, "fi") stands for its cluster's text. Otherwise a
+/// glyph stands for the character the font maps to it, so it reads the same
+/// everywhere in the document (the map is per font, not per use); a glyph the
+/// font maps no character to (a contextual form) gets its cluster's character
+/// when the cluster is one glyph per character, else the cluster's text on its
+/// first such glyph. Lines that still don't spell their text get /ActualText.
 fn assign_unicode(text: &str, glyphs: &mut [Glyph]) {
     for cluster in clusters(text, glyphs) {
-        let chars: Vec<char> = text[cluster.text.clone()].chars().collect();
-        let one_to_one = chars.len() == cluster.glyphs.len();
+        let cluster_text = &text[cluster.text.clone()];
+        let chars: Vec<char> = cluster_text.chars().collect();
+        let glyphs = &mut glyphs[cluster.glyphs];
+        if let [ligature] = glyphs {
+            if chars.len() > 1 {
+                ligature.unicode = cluster_text.to_owned();
+                continue;
+            }
+        }
+        let one_to_one = chars.len() == glyphs.len();
         let mut cluster_text_given = false;
-        for (i, glyph) in glyphs[cluster.glyphs].iter_mut().enumerate() {
+        for (i, glyph) in glyphs.iter_mut().enumerate() {
             glyph.unicode = match font(glyph.typeface).char_of(glyph.id) {
                 Some(c) => c.to_string(),
                 None if one_to_one => chars[i].to_string(),
                 None if !cluster_text_given => {
                     cluster_text_given = true;
-                    text[cluster.text.clone()].to_owned()
+                    cluster_text.to_owned()
                 }
                 None => String::new(),
             };
@@ -444,6 +455,13 @@ mod tests {
             assert!(!('\u{0E31}'..='\u{0E3A}').contains(&first), "{}", line.text);
             assert!(!('\u{0E47}'..='\u{0E4E}').contains(&first), "{}", line.text);
         }
+    }
+
+    #[test]
+    fn ligatures_stand_for_their_letters() {
+        let glyphs = shape("stiff fingers", &body());
+        let spelled: String = glyphs.iter().map(|g| g.unicode.as_str()).collect();
+        assert_eq!(spelled, "stiff fingers");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::process::Command;
 
-fn myochart(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+pub fn myochart(db: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_myochart"))
         .arg("--db")
         .arg(db)
@@ -11,7 +11,7 @@ fn myochart(db: &std::path::Path, args: &[&str]) -> std::process::Output {
         .expect("run myochart")
 }
 
-fn stdout(output: &std::process::Output) -> String {
+pub fn stdout(output: &std::process::Output) -> String {
     assert!(
         output.status.success(),
         "failed: {}",

@@ -8,6 +8,7 @@ use myochart::api::Code;
 use myochart::atlas::{RedFlag, Side, View};
 use myochart::model::{Client, FindingForm, HandoutOptions, Paper, Session, SessionId, Settings};
 
+use crate::cli::{myochart, stdout};
 use crate::helpers::{trapezius_finding, TestDb};
 
 fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
@@ -81,6 +82,14 @@ async fn typical(db: &TestDb, first_name: &str) -> (Client, Session) {
     (client, session)
 }
 
+fn with_advice(advice: &str, next_appointment: &str) -> HandoutOptions {
+    HandoutOptions {
+        advice: advice.into(),
+        next_appointment: next_appointment.into(),
+        ..HandoutOptions::default()
+    }
+}
+
 async fn save(db: &TestDb, session: SessionId, options: HandoutOptions, name: &str) -> PathBuf {
     let path = db.dir.path().join(name);
     db.api
@@ -124,11 +133,7 @@ async fn a_thai_clients_handout_names_them_and_every_charted_muscle() {
     let pdf = save(
         &db,
         session.id,
-        HandoutOptions {
-            advice: advice.into(),
-            next_appointment: "Tuesday 2 December, 10:00".into(),
-            ..HandoutOptions::default()
-        },
+        with_advice(advice, "Tuesday 2 December, 10:00"),
         "สมชาย.pdf",
     )
     .await;
@@ -172,11 +177,7 @@ async fn greek_cyrillic_and_accented_text_prints_and_reads_back() {
     let pdf = save(
         &db,
         session.id,
-        HandoutOptions {
-            advice: advice.into(),
-            next_appointment: "Четверг, 4 декабря".into(),
-            ..HandoutOptions::default()
-        },
+        with_advice(advice, "Четверг, 4 декабря"),
         "eleni.pdf",
     )
     .await;
@@ -275,11 +276,7 @@ async fn paper_comes_from_the_settings_unless_the_handout_says_otherwise() {
 async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log() {
     let db = TestDb::new().await;
     let (client, session) = typical(&db, "Anna").await;
-    let options = HandoutOptions {
-        advice: "Walk daily.".into(),
-        next_appointment: "Friday".into(),
-        ..HandoutOptions::default()
-    };
+    let options = with_advice("Walk daily.", "Friday");
     let path = db.dir.path().join("anna.pdf");
     let handout = db
         .api
@@ -432,35 +429,17 @@ async fn bad_options_and_settings_name_their_fields() {
     );
 }
 
-fn myochart(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_myochart"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run myochart")
-}
-
-fn succeeded(output: &std::process::Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("utf-8")
-}
-
 #[test]
 fn the_command_line_saves_a_handout() {
     let dir = tempfile::tempdir().expect("temp");
     let db = dir.path().join("cli.sqlite");
-    let settings = succeeded(&myochart(
+    let settings = stdout(&myochart(
         &db,
         &["settings", "set", "--clinic", "Ρίζα", "--paper", "letter"],
     ));
     assert!(settings.contains("clinic:    Ρίζα") && settings.contains("paper:     letter"));
-    succeeded(&myochart(&db, &["client", "add", "--first", "Ελένη"]));
-    succeeded(&myochart(
+    stdout(&myochart(&db, &["client", "add", "--first", "Ελένη"]));
+    stdout(&myochart(
         &db,
         &["session", "new", "--client", "1", "--date", "2026-11-20"],
     ));
@@ -472,7 +451,7 @@ fn the_command_line_saves_a_handout() {
     assert!(String::from_utf8_lossy(&empty.stderr).contains("no charted trigger points"));
     assert!(!out.exists());
 
-    succeeded(&myochart(
+    stdout(&myochart(
         &db,
         &[
             "finding",
@@ -493,7 +472,7 @@ fn the_command_line_saves_a_handout() {
             "6",
         ],
     ));
-    let saved = succeeded(&myochart(
+    let saved = stdout(&myochart(
         &db,
         &[
             "handout",
