@@ -675,7 +675,10 @@ async fn student(api: &Api, command: StudentCommand) -> api::Result<()> {
     } else {
         current
     };
-    println!("student mode:      {}", if profile.student_mode { "on" } else { "off" });
+    println!(
+        "student mode:      {}",
+        if profile.student_mode { "on" } else { "off" }
+    );
     println!("student:           {}", profile.student_name);
     println!("programme:         {}", profile.programme);
     println!("required sessions: {}", profile.required_sessions);
@@ -701,7 +704,13 @@ async fn log(api: &Api, command: LogCommand) -> api::Result<()> {
                 };
                 println!(
                     "{}  {:>4} min  {:<8}  {:<12}  {}  {}  {}",
-                    e.entry_date, e.duration_minutes, e.client_code, which, e.techniques, e.supervisor, signed
+                    e.entry_date,
+                    e.duration_minutes,
+                    e.client_code,
+                    which,
+                    e.techniques,
+                    e.supervisor,
+                    signed
                 );
             }
             println!("{}", log.totals.summary);

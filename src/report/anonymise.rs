@@ -133,6 +133,10 @@ impl Identity {
                 Match::DigitTail => digit_matches(&original, &needle.chars, true),
             };
             for range in matches {
+                // Inside a longer match ("anna" in anna@example.com): already covered.
+                if ranges.iter().any(|&(s, e)| range.0 < e && s < range.1) {
+                    continue;
+                }
                 if !found.contains(&needle.what) {
                     found.push(needle.what);
                 }
@@ -284,6 +288,10 @@ fn digit_matches(original: &[char], needle: &[char], tail: bool) -> Vec<(usize, 
             }
         } else if start > 0 && digit_at(start - 1) {
             continue;
+        }
+        // The plus of an international number goes with it.
+        if start > 0 && original[start - 1] == '+' {
+            start -= 1;
         }
         ranges.push((start, end));
     }

@@ -212,7 +212,7 @@ pub fn bar_chart(bars: &[Bar], width: f32, label: &Style, color: Rgb, min_row: f
     let x1 = width - value_width - gap;
     let low = bars.iter().map(|b| b.value).fold(0.0_f64, f64::min);
     let mut high = bars.iter().map(|b| b.value).fold(0.0_f64, f64::max);
-    if high - low < f64::EPSILON {
+    if (high - low).abs() < f64::EPSILON {
         high = low + 1.0;
     }
     let x_of = |value: f64| x0 + ((value - low) / (high - low)) as f32 * (x1 - x0);

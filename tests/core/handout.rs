@@ -11,7 +11,7 @@ use myochart::model::{Client, FindingForm, HandoutOptions, Paper, Session, Sessi
 use crate::cli::{myochart, stdout};
 use crate::helpers::{trapezius_finding, TestDb};
 
-fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     let output = Command::new(tool)
         .args(args)
         .arg(pdf)
@@ -31,17 +31,17 @@ fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
     String::from_utf8(output.stdout).expect("utf-8")
 }
 
-fn text_of(pdf: &Path) -> String {
+pub fn text_of(pdf: &Path) -> String {
     poppler("pdftotext", &[], pdf)
 }
 
-fn page_text(pdf: &Path, page: usize) -> String {
+pub fn page_text(pdf: &Path, page: usize) -> String {
     let page = page.to_string();
     poppler("pdftotext", &["-f", &page, "-l", &page], pdf)
 }
 
 /// `pdfinfo`'s value for `key` ("Pages", "Page size").
-fn info(pdf: &Path, key: &str) -> String {
+pub fn info(pdf: &Path, key: &str) -> String {
     poppler("pdfinfo", &[], pdf)
         .lines()
         .find_map(|line| line.strip_prefix(&format!("{key}:")))
@@ -49,7 +49,7 @@ fn info(pdf: &Path, key: &str) -> String {
         .unwrap_or_else(|| panic!("pdfinfo has no {key}"))
 }
 
-fn pages(pdf: &Path) -> usize {
+pub fn pages(pdf: &Path) -> usize {
     info(pdf, "Pages").parse().expect("a page count")
 }
 
@@ -100,7 +100,7 @@ async fn save(db: &TestDb, session: SessionId, options: HandoutOptions, name: &s
 }
 
 /// Every file in a folder except the test database and its journals.
-fn files_in(dir: &Path) -> Vec<String> {
+pub fn files_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
         .expect("read dir")
         .map(|entry| {

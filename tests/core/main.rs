@@ -10,3 +10,4 @@ mod plugin_builds;
 mod plugins;
 mod search;
 mod store;
+mod students;

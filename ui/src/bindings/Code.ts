@@ -3,4 +3,4 @@
 /**
  * What the UI branches on. Never branch on message text.
  */
-export type Code = "validation" | "not-found" | "signed-note" | "draft-note" | "busy" | "disk-full" | "file" | "storage";
+export type Code = "validation" | "not-found" | "signed-note" | "draft-note" | "signed-entry" | "busy" | "disk-full" | "file" | "storage" | "plugin";
