@@ -29,6 +29,27 @@ pub struct ChartView {
     pub markers: Vec<Marker>,
 }
 
+/// The views that have markers, front before back, each with its markers. A
+/// view the atlas has no outline for (a removed plugin's) is left out.
+pub fn views(markers: &[(View, Marker)], atlas: &Atlas) -> Vec<ChartView> {
+    [View::Front, View::Back, View::Side]
+        .into_iter()
+        .filter_map(|view| {
+            let on_view: Vec<Marker> = markers
+                .iter()
+                .filter(|(v, _)| *v == view)
+                .map(|(_, m)| *m)
+                .collect();
+            let outline = atlas.outline(view)?.clone();
+            (!on_view.is_empty()).then_some(ChartView {
+                view,
+                outline,
+                markers: on_view,
+            })
+        })
+        .collect()
+}
+
 const BADGE_RADIUS: f32 = 2.6 * MM;
 const DOT_RADIUS: f32 = 1.1 * MM;
 /// Width of a badge column beside a figure.

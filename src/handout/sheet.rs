@@ -97,24 +97,9 @@ impl Sheet {
                 },
             ));
         }
-        // Front before back; a view no outline draws (a removed plugin's) is
-        // left off the chart, its muscles still listed below.
-        let charts = [View::Front, View::Back, View::Side]
-            .into_iter()
-            .filter_map(|view| {
-                let on_view: Vec<Marker> = markers
-                    .iter()
-                    .filter(|(v, _)| *v == view)
-                    .map(|(_, m)| *m)
-                    .collect();
-                let outline = atlas.outline(view)?.clone();
-                (!on_view.is_empty()).then_some(ChartView {
-                    view,
-                    outline,
-                    markers: on_view,
-                })
-            })
-            .collect();
+        // A view no outline draws (a removed plugin's) is left off the chart,
+        // its muscles still listed below.
+        let charts = chart::views(&markers, atlas);
         let therapist = if session.therapist.trim().is_empty() {
             settings.therapist_name.clone()
         } else {
@@ -462,9 +447,14 @@ fn red_flag_block(width: f32) -> Block {
 
 /// The footer of page `page` of `count`: who the handout is for, and the page.
 pub fn footer(sheet: &Sheet, page: usize, count: usize, width: f32) -> Row {
+    let who = format!("Home care for {} · {}", sheet.first_name, sheet.date);
+    footer_row(&who, page, count, width)
+}
+
+/// A footer: `who` (or what) on the left, "Page N of M" on the right.
+pub(crate) fn footer_row(who: &str, page: usize, count: usize, width: f32) -> Row {
     let pages = format!("Page {page} of {count}");
     let pages = text::one_line(&pages, &style::SMALL);
-    let who = format!("Home care for {} · {}", sheet.first_name, sheet.date);
     let who_width = width - pages.width() - 6.0 * MM;
     let mut items = vec![Item::Path {
         points: vec![(0.0, 0.0), (width, 0.0)],
@@ -473,10 +463,7 @@ pub fn footer(sheet: &Sheet, page: usize, count: usize, width: f32) -> Row {
     }];
     let baseline = 2.0 * MM + style::SMALL.ascent();
     // A very long name is cut short here only: the title prints it whole.
-    if let Some(who) = text::wrap(&who, &style::SMALL, who_width)
-        .into_iter()
-        .next()
-    {
+    if let Some(who) = text::wrap(who, &style::SMALL, who_width).into_iter().next() {
         items.push(Item::Text {
             x: 0.0,
             y: baseline,

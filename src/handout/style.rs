@@ -51,7 +51,7 @@ pub const NOTE_FILL: Rgb = Rgb::hex(0xeef6f5);
 pub const WARNING: Rgb = Rgb::hex(0xb91c1c);
 pub const WARNING_FILL: Rgb = Rgb::hex(0xfdf2f2);
 
-const fn style(size: f32, weight: Weight, color: Rgb, leading: f32) -> Style {
+pub(crate) const fn style(size: f32, weight: Weight, color: Rgb, leading: f32) -> Style {
     Style {
         size,
         weight,

@@ -158,22 +158,7 @@ impl CaseStudy {
                     },
                 ));
             }
-            let charts = [View::Front, View::Back, View::Side]
-                .into_iter()
-                .filter_map(|view| {
-                    let on_view: Vec<Marker> = markers
-                        .iter()
-                        .filter(|(v, _)| *v == view)
-                        .map(|(_, m)| *m)
-                        .collect();
-                    let outline = atlas.outline(view)?.clone();
-                    (!on_view.is_empty()).then_some(ChartView {
-                        view,
-                        outline,
-                        markers: on_view,
-                    })
-                })
-                .collect();
+            let charts = chart::views(&markers, atlas);
             let amendments = record
                 .amendments
                 .iter()

@@ -4,7 +4,7 @@
 use crate::handout::fonts::Weight;
 use crate::handout::layout::{Block, Item, PageSize, Paint, Row};
 use crate::handout::sheet::paragraph;
-use crate::handout::style::{self, Rgb, MM};
+use crate::handout::style::{self, style, MM};
 use crate::handout::text::{self, Style};
 use crate::model::Paper;
 
@@ -12,15 +12,6 @@ pub use crate::handout::layout::render;
 
 pub const SECTION_GAP: f32 = 7.0 * MM;
 pub const BLOCK_GAP: f32 = 4.0 * MM;
-
-const fn style(size: f32, weight: Weight, color: Rgb, leading: f32) -> Style {
-    Style {
-        size,
-        weight,
-        color,
-        leading,
-    }
-}
 
 /// A table's header cells.
 pub const TABLE_HEAD: Style = style(9.0, Weight::Bold, style::MUTED, 1.35);
@@ -52,34 +43,7 @@ pub fn landscape(paper: Paper) -> PageSize {
 }
 
 /// The footer: what the document is on the left, "Page N of M" on the right.
-pub fn footer(what: &str, page: usize, count: usize, width: f32) -> Row {
-    let pages = text::one_line(&format!("Page {page} of {count}"), &style::SMALL);
-    let mut items = vec![Item::Path {
-        points: vec![(0.0, 0.0), (width, 0.0)],
-        closed: false,
-        paint: Paint::stroke(style::RULE, 0.5),
-    }];
-    let baseline = 2.0 * MM + style::SMALL.ascent();
-    if let Some(what) = text::wrap(what, &style::SMALL, width - pages.width() - 6.0 * MM)
-        .into_iter()
-        .next()
-    {
-        items.push(Item::Text {
-            x: 0.0,
-            y: baseline,
-            line: what,
-        });
-    }
-    items.push(Item::Text {
-        x: width - pages.width(),
-        y: baseline,
-        line: pages,
-    });
-    Row {
-        height: 8.0 * MM,
-        items,
-    }
-}
+pub(crate) use crate::handout::sheet::footer_row as footer;
 
 /// A block of `rows` after a gap.
 pub fn block(gap_before: f32, rows: Vec<Row>) -> Block {

@@ -53,7 +53,7 @@ pub fn pages(pdf: &Path) -> usize {
     info(pdf, "Pages").parse().expect("a page count")
 }
 
-fn finding(muscle: &str, side: Side, view: View, x: f64, y: f64) -> FindingForm {
+pub fn finding(muscle: &str, side: Side, view: View, x: f64, y: f64) -> FindingForm {
     FindingForm {
         muscle_id: muscle.into(),
         side,

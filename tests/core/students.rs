@@ -1,19 +1,19 @@
 //! Students: the profile, the practice log with sign-off, its CSV and PDF, and
 //! the case-study and class reports, read back from the PDFs with poppler.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
 use myochart::api::{Code, Error};
 use myochart::atlas::{RedFlag, Side, View};
 use myochart::model::{
-    Client, ClientForm, FindingForm, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, SessionForm,
-    SignOffForm, StudentProfile,
+    Client, ClientForm, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, SessionForm, SignOffForm,
+    StudentProfile,
 };
 use myochart::report::{CaseStudyForm, ClassReportForm, Progress, SavedReport};
 use myochart::search::fold;
 
-use crate::handout::{files_in, info, page_text, pages, text_of};
+use crate::cli::{myochart, stdout};
+use crate::handout::{files_in, finding, info, page_text, pages, text_of};
 use crate::helpers::{trapezius_finding, TestDb};
 
 /// Who a test client is: everything that must never reach a report.
@@ -53,17 +53,6 @@ const ZOE: Person = Person {
     born: "1965-01-30",
     born_written: "January 30, 1965",
 };
-
-fn finding(muscle: &str, side: Side, view: View, x: f64, y: f64) -> FindingForm {
-    FindingForm {
-        muscle_id: muscle.into(),
-        side,
-        view,
-        x,
-        y,
-        ..trapezius_finding()
-    }
-}
 
 /// A client with `sessions` weekly sessions from 5 January 2026, each with
 /// findings front and back, pain falling, and notes that name the client in
@@ -706,24 +695,6 @@ async fn the_log_exports_as_csv_that_round_trips_and_as_a_pdf() {
     }
 }
 
-fn myochart(db: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_myochart"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .output()
-        .expect("run myochart")
-}
-
-fn succeeded(output: &std::process::Output) -> String {
-    assert!(
-        output.status.success(),
-        "failed: {}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout.clone()).expect("utf-8")
-}
-
 #[tokio::test]
 async fn the_command_line_keeps_the_log_and_builds_the_reports() {
     let db = TestDb::new().await;
@@ -731,7 +702,7 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
     db.api.close().await;
     let file = db.path();
     let dir = db.dir.path();
-    let profile = succeeded(&myochart(
+    let profile = stdout(&myochart(
         &file,
         &[
             "student",
@@ -752,7 +723,7 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
         profile.contains("supervisors:       Ms Lee, Κώστας"),
         "{profile}"
     );
-    let added = succeeded(&myochart(
+    let added = stdout(&myochart(
         &file,
         &[
             "log",
@@ -766,11 +737,11 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
         ],
     ));
     assert!(added.contains("entry 1 added"), "{added}");
-    succeeded(&myochart(
+    stdout(&myochart(
         &file,
         &["log", "sign-off", "--entry", "1", "--supervisor", "Ms Lee"],
     ));
-    let list = succeeded(&myochart(&file, &["log", "list"]));
+    let list = stdout(&myochart(&file, &["log", "list"]));
     assert!(
         list.contains("3 of 25 sessions, 3.5 of 30 hours (1 signed off)"),
         "{list}"
@@ -783,7 +754,7 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
     assert!(String::from_utf8_lossy(&locked.stderr).contains("signed off"));
 
     let csv = dir.join("log.csv");
-    succeeded(&myochart(
+    stdout(&myochart(
         &file,
         &["log", "export", "--csv", &csv.to_string_lossy()],
     ));
@@ -802,7 +773,7 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
             &out.to_string_lossy(),
         ],
     );
-    succeeded(&case);
+    stdout(&case);
     let progress = String::from_utf8_lossy(&case.stderr);
     assert!(progress.contains("[0/"), "{progress}");
     assert!(
@@ -812,7 +783,7 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
     assert!(!text_of(&out).contains(SOMCHAI.first));
 
     let slides = dir.join("slides.pdf");
-    succeeded(&myochart(
+    stdout(&myochart(
         &file,
         &[
             "report",
