@@ -16,7 +16,9 @@ mod plugin_builds;
 const EXAMPLES: [(&str, &str); 3] = [("jaw", "tmj"), ("low-back-hip", "lbh"), ("met-rom", "met")];
 
 fn library_in(folder: &Path) -> std::path::PathBuf {
-    plugin::PluginFolder::read(folder).expect("plugin folder").library
+    plugin::PluginFolder::read(folder)
+        .expect("plugin folder")
+        .library
 }
 
 fn load(c: &mut Criterion) {
@@ -28,7 +30,10 @@ fn load(c: &mut Criterion) {
         // same file reuse the mapping. Print the first, then measure the rest.
         let started = Instant::now();
         plugin::load(&library, Some(namespace), &atlas, &[]).expect("valid plugin");
-        println!("first load and validation of {name}: {:?}", started.elapsed());
+        println!(
+            "first load and validation of {name}: {:?}",
+            started.elapsed()
+        );
         c.bench_function(&format!("load and validate {name}"), |b| {
             b.iter(|| plugin::load(&library, Some(namespace), &atlas, &[]).expect("valid plugin"))
         });

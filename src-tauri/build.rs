@@ -32,6 +32,9 @@ const COMMANDS: &[&str] = &[
     "handouts_of_client",
     "open_handout",
     "backup",
+    "plugins",
+    "approve_plugin",
+    "enable_plugin",
 ];
 
 fn main() {

@@ -129,8 +129,8 @@ impl Api {
 
     /// Opens the demo database at `path`, filling it with demo clients the first
     /// time.
-    pub async fn open_demo(path: &Path) -> Result<Api> {
-        let mut api = Api::open(path).await?;
+    pub async fn open_demo(path: &Path, plugins: PluginOptions) -> Result<Api> {
+        let mut api = Api::open_with_plugins(path, plugins).await?;
         api.demo = true;
         if api.store.count_clients().await? == 0 {
             crate::demo::fill(&api, crate::demo::DEFAULT_CLIENTS).await?;
@@ -695,8 +695,10 @@ impl Api {
         path: &Path,
         on_progress: OnProgress<'_>,
     ) -> Result<SavedReport> {
+        // Each client once, in the order chosen.
         let mut ids = form.client_ids;
-        ids.dedup();
+        let mut seen = std::collections::HashSet::new();
+        ids.retain(|id| seen.insert(*id));
         if ids.is_empty() {
             return Err(Invalid::field("clientIds", "Choose at least one client").into());
         }

@@ -746,10 +746,10 @@ async fn log(api: &Api, command: LogCommand) -> api::Result<()> {
             supervisor,
             date,
         } => {
+            // clap lets exactly one of the two through.
             let target = match (entry, session) {
                 (Some(id), _) => LogEntryRef::Entry(LogEntryId(id)),
-                (None, Some(id)) => LogEntryRef::Session(SessionId(id)),
-                (None, None) => unreachable!("clap requires --entry or --session"),
+                (None, id) => LogEntryRef::Session(SessionId(id.unwrap_or_default())),
             };
             let signed = api
                 .sign_off_log_entry(target, SignOffForm { supervisor, date })
@@ -762,10 +762,10 @@ async fn log(api: &Api, command: LogCommand) -> api::Result<()> {
             );
         }
         LogCommand::Export { csv, pdf } => {
+            // clap lets exactly one of the two through.
             let path = match (csv, pdf) {
                 (Some(csv), _) => api.save_practice_log_csv(&csv).await?,
-                (None, Some(pdf)) => api.save_practice_log_pdf(&pdf).await?,
-                (None, None) => unreachable!("clap requires --csv or --pdf"),
+                (None, pdf) => api.save_practice_log_pdf(&pdf.unwrap_or_default()).await?,
             };
             println!("practice log saved to {}", path.display());
         }

@@ -9,6 +9,7 @@ use myochart::model::{
     HandoutOptions, NoteForm, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
     Settings, Snippet, SnippetForm, SnippetId,
 };
+use myochart::plugin::PluginInfo;
 use myochart::store::Error as StoreError;
 use tauri::{State, Window};
 
@@ -232,4 +233,19 @@ pub async fn backup(shell: State<'_, Shell>) -> Result<String> {
         .await?
         .display()
         .to_string())
+}
+
+#[tauri::command]
+pub async fn plugins(shell: State<'_, Shell>) -> Result<Vec<PluginInfo>> {
+    Ok(shell.api().await.plugins())
+}
+
+#[tauri::command]
+pub async fn approve_plugin(shell: State<'_, Shell>, id: i64) -> Result<PluginInfo> {
+    shell.api().await.approve_plugin(id).await
+}
+
+#[tauri::command]
+pub async fn enable_plugin(shell: State<'_, Shell>, id: i64, enabled: bool) -> Result<PluginInfo> {
+    shell.api().await.enable_plugin(id, enabled).await
 }

@@ -7,8 +7,8 @@ mod commands;
 mod shell;
 
 fn main() {
-    let database = shell::database_from_args(std::env::args());
-    let shell = match tauri::async_runtime::block_on(shell::Shell::open(database)) {
+    let (database, plugin_dirs) = shell::parse_args(std::env::args());
+    let shell = match tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs)) {
         Ok(shell) => shell,
         Err(error) => {
             eprintln!("Myochart can't start: {error}");
@@ -49,6 +49,9 @@ fn main() {
             commands::handouts_of_client,
             commands::open_handout,
             commands::backup,
+            commands::plugins,
+            commands::approve_plugin,
+            commands::enable_plugin,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -53,10 +53,10 @@ async function request(method, path, body) {
 
 /** One app window, opened on the database at `db`. */
 export class App {
-  static async launch(db) {
+  static async launch(db, args = []) {
     const value = await request("POST", "/session", {
       capabilities: {
-        alwaysMatch: { "tauri:options": { application: APP, args: ["--db", db] } },
+        alwaysMatch: { "tauri:options": { application: APP, args: ["--db", db, ...args] } },
       },
     });
     return new App(value.sessionId);

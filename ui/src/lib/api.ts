@@ -23,6 +23,7 @@ import type { HandoutId } from "../bindings/HandoutId";
 import type { HandoutOptions } from "../bindings/HandoutOptions";
 import type { NearbyPoint } from "../bindings/NearbyPoint";
 import type { NoteForm } from "../bindings/NoteForm";
+import type { PluginInfo } from "../bindings/PluginInfo";
 import type { RedFlagQuestion } from "../bindings/RedFlagQuestion";
 import type { Session } from "../bindings/Session";
 import type { SessionCheck } from "../bindings/SessionCheck";
@@ -95,4 +96,7 @@ export const api = {
   handoutsOfClient: (client: ClientId) => call<Handout[]>("handouts_of_client", { client }),
   openHandout: (client: ClientId, id: HandoutId) => call<void>("open_handout", { client, id }),
   backup: () => call<string>("backup"),
+  plugins: () => call<PluginInfo[]>("plugins"),
+  approvePlugin: (id: number) => call<PluginInfo>("approve_plugin", { id }),
+  enablePlugin: (id: number, enabled: boolean) => call<PluginInfo>("enable_plugin", { id, enabled }),
 };
