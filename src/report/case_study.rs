@@ -245,7 +245,7 @@ impl CaseStudy {
         let total = self.sessions.len();
         for (i, session) in self.sessions.iter().enumerate() {
             steps.next(&format!("Session {} of {total}", i + 1));
-            blocks.extend(session_blocks(session, i == 0, width));
+            blocks.push(session_block(session, i == 0, width));
         }
         blocks.push(self.techniques_block(width));
         blocks.push(self.plot_block(width));
@@ -522,9 +522,8 @@ fn finding_line(
     line
 }
 
-/// A session: its heading, pain and note in one block; its chart and findings
-/// in another, so a long note can flow while the chart stays whole.
-fn session_blocks(session: &SessionPart, first: bool, width: f32) -> Vec<Block> {
+/// A session: its heading, pain, note, chart and findings.
+fn session_block(session: &SessionPart, first: bool, width: f32) -> Block {
     let mut rows = Vec::new();
     if first {
         rows.extend(paragraph("Sessions", &style::HEADING, 0.0, width));
@@ -558,30 +557,18 @@ fn session_blocks(session: &SessionPart, first: bool, width: f32) -> Vec<Block> 
             0.0,
         ));
     }
-    let mut blocks = vec![block(
-        if first {
-            page::SECTION_GAP
-        } else {
-            BLOCK_GAP * 2.0
-        },
-        rows,
-    )];
     if session.findings.is_empty() {
-        blocks.push(block(
-            1.0 * MM,
-            paragraph(
-                "No trigger points charted.",
-                &style::BODY,
-                LABEL_WIDTH,
-                width - LABEL_WIDTH,
-            ),
+        rows.extend(paragraph(
+            "No trigger points charted.",
+            &style::BODY,
+            LABEL_WIDTH,
+            width - LABEL_WIDTH,
         ));
-        return blocks;
     }
-    let mut rows = Vec::new();
     if !session.charts.is_empty() {
+        rows.push(Row::space(1.5 * MM));
         // Smaller than on a handout: a report has many sessions to show.
-        let share = if session.charts.len() == 1 { 0.5 } else { 0.8 };
+        let share = if session.charts.len() == 1 { 0.42 } else { 0.8 };
         let chart = chart::chart_row(&session.charts, width * share);
         let dx = width * (1.0 - share) / 2.0;
         rows.push(Row {
@@ -601,8 +588,15 @@ fn session_blocks(session: &SessionPart, first: bool, width: f32) -> Vec<Block> 
         rows.extend(lines);
         rows.push(Row::space(0.8 * MM));
     }
-    blocks.push(block(1.5 * MM, rows));
-    blocks
+    // One block: kept on one page when it fits, broken between rows when not.
+    block(
+        if first {
+            page::SECTION_GAP
+        } else {
+            BLOCK_GAP * 2.0
+        },
+        rows,
+    )
 }
 
 /// The muscle's number as on the chart's badges.
