@@ -35,6 +35,8 @@ const COMMANDS: &[&str] = &[
     "plugins",
     "approve_plugin",
     "enable_plugin",
+    "assessments",
+    "score_assessment",
 ];
 
 fn main() {

@@ -1,5 +1,7 @@
 //! Tauri commands: one line each into `myochart::api`.
 
+use std::collections::BTreeMap;
+
 use myochart::api::{self, DatabaseInfo, Error, RedFlagQuestion};
 use myochart::atlas::{Atlas, View};
 use myochart::finder::{FinderMatch, NearbyPoint};
@@ -9,7 +11,7 @@ use myochart::model::{
     HandoutOptions, NoteForm, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
     Settings, Snippet, SnippetForm, SnippetId,
 };
-use myochart::plugin::PluginInfo;
+use myochart::plugin::{Assessment, AssessmentScore, PluginInfo};
 use myochart::store::Error as StoreError;
 use tauri::{State, Window};
 
@@ -248,4 +250,18 @@ pub async fn approve_plugin(shell: State<'_, Shell>, id: i64) -> Result<PluginIn
 #[tauri::command]
 pub async fn enable_plugin(shell: State<'_, Shell>, id: i64, enabled: bool) -> Result<PluginInfo> {
     shell.api().await.enable_plugin(id, enabled).await
+}
+
+#[tauri::command]
+pub async fn assessments(shell: State<'_, Shell>) -> Result<Vec<Assessment>> {
+    Ok(shell.api().await.assessments())
+}
+
+#[tauri::command]
+pub async fn score_assessment(
+    shell: State<'_, Shell>,
+    id: String,
+    values: BTreeMap<String, f64>,
+) -> Result<AssessmentScore> {
+    shell.api().await.score_assessment(&id, values)
 }

@@ -52,6 +52,8 @@ fn main() {
             commands::plugins,
             commands::approve_plugin,
             commands::enable_plugin,
+            commands::assessments,
+            commands::score_assessment,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -135,7 +135,7 @@ impl ProbeCommand {
                         PROBE_TIMEOUT.as_secs()
                     ));
                 }
-                Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+                Ok(None) => std::thread::sleep(Duration::from_millis(1)),
                 Err(e) => return Err(format!("can't wait for the probe: {e}")),
             }
         };

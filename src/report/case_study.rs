@@ -433,6 +433,10 @@ impl CaseStudy {
         let first_before = self.sessions.iter().find_map(|s| s.pain_before);
         let last_after = self.sessions.iter().rev().find_map(|s| s.pain_after);
         match (first_before, last_after) {
+            (Some(before), Some(after)) if self.sessions.len() == 1 => lines.push(format!(
+                "Pain went from {before} out of 10 before the session to {after} after it ({}).",
+                change_text(f64::from(after) - f64::from(before))
+            )),
             (Some(before), Some(after)) => lines.push(format!(
                 "Pain went from {before} out of 10 before the first session to {after} \
                  after the last ({}).",
@@ -445,7 +449,7 @@ impl CaseStudy {
             .iter()
             .filter_map(|s| Some(f64::from(s.pain_after?) - f64::from(s.pain_before?)))
             .collect();
-        if !changes.is_empty() {
+        if changes.len() > 1 {
             let average = changes.iter().sum::<f64>() / changes.len() as f64;
             lines.push(format!(
                 "Within a session pain changed by {} on average ({} sessions with both scores).",

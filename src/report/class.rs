@@ -165,8 +165,9 @@ impl ClassReport {
         match self.pain {
             Some((before, after, n)) => format!(
                 "Pain averaged {before:.1} out of 10 before a session and {after:.1} after \
-                 ({}; {n} sessions with both scores).",
-                change_text(after - before)
+                 ({}; {n} {} with both scores).",
+                change_text(after - before),
+                if n == 1 { "session" } else { "sessions" }
             ),
             None => "No session has pain scores both before and after.".to_owned(),
         }

@@ -3,6 +3,8 @@
 import { invoke } from "@tauri-apps/api/core";
 import type { Amendment } from "../bindings/Amendment";
 import type { AmendmentForm } from "../bindings/AmendmentForm";
+import type { Assessment } from "../bindings/Assessment";
+import type { AssessmentScore } from "../bindings/AssessmentScore";
 import type { Atlas } from "../bindings/Atlas";
 import type { CheckForm } from "../bindings/CheckForm";
 import type { CheckId } from "../bindings/CheckId";
@@ -99,4 +101,7 @@ export const api = {
   plugins: () => call<PluginInfo[]>("plugins"),
   approvePlugin: (id: number) => call<PluginInfo>("approve_plugin", { id }),
   enablePlugin: (id: number, enabled: boolean) => call<PluginInfo>("enable_plugin", { id, enabled }),
+  assessments: () => call<Assessment[]>("assessments"),
+  scoreAssessment: (id: string, values: Record<string, number>) =>
+    call<AssessmentScore>("score_assessment", { id, values }),
 };
