@@ -37,6 +37,7 @@ const COMMANDS: &[&str] = &[
     "enable_plugin",
     "assessments",
     "score_assessment",
+    "preview_handout",
 ];
 
 fn main() {

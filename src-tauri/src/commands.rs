@@ -265,3 +265,20 @@ pub async fn score_assessment(
 ) -> Result<AssessmentScore> {
     shell.api().await.score_assessment(&id, values)
 }
+
+/// Shows the handout in the system's PDF viewer without recording it as given:
+/// a look before printing.
+#[tauri::command]
+pub async fn preview_handout(
+    shell: State<'_, Shell>,
+    session: SessionId,
+    options: HandoutOptions,
+) -> Result<()> {
+    let pdf = shell.api().await.handout_pdf(session, options).await?;
+    let path = std::env::temp_dir().join(format!("myochart-preview-{session}.pdf"));
+    myochart::handout::save(&path, &pdf)?;
+    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|error| Error::File {
+        path,
+        reason: format!("can't open it: {error}"),
+    })
+}

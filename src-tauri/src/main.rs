@@ -54,6 +54,7 @@ fn main() {
             commands::enable_plugin,
             commands::assessments,
             commands::score_assessment,
+            commands::preview_handout,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -9,7 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    load, Assessment, AssessmentScore, Library, Manifest, PluginError, PluginFolder, ProbeCommand,
+    load, sha256_file, Assessment, AssessmentScore, Library, Manifest, PluginError, PluginFolder,
+    ProbeCommand,
 };
 use crate::atlas::Atlas;
 use crate::error::Error;
@@ -407,7 +408,7 @@ impl PluginHost {
             .iter()
             .any(|e| e.row.as_ref().is_some_and(|r| r.id == id) && e.loaded.is_some());
         if !already {
-            match self.load_checked(&folder, &sha).await {
+            match self.load_checked(&folder, &sha, &cache_dir(store)).await {
                 Ok(Ok(loaded)) => {
                     let mut state = self.lock();
                     if let Some(e) = state
@@ -435,32 +436,36 @@ impl PluginHost {
     }
 
     /// The library, if it is still the approved file (`Ok(Err(folder))` if it
-    /// changed), passes the probe, and loads and validates in this process.
+    /// changed), copied into `cache` under its hash, probed in a child
+    /// process, then loaded and validated in this process. Working on a
+    /// private copy means the file probed and loaded is the very file hashed,
+    /// and rewriting the installed library can't change (or crash) the loaded
+    /// one. Errors name the installed library.
     async fn load_checked(
         &self,
         folder: &Path,
         approved_sha: &str,
+        cache: &Path,
     ) -> Result<Result<(Library, Manifest), PluginFolder>, PluginError> {
         let now = PluginFolder::read(folder)?;
         if now.sha256 != approved_sha {
             return Ok(Err(now));
         }
-        let probe = self.options.probe.clone();
-        let target = folder.to_owned();
-        let report = tokio::task::spawn_blocking(move || probe.run(&target))
-            .await
-            .map_err(|e| PluginError::new(&now.library, format!("the probe did not run: {e}")))?
-            .map_err(|reason| PluginError::new(&now.library, reason))?;
-        if report.sha256.as_deref() != Some(approved_sha) {
+        let fail = |reason: String| PluginError::new(&now.library, reason);
+        let copy = private_copy(&now.library, approved_sha, cache)?;
+        if sha256_file(&copy)? != approved_sha {
+            // The installed file changed while it was being copied.
             return Ok(Err(PluginFolder::read(folder)?));
         }
+        let probe = self.options.probe.clone();
+        let target = copy.clone();
+        tokio::task::spawn_blocking(move || probe.run(&target))
+            .await
+            .map_err(|e| fail(format!("the probe did not run: {e}")))?
+            .map_err(fail)?;
         let (atlas, assessments) = (self.atlas(), self.assessments());
-        let loaded = load(
-            &now.library,
-            Some(&now.descriptor.namespace),
-            &atlas,
-            &assessments,
-        )?;
+        let namespace = Some(now.descriptor.namespace.as_str());
+        let loaded = load(&copy, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
         Ok(Ok(loaded))
     }
 
@@ -492,6 +497,33 @@ impl PluginHost {
         }
         state.atlas = Arc::new(atlas);
     }
+}
+
+/// The copy of `library` in `cache`, named by its hash (made if missing or
+/// damaged). A new copy is written aside and renamed into place, so a copy
+/// this process already loaded is never rewritten.
+fn private_copy(library: &Path, sha: &str, cache: &Path) -> Result<PathBuf, PluginError> {
+    let copy = cache.join(format!("{sha}.{}", std::env::consts::DLL_EXTENSION));
+    if sha256_file(&copy).ok().as_deref() == Some(sha) {
+        return Ok(copy);
+    }
+    let fail = |e: std::io::Error| {
+        PluginError::new(
+            library,
+            format!("can't copy it into {}: {e}", cache.display()),
+        )
+    };
+    std::fs::create_dir_all(cache).map_err(fail)?;
+    let partial = copy.with_extension("partial");
+    std::fs::copy(library, &partial).map_err(fail)?;
+    std::fs::rename(&partial, &copy).map_err(fail)?;
+    Ok(copy)
+}
+
+/// Where approved libraries are copied before they are loaded: beside the
+/// database, which the app can always write.
+fn cache_dir(store: &Store) -> PathBuf {
+    super::default_dir(store.path()).with_file_name("plugin-cache")
 }
 
 fn not_listed(id: i64) -> Error {

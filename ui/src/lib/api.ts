@@ -95,6 +95,7 @@ export const api = {
   settings: () => call<Settings>("settings"),
   saveSettings: (form: Settings) => call<Settings>("save_settings", { form }),
   saveHandout: (session: SessionId, options: HandoutOptions) => call<Handout>("save_handout", { session, options }),
+  previewHandout: (session: SessionId, options: HandoutOptions) => call<void>("preview_handout", { session, options }),
   handoutsOfClient: (client: ClientId) => call<Handout[]>("handouts_of_client", { client }),
   openHandout: (client: ClientId, id: HandoutId) => call<void>("open_handout", { client, id }),
   backup: () => call<string>("backup"),
