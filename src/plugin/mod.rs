@@ -3,7 +3,9 @@
 //! them, validates their content and adds it to the atlas.
 //!
 //! The order is the point (see DESIGN.md, Plugins): a library's code runs only
-//! after the user approved that exact file; its first run is in a child
+//! after the user approved that exact file (the host loads a private copy
+//! whose hash it checked, in `plugin-cache/` beside the database, so the file
+//! can't change between check and load); its first run is in a child
 //! process ([`ProbeCommand`]) so a crash can't take the app down; in this
 //! process the ABI version is checked before anything else is called; the
 //! manifest is validated like the built-in atlas; and a library, once loaded,
