@@ -503,7 +503,16 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
         .handout_pdf(session.id, HandoutOptions::default())
         .await
         .expect("handout");
-    assert!(pdf.starts_with(b"%PDF"));
+    let file = setup.dir.path().join("handout.pdf");
+    std::fs::write(&file, &pdf).expect("write the PDF");
+    let text = Command::new("pdftotext")
+        .arg(&file)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) reads the handout");
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("Masseter"), "{text}");
+    assert!(text.contains("Keep your teeth apart"), "{text}");
 
     let disabled = api
         .enable_plugin(jaw.id.expect("id"), false)
