@@ -38,6 +38,17 @@ const COMMANDS: &[&str] = &[
     "assessments",
     "score_assessment",
     "preview_handout",
+    "student_profile",
+    "save_student_profile",
+    "practice_log",
+    "add_log_entry",
+    "delete_log_entry",
+    "sign_off_log_entry",
+    "export_practice_log",
+    "case_study_warnings",
+    "save_case_study",
+    "save_class_report",
+    "open_report",
 ];
 
 fn main() {

@@ -60,6 +60,12 @@ pub fn default_backup_folder() -> PathBuf {
     documents_folder("MYOCHART_BACKUPS", "Myochart backups")
 }
 
+/// Where the app saves students' logs and reports: `MYOCHART_REPORTS`, else
+/// "Myochart reports" in the documents folder.
+pub fn default_report_folder() -> PathBuf {
+    documents_folder("MYOCHART_REPORTS", "Myochart reports")
+}
+
 fn documents_folder(variable: &str, name: &str) -> PathBuf {
     if let Some(path) = std::env::var_os(variable).filter(|p| !p.is_empty()) {
         return PathBuf::from(path);

@@ -8,11 +8,14 @@ use myochart::finder::{FinderMatch, NearbyPoint};
 use myochart::model::{
     Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
     ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
-    HandoutOptions, NoteForm, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
-    Settings, Snippet, SnippetForm, SnippetId,
+    HandoutOptions, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, PracticeLog,
+    Session, SessionCheck, SessionDetail, SessionForm, SessionId, Settings, SignOffForm, Snippet,
+    SnippetForm, SnippetId, StudentProfile,
 };
 use myochart::plugin::{Assessment, AssessmentScore, PluginInfo};
+use myochart::report::{AnonymityWarning, CaseStudyForm, ClassReportForm, Progress, SavedReport};
 use myochart::store::Error as StoreError;
+use tauri::ipc::Channel;
 use tauri::{State, Window};
 
 use crate::shell::Shell;
@@ -281,4 +284,148 @@ pub async fn preview_handout(
         path,
         reason: format!("can't open it: {error}"),
     })
+}
+
+#[tauri::command]
+pub async fn student_profile(shell: State<'_, Shell>) -> Result<StudentProfile> {
+    shell.api().await.student_profile().await
+}
+
+#[tauri::command]
+pub async fn save_student_profile(
+    shell: State<'_, Shell>,
+    form: StudentProfile,
+) -> Result<StudentProfile> {
+    shell.api().await.save_student_profile(form).await
+}
+
+#[tauri::command]
+pub async fn practice_log(shell: State<'_, Shell>) -> Result<PracticeLog> {
+    shell.api().await.practice_log().await
+}
+
+#[tauri::command]
+pub async fn add_log_entry(shell: State<'_, Shell>, form: LogEntryForm) -> Result<LogEntry> {
+    shell.api().await.add_log_entry(form).await
+}
+
+#[tauri::command]
+pub async fn delete_log_entry(shell: State<'_, Shell>, id: LogEntryId) -> Result<()> {
+    shell.api().await.delete_log_entry(id).await
+}
+
+#[tauri::command]
+pub async fn sign_off_log_entry(
+    shell: State<'_, Shell>,
+    entry: LogEntryRef,
+    form: SignOffForm,
+) -> Result<LogEntry> {
+    shell.api().await.sign_off_log_entry(entry, form).await
+}
+
+#[tauri::command]
+pub async fn export_practice_log(shell: State<'_, Shell>, pdf: bool) -> Result<String> {
+    let api = shell.api().await;
+    let folder = report_folder()?;
+    let stamp = chrono_free_stamp();
+    let path = if pdf {
+        api.save_practice_log_pdf(&folder.join(format!("Practice log {stamp}.pdf")))
+            .await?
+    } else {
+        api.save_practice_log_csv(&folder.join(format!("Practice log {stamp}.csv")))
+            .await?
+    };
+    Ok(path.display().to_string())
+}
+
+#[tauri::command]
+pub async fn case_study_warnings(
+    shell: State<'_, Shell>,
+    form: CaseStudyForm,
+) -> Result<Vec<AnonymityWarning>> {
+    shell.api().await.case_study_warnings(form).await
+}
+
+/// Builds a case-study report into the reports folder, telling the window how
+/// far it is through `progress`.
+#[tauri::command]
+pub async fn save_case_study(
+    shell: State<'_, Shell>,
+    form: CaseStudyForm,
+    progress: Channel<Progress>,
+) -> Result<SavedReport> {
+    let path = report_folder()?.join(format!(
+        "Case study C-{:04} {}.pdf",
+        form.client_id.0,
+        chrono_free_stamp()
+    ));
+    let mut report = |step: Progress| {
+        let _ = progress.send(step);
+    };
+    shell
+        .api()
+        .await
+        .save_case_study(form, &path, &mut report)
+        .await
+}
+
+#[tauri::command]
+pub async fn save_class_report(
+    shell: State<'_, Shell>,
+    form: ClassReportForm,
+    progress: Channel<Progress>,
+) -> Result<SavedReport> {
+    let kind = if form.slides {
+        "Class slides"
+    } else {
+        "Class report"
+    };
+    let path = report_folder()?.join(format!("{kind} {}.pdf", chrono_free_stamp()));
+    let mut report = |step: Progress| {
+        let _ = progress.send(step);
+    };
+    shell
+        .api()
+        .await
+        .save_class_report(form, &path, &mut report)
+        .await
+}
+
+/// Opens a file from the reports folder in the system viewer. Only from there:
+/// the window can't open arbitrary files.
+#[tauri::command]
+pub async fn open_report(path: String) -> Result<()> {
+    let folder = report_folder()?;
+    let path = std::path::PathBuf::from(path);
+    let inside = path
+        .canonicalize()
+        .is_ok_and(|p| folder.canonicalize().is_ok_and(|f| p.starts_with(f)));
+    if !inside {
+        return Err(Error::File {
+            path,
+            reason: "only reports saved by Myochart can be opened here".into(),
+        });
+    }
+    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|error| Error::File {
+        path,
+        reason: format!("can't open it: {error}"),
+    })
+}
+
+fn report_folder() -> Result<std::path::PathBuf> {
+    let folder = api::default_report_folder();
+    std::fs::create_dir_all(&folder).map_err(|error| Error::File {
+        path: folder.clone(),
+        reason: format!("can't create the reports folder: {error}"),
+    })?;
+    Ok(folder)
+}
+
+/// A file-name-safe local timestamp, so exports never overwrite each other.
+fn chrono_free_stamp() -> String {
+    let seconds = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    seconds.to_string()
 }

@@ -55,6 +55,17 @@ fn main() {
             commands::assessments,
             commands::score_assessment,
             commands::preview_handout,
+            commands::student_profile,
+            commands::save_student_profile,
+            commands::practice_log,
+            commands::add_log_entry,
+            commands::delete_log_entry,
+            commands::sign_off_log_entry,
+            commands::export_practice_log,
+            commands::case_study_warnings,
+            commands::save_case_study,
+            commands::save_class_report,
+            commands::open_report,
         ])
         .run(tauri::generate_context!());
     if let Err(error) = result {

@@ -1,6 +1,18 @@
 // Typed calls into the Tauri commands. The types are generated from the Rust
 // types (ts-rs, `cargo test`); nothing here retypes them.
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
+import type { AnonymityWarning } from "../bindings/AnonymityWarning";
+import type { CaseStudyForm } from "../bindings/CaseStudyForm";
+import type { ClassReportForm } from "../bindings/ClassReportForm";
+import type { LogEntry } from "../bindings/LogEntry";
+import type { LogEntryForm } from "../bindings/LogEntryForm";
+import type { LogEntryId } from "../bindings/LogEntryId";
+import type { LogEntryRef } from "../bindings/LogEntryRef";
+import type { PracticeLog } from "../bindings/PracticeLog";
+import type { Progress } from "../bindings/Progress";
+import type { SavedReport } from "../bindings/SavedReport";
+import type { SignOffForm } from "../bindings/SignOffForm";
+import type { StudentProfile } from "../bindings/StudentProfile";
 import type { Amendment } from "../bindings/Amendment";
 import type { AmendmentForm } from "../bindings/AmendmentForm";
 import type { Assessment } from "../bindings/Assessment";
@@ -66,6 +78,12 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   }
 }
 
+function channel<T>(onMessage: (message: T) => void): Channel<T> {
+  const ch = new Channel<T>();
+  ch.onmessage = onMessage;
+  return ch;
+}
+
 export const api = {
   databaseInfo: () => call<DatabaseInfo>("database_info"),
   openDemo: () => call<void>("open_demo"),
@@ -102,6 +120,19 @@ export const api = {
   plugins: () => call<PluginInfo[]>("plugins"),
   approvePlugin: (id: number) => call<PluginInfo>("approve_plugin", { id }),
   enablePlugin: (id: number, enabled: boolean) => call<PluginInfo>("enable_plugin", { id, enabled }),
+  studentProfile: () => call<StudentProfile>("student_profile"),
+  saveStudentProfile: (form: StudentProfile) => call<StudentProfile>("save_student_profile", { form }),
+  practiceLog: () => call<PracticeLog>("practice_log"),
+  addLogEntry: (form: LogEntryForm) => call<LogEntry>("add_log_entry", { form }),
+  deleteLogEntry: (id: LogEntryId) => call<void>("delete_log_entry", { id }),
+  signOffLogEntry: (entry: LogEntryRef, form: SignOffForm) => call<LogEntry>("sign_off_log_entry", { entry, form }),
+  exportPracticeLog: (pdf: boolean) => call<string>("export_practice_log", { pdf }),
+  caseStudyWarnings: (form: CaseStudyForm) => call<AnonymityWarning[]>("case_study_warnings", { form }),
+  saveCaseStudy: (form: CaseStudyForm, onProgress: (p: Progress) => void) =>
+    call<SavedReport>("save_case_study", { form, progress: channel(onProgress) }),
+  saveClassReport: (form: ClassReportForm, onProgress: (p: Progress) => void) =>
+    call<SavedReport>("save_class_report", { form, progress: channel(onProgress) }),
+  openReport: (path: string) => call<void>("open_report", { path }),
   assessments: () => call<Assessment[]>("assessments"),
   scoreAssessment: (id: string, values: Record<string, number>) =>
     call<AssessmentScore>("score_assessment", { id, values }),
