@@ -144,7 +144,7 @@ macro_rules! export_plugin {
             unsafe { $crate::__private::free_reply(reply) }
         }
 
-        /// The exported functions, for [`myochart_plugin_sdk::testing::TestPlugin`].
+        /// The exported functions, for the SDK's `testing::TestPlugin`.
         #[doc(hidden)]
         pub fn myochart_plugin_exports() -> $crate::testing::Exports {
             $crate::testing::Exports {
@@ -236,7 +236,7 @@ pub mod __private {
     }
 
     /// # Safety
-    /// `reply` was made by [`reply`] in this library and is freed once.
+    /// `reply` was made by `reply` in this library and is freed once.
     pub unsafe fn free_reply(reply: Reply) {
         if reply.ptr.is_null() {
             return;
