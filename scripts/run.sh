@@ -16,5 +16,5 @@ TXT
 fi
 
 (cd ui && npm run --silent build)
-cargo build -p myochart-app
+cargo build -p myochart-app -p myochart --bins
 exec target/debug/myochart-app "$@"

@@ -3,8 +3,8 @@
 //! placed on the muscles' own trigger points.
 
 use crate::api::{Api, Result};
-use crate::atlas::Side;
-use crate::model::{Activity, ClientForm, FindingForm, NoteForm, SessionForm};
+use crate::atlas::{RedFlag, Side};
+use crate::model::{Activity, ClientForm, FindingForm, NoteForm, PressureTolerance, SessionForm};
 
 /// How many clients a demo database gets.
 pub const DEFAULT_CLIENTS: usize = 30;
@@ -54,6 +54,12 @@ const NAMES: &[(&[&str], &[&str])] = &[
     ),
 ];
 
+const TOLERANCES: [PressureTolerance; 3] = [
+    PressureTolerance::Light,
+    PressureTolerance::Moderate,
+    PressureTolerance::Firm,
+];
+
 const COMPLAINTS: &[&str] = &[
     "Tension headache at the temple, worse after long days at the computer",
     "Stiff neck, hard to turn the head to check the blind spot when driving",
@@ -95,6 +101,17 @@ pub fn client_forms(count: usize) -> Vec<ClientForm> {
                 } else {
                     format!("client{index}@example.com")
                 },
+                pressure_tolerance: TOLERANCES[index % TOLERANCES.len()],
+                consent_scope: "Trigger-point therapy of the neck and shoulders".into(),
+                consent_date: "2026-09-01".into(),
+                consent_signed_by: "the client".into(),
+                // A few clients answered "yes" at intake, so the demo shows warnings.
+                red_flags: match index % 9 {
+                    4 => vec![RedFlag::ArmNumbness],
+                    7 => vec![RedFlag::DizzinessVisual],
+                    _ => Vec::new(),
+                },
+                screened: true,
                 ..ClientForm::default()
             }
         })
