@@ -150,6 +150,16 @@ async fn case_study(
     (path, saved)
 }
 
+/// Fails naming the first of `expected` that `text` lacks.
+fn assert_contains_all(text: &str, expected: &[&str]) {
+    for expected in expected {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+}
+
 /// Text with all whitespace and punctuation gone, for finding a phone number
 /// however it was broken across lines.
 fn digits(text: &str) -> String {
@@ -238,31 +248,29 @@ async fn a_case_study_has_every_section_the_plot_and_an_age_band() {
         .expect("profile");
     let (pdf, _) = case_study(&db, &client, "Slower pressure worked.", "zoe.pdf").await;
     let text = text_of(&pdf);
-    for expected in [
-        "Age 60–69",
-        "Prepared by Mai Suda · Diploma in Massage Therapy",
-        "Presentation",
-        "History and red-flag screening",
-        "Symptoms after a fall, a blow or a concussion",
-        "Session 4 · 26 January 2026",
-        "Upper trapezius, right: tenderness 7/10, active, referral reproduced",
-        "Techniques used",
-        "Pain over time",
-        "Pain (NRS 0–10)",
-        "Pain before",
-        "Pain after",
-        "Outcome",
-        "Pain went from 8 out of 10 before the first session to 2 after the last",
-        "Reflection",
-        "Slower pressure worked.",
-        "About the technique",
-        "Pain-free compression",
-    ] {
-        assert!(
-            text.contains(expected),
-            "{expected:?} missing from:\n{text}"
-        );
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Age 60–69",
+            "Prepared by Mai Suda · Diploma in Massage Therapy",
+            "Presentation",
+            "History and red-flag screening",
+            "Symptoms after a fall, a blow or a concussion",
+            "Session 4 · 26 January 2026",
+            "Upper trapezius, right: tenderness 7/10, active, referral reproduced",
+            "Techniques used",
+            "Pain over time",
+            "Pain (NRS 0–10)",
+            "Pain before",
+            "Pain after",
+            "Outcome",
+            "Pain went from 8 out of 10 before the first session to 2 after the last",
+            "Reflection",
+            "Slower pressure worked.",
+            "About the technique",
+            "Pain-free compression",
+        ],
+    );
 }
 
 #[tokio::test]
@@ -360,23 +368,21 @@ async fn a_class_report_counts_muscles_techniques_and_sessions_and_makes_slides(
         .await
         .expect("class report");
     let text = text_of(&pdf);
-    for expected in [
-        "Class report: trigger-point work",
-        "2 clients, 5 sessions from 5 January 2026 to 19 January 2026, 15 trigger points charted",
-        "Muscles most often found",
-        "Upper trapezius",
-        "Average pain change per technique",
-        "Pain-free compression",
-        "-3.0 (n=5)",
-        "Sessions per client",
-        "C-0001",
-        "C-0002",
-    ] {
-        assert!(
-            text.contains(expected),
-            "{expected:?} missing from:\n{text}"
-        );
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Class report: trigger-point work",
+            "2 clients, 5 sessions from 5 January 2026 to 19 January 2026, 15 trigger points charted",
+            "Muscles most often found",
+            "Upper trapezius",
+            "Average pain change per technique",
+            "Pain-free compression",
+            "-3.0 (n=5)",
+            "Sessions per client",
+            "C-0001",
+            "C-0002",
+        ],
+    );
     for secret in [SOMCHAI.first, ELENI.first, ELENI.last] {
         assert!(!text.contains(secret), "{secret} in the class report");
     }
@@ -681,18 +687,16 @@ async fn the_log_exports_as_csv_that_round_trips_and_as_a_pdf() {
     let pdf = db.dir.path().join("log.pdf");
     db.api.save_practice_log_pdf(&pdf).await.expect("pdf");
     let text = text_of(&pdf);
-    for expected in [
-        "Practice log",
-        "3 sessions, 3 hours (0 signed off)",
-        "1 Sep 2026",
-        "C-0001",
-        "Page 1 of 1",
-    ] {
-        assert!(
-            text.contains(expected),
-            "{expected:?} missing from:\n{text}"
-        );
-    }
+    assert_contains_all(
+        &text,
+        &[
+            "Practice log",
+            "3 sessions, 3 hours (0 signed off)",
+            "1 Sep 2026",
+            "C-0001",
+            "Page 1 of 1",
+        ],
+    );
 }
 
 #[tokio::test]

@@ -1,23 +1,15 @@
 // The therapist's charting flow in the real window: intake with a red flag, three
 // findings tapped on the chart, the finder, a signed SOAP note and its amendment,
 // and a draft that survives the app being killed.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { App, CLI, scratchDir, startDriver } from "./webdriver.mjs";
+import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(() => stopDriver?.());
+useDriver();
 
 const shots = process.env.E2E_SHOTS ?? scratchDir();
-
-function cli(db, ...args) {
-  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
-}
 
 test("a new client with a red flag is warned about, charted, found, noted, signed and amended", async () => {
   const db = join(scratchDir(), "clinic.sqlite");

@@ -1,19 +1,10 @@
 // The client list and detail in the real window, on real databases.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { App, CLI, scratchDir, startDriver } from "./webdriver.mjs";
+import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(() => stopDriver?.());
-
-function cli(db, ...args) {
-  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
-}
+useDriver();
 
 test("the list shows the clients, typing narrows it, a Thai name is found, a client opens with its sessions", async () => {
   const db = join(scratchDir(), "clinic.sqlite");

@@ -1,25 +1,17 @@
 // A home-care handout saved from the app: a real PDF with the client's own
 // points, listed on the client's record.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { App, CLI, scratchDir, startDriver } from "./webdriver.mjs";
+import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
 
 // The app saves handouts here (read by the app at start, through tauri-driver).
 const handouts = scratchDir();
 process.env.MYOCHART_HANDOUTS = handouts;
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(() => stopDriver?.());
-
-function cli(db, ...args) {
-  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
-}
+useDriver();
 
 test("a handout saved from a session is a PDF of the client's points, listed on their record", async () => {
   const db = join(scratchDir(), "clinic.sqlite");

@@ -1,24 +1,15 @@
 // A plugin approved in the plugin manager: its region appears on the body chart.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { join, resolve } from "node:path";
-import { App, CLI, scratchDir, startDriver } from "./webdriver.mjs";
+import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 // Built by the test command (`cargo build -p myochart-plugin-jaw -p myochart-plugin-met-rom`).
 const library = (crate) => join(ROOT, `target/debug/lib${crate.replaceAll("-", "_")}.so`);
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(() => stopDriver?.());
-
-function cli(db, ...args) {
-  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
-}
+useDriver();
 
 /** Installs example plugins as a user would: a folder each, with library and plugin.toml. */
 function install(...names) {

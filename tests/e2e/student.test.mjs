@@ -1,25 +1,17 @@
 // A student's path in the real window: the practice log counts charted sessions,
 // a supervisor signs one off, and an anonymised case study is built from them.
-import { after, before, test } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
-import { App, CLI, scratchDir, startDriver } from "./webdriver.mjs";
+import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
 
 // The app saves reports here (read by the app at start, through tauri-driver).
 const reports = scratchDir();
 process.env.MYOCHART_REPORTS = reports;
 
-let stopDriver;
-before(async () => {
-  stopDriver = await startDriver();
-});
-after(() => stopDriver?.());
-
-function cli(db, ...args) {
-  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
-}
+useDriver();
 
 test("a student's log shows progress, takes a sign-off, and a case study is built without the client's name", async () => {
   const db = join(scratchDir(), "clinic.sqlite");

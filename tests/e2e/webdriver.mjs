@@ -1,6 +1,7 @@
 // A small WebDriver client for the real Myochart window: tauri-driver (port 4444)
 // in front of WebKitWebDriver, the app binary under Xvfb. No npm dependencies.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
+import { after, before } from "node:test";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -11,6 +12,20 @@ export const APP = process.env.MYOCHART_APP ?? join(ROOT, "target/debug/myochart
 export const CLI = process.env.MYOCHART_CLI ?? join(ROOT, "target/debug/myochart");
 const DRIVER = "http://127.0.0.1:4444";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/** Runs the `myochart` CLI on the database `db`; returns what it printed. */
+export function cli(db, ...args) {
+  return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
+}
+
+/** Starts the driver before this file's tests and stops it after them. */
+export function useDriver() {
+  let stop;
+  before(async () => {
+    stop = await startDriver();
+  });
+  after(() => stop?.());
+}
 
 /** A fresh folder for one test's databases. */
 export function scratchDir() {
