@@ -168,7 +168,7 @@ pub fn log_pdf(log: &PracticeLog, paper: Paper) -> Vec<u8> {
             ]
         })
         .collect();
-    let mut rows = table(
+    let rows = table(
         &[
             ("Date", 0.17),
             ("Minutes", 0.09),
@@ -180,10 +180,21 @@ pub fn log_pdf(log: &PracticeLog, paper: Paper) -> Vec<u8> {
         &records,
         width,
     );
+    let header_height: f32 = header.iter().map(|r| r.height).sum();
+    let mut blocks = vec![block(0.0, header)];
+    let first_room = page.content_height() - header_height - BLOCK_GAP;
+    blocks.extend(page::table_pages(
+        rows,
+        first_room,
+        page.content_height(),
+        BLOCK_GAP,
+    ));
     if records.is_empty() {
-        rows.extend(paragraph("Nothing logged yet.", &style::BODY, 0.0, width));
+        blocks.push(block(
+            0.0,
+            paragraph("Nothing logged yet.", &style::BODY, 0.0, width),
+        ));
     }
-    let mut blocks = vec![block(0.0, header), block(BLOCK_GAP, rows)];
     blocks.push(block(
         2.0 * BLOCK_GAP,
         paragraph(

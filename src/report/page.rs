@@ -178,6 +178,31 @@ pub fn table(columns: &[(&str, f32)], records: &[Vec<String>], width: f32) -> Ve
     rows
 }
 
+/// A [`table`]'s rows as one block per page, each starting with the header
+/// row, so every page of a long table says what its columns are. The first
+/// page has `first_room` points left; the others `room`.
+pub fn table_pages(rows: Vec<Row>, first_room: f32, room: f32, gap: f32) -> Vec<Block> {
+    let mut rows = rows.into_iter();
+    let Some(head) = rows.next() else {
+        return Vec::new();
+    };
+    let mut blocks = Vec::new();
+    let mut current = vec![head.clone()];
+    let mut left = first_room - head.height;
+    for row in rows {
+        // A hair of slack, so rounding never pushes a full page over.
+        if row.height > left - 0.5 && current.len() > 1 {
+            blocks.push(block(if blocks.is_empty() { gap } else { 0.0 }, current));
+            current = vec![head.clone()];
+            left = room - head.height;
+        }
+        left -= row.height;
+        current.push(row);
+    }
+    blocks.push(block(if blocks.is_empty() { gap } else { 0.0 }, current));
+    blocks
+}
+
 /// Pads a slide's rows to a whole page, so the next slide starts a new page.
 pub fn slide(rows: Vec<Row>, page: PageSize) -> Block {
     let height: f32 = rows.iter().map(|r| r.height).sum();
@@ -188,4 +213,24 @@ pub fn slide(rows: Vec<Row>, page: PageSize) -> Block {
         rows.push(Row::space(room - 0.5));
     }
     block(0.0, rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_long_table_repeats_its_header_on_every_page_and_fills_each_page() {
+        let head = Row::space(10.0);
+        let mut rows = vec![head.clone()];
+        rows.extend((0..30).map(|_| Row::space(20.0)));
+        let blocks = table_pages(rows, 100.0, 200.0, 5.0);
+        let heights: Vec<f32> = blocks.iter().map(Block::height).collect();
+        // 10 + 4 x 20 on the first page, 10 + 9 x 20 on the others.
+        assert_eq!(heights, [90.0, 190.0, 190.0, 170.0]);
+        assert!(blocks.iter().all(|b| b.rows[0] == head));
+        assert_eq!(blocks[0].gap_before, 5.0);
+        let body_rows: usize = blocks.iter().map(|b| b.rows.len() - 1).sum();
+        assert_eq!(body_rows, 30);
+    }
 }
