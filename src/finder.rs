@@ -92,7 +92,7 @@ struct Fit {
 fn best_fit(m: &Muscle, view: View, tap: [f32; 2], tapped_side: Option<Side>) -> Option<Fit> {
     let likelihood = 0.5 + 0.5 * m.prevalence;
     let mut best: Option<Fit> = None;
-    for side in Side::BOTH {
+    for &side in sides_on(view) {
         for zone in m.referral_zones.iter().filter(|z| z.view == view) {
             let polygon = zone.polygon_on(side);
             let contains = contains(&polygon, tap);
@@ -190,7 +190,7 @@ pub struct NearbyPoint {
 pub fn nearest_points(atlas: &Atlas, view: View, x: f32, y: f32) -> Vec<NearbyPoint> {
     let mut nearby: Vec<NearbyPoint> = Vec::new();
     for muscle in atlas.muscles() {
-        for side in Side::BOTH {
+        for &side in sides_on(view) {
             let best = muscle
                 .points
                 .iter()
@@ -249,6 +249,16 @@ fn distance_to_edges(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> f32 {
             segment_distance(p, [x1 * a, y1], [x2 * a, y2])
         })
         .fold(f32::INFINITY, f32::min)
+}
+
+/// The client's sides a view shows. Front and back show both, mirrored about the
+/// midline; a side view is a profile of the client's right side, so mirroring
+/// it would invent a left side drawn on top of the right.
+fn sides_on(view: View) -> &'static [Side] {
+    match view {
+        View::Side => &[Side::Right],
+        View::Front | View::Back => &Side::BOTH,
+    }
 }
 
 /// Distance between two chart positions, in chart heights.

@@ -415,6 +415,11 @@ async fn the_finder_ranks_a_jaw_muscle_for_jaw_pain_once_the_jaw_plugin_is_enabl
     let matches = finder::find(&api.atlas(), View::Side, x, y);
     assert_eq!(matches[0].muscle_id, "tmj:masseter", "{matches:#?}");
     assert!(matches[0].contains);
+    // The profile shows the client's right side only: no mirrored left matches.
+    assert!(
+        matches.iter().all(|m| m.side == Side::Right),
+        "{matches:#?}"
+    );
     // Through the API too; and the temple sends the finder to temporalis.
     assert_eq!(
         api.find(View::Side, 0.57, 0.299).expect("find")[0].muscle_id,

@@ -41,6 +41,8 @@ export function placeX(x: number, side: Side): number {
  * viewer's left; on the back view it is the viewer's right.
  */
 export function sideAt(view: View, x: number): Side {
+  // A side view is a profile of the client's right side.
+  if (view === "side") return "right";
   if (view === "back") return x >= 0.5 ? "right" : "left";
   return x <= 0.5 ? "right" : "left";
 }
