@@ -284,6 +284,8 @@ pub struct LogTotals {
     pub required_minutes: u32,
     /// Entries a supervisor has signed off.
     pub signed_off: u32,
+    /// The profile sets a requirement and the log meets all of it.
+    pub requirement_met: bool,
     /// "18 of 25 sessions, 20.5 of 30 hours (12 signed off)".
     pub summary: String,
 }
@@ -303,13 +305,22 @@ impl LogTotals {
             0 => format!("{} hours", hours(minutes)),
             required => format!("{} of {} hours", hours(minutes), hours(required)),
         };
+        let requirement_met = (profile.required_sessions > 0 || required_minutes > 0)
+            && sessions >= profile.required_sessions
+            && minutes >= required_minutes;
+        let met = if requirement_met {
+            "; requirement met"
+        } else {
+            ""
+        };
         LogTotals {
             sessions,
             required_sessions: profile.required_sessions,
             minutes,
             required_minutes,
             signed_off,
-            summary: format!("{sessions_text}, {hours_text} ({signed_off} signed off)"),
+            requirement_met,
+            summary: format!("{sessions_text}, {hours_text} ({signed_off} signed off{met})"),
         }
     }
 }
@@ -408,6 +419,17 @@ mod tests {
             "2 of 25 sessions, 2.5 of 30 hours (1 signed off)"
         );
         assert_eq!(hours(1230), "20.5");
+        let done = StudentProfile {
+            required_sessions: 1,
+            required_hours: 1.0,
+            ..StudentProfile::default()
+        };
+        let totals = LogTotals::of(&[entry(60, true), entry(90, false)], &done);
+        assert!(totals.requirement_met);
+        assert_eq!(
+            totals.summary,
+            "2 of 1 sessions, 2.5 of 1 hours (1 signed off; requirement met)"
+        );
     }
 
     #[test]

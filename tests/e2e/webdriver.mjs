@@ -66,6 +66,21 @@ async function request(method, path, body) {
   return json.value;
 }
 
+/**
+ * Runs `action` again when the page redrew an element between finding and using
+ * it (WebDriver's "stale element reference"), a few times at most.
+ */
+async function retryStale(action) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      if (attempt >= 5 || !String(error.message).includes("stale element")) throw error;
+      await sleep(100);
+    }
+  }
+}
+
 /** One app window, opened on the database at `db`. */
 export class App {
   static async launch(db, args = []) {
@@ -109,7 +124,7 @@ export class App {
     const deadline = Date.now() + timeout;
     let texts = [];
     for (;;) {
-      texts = await this.texts(css);
+      texts = await retryStale(() => this.texts(css));
       if (check(texts)) return texts;
       if (Date.now() > deadline) throw new Error(`timed out on ${css}; last saw ${JSON.stringify(texts)}`);
       await sleep(100);
@@ -128,30 +143,38 @@ export class App {
   }
 
   async click(css) {
-    const [id] = await this.waitFor(css);
-    await request("POST", `/session/${this.id}/element/${id}/click`, {});
+    await retryStale(async () => {
+      const [id] = await this.waitFor(css);
+      await request("POST", `/session/${this.id}/element/${id}/click`, {});
+    });
   }
 
   async clickText(css, text) {
-    const ids = await this.waitFor(css);
-    for (const id of ids) {
-      const seen = await request("GET", `/session/${this.id}/element/${id}/text`);
-      if (seen.includes(text)) {
-        await request("POST", `/session/${this.id}/element/${id}/click`, {});
-        return;
+    await retryStale(async () => {
+      const ids = await this.waitFor(css);
+      for (const id of ids) {
+        const seen = await request("GET", `/session/${this.id}/element/${id}/text`);
+        if (seen.includes(text)) {
+          await request("POST", `/session/${this.id}/element/${id}/click`, {});
+          return;
+        }
       }
-    }
-    throw new Error(`no ${css} shows "${text}"`);
+      throw new Error(`no ${css} shows "${text}"`);
+    });
   }
 
   async type(css, text) {
-    const [id] = await this.waitFor(css);
-    await request("POST", `/session/${this.id}/element/${id}/value`, { text });
+    await retryStale(async () => {
+      const [id] = await this.waitFor(css);
+      await request("POST", `/session/${this.id}/element/${id}/value`, { text });
+    });
   }
 
   async clear(css) {
-    const [id] = await this.waitFor(css);
-    await request("POST", `/session/${this.id}/element/${id}/clear`, {});
+    await retryStale(async () => {
+      const [id] = await this.waitFor(css);
+      await request("POST", `/session/${this.id}/element/${id}/clear`, {});
+    });
   }
 
   async rect(css) {

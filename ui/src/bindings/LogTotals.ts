@@ -9,6 +9,10 @@ export type LogTotals = { sessions: number, requiredSessions: number, minutes: n
  */
 signedOff: number, 
 /**
+ * The profile sets a requirement and the log meets all of it.
+ */
+requirementMet: boolean, 
+/**
  * "18 of 25 sessions, 20.5 of 30 hours (12 signed off)".
  */
 summary: string, };
