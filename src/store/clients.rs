@@ -27,9 +27,6 @@ const SUMMARY_COLUMNS: &str = "c.id, c.first_name, c.last_name, c.phone, c.email
     (SELECT max(s.session_date) FROM sessions s
      WHERE s.client_id = c.id AND s.deleted_at IS NULL) AS last_session";
 
-/// The trigram index needs at least three characters per term.
-const TRIGRAM: usize = 3;
-
 fn optional_text<T>(value: &Option<T>, as_str: impl Fn(&T) -> &str) -> &str {
     value.as_ref().map(as_str).unwrap_or_default()
 }
@@ -108,32 +105,23 @@ impl Store {
     /// already folded `query`, in list order. An empty query lists everyone.
     pub async fn search_clients(&self, query: &str, limit: u32) -> Result<Vec<ClientSummary>> {
         let terms: Vec<&str> = query.split_whitespace().collect();
-        let (indexed, short): (Vec<&str>, Vec<&str>) = terms
-            .iter()
-            .partition(|term| term.chars().count() >= TRIGRAM);
-        // The page of ids is chosen first, so the summary's per-row work (the
-        // latest session) is done for the rows shown, not for every match.
-        let mut page = String::from("SELECT id FROM clients WHERE deleted_at IS NULL");
-        if !indexed.is_empty() {
-            page.push_str(
-                " AND id IN (SELECT rowid FROM clients_search WHERE clients_search MATCH ?)",
-            );
+        let ids = self
+            .clients
+            .matching(&self.pool, &terms, limit as usize)
+            .await?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
         }
-        for _ in &short {
-            page.push_str(" AND instr(search_key, ?) > 0");
-        }
-        page.push_str(" ORDER BY sort_key, id LIMIT ?");
+        let placeholders = vec!["?"; ids.len()].join(", ");
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id IN ({page}) ORDER BY c.sort_key, c.id"
+            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id IN ({placeholders})
+             ORDER BY c.sort_key, c.id"
         );
         let mut select = sqlx::query_as(&sql);
-        if !indexed.is_empty() {
-            select = select.bind(fts_phrases(&indexed));
+        for id in ids {
+            select = select.bind(id);
         }
-        for term in short {
-            select = select.bind(term);
-        }
-        Ok(select.bind(limit).fetch_all(&self.pool).await?)
+        Ok(select.fetch_all(&self.pool).await?)
     }
 
     /// How many clients the list holds.
@@ -199,25 +187,4 @@ fn bind_fields<'q>(
         .bind(consent.map(|c| c.signed_by.as_str()).unwrap_or_default())
         .bind(red_flags)
         .bind(intake.screened)
-}
-
-/// An FTS5 query that requires every term as a literal substring: each term is a
-/// quoted phrase (inner quotes doubled), so no user text is read as FTS syntax.
-fn fts_phrases(terms: &[&str]) -> String {
-    terms
-        .iter()
-        .map(|term| format!("\"{}\"", term.replace('"', "\"\"")))
-        .collect::<Vec<_>>()
-        .join(" AND ")
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn fts_phrases_quote_user_text() {
-        assert_eq!(
-            super::fts_phrases(&["ann", "a\"b OR"]),
-            "\"ann\" AND \"a\"\"b OR\""
-        );
-    }
 }

@@ -8,6 +8,7 @@
 
 mod audit;
 mod checks;
+mod client_index;
 mod clients;
 mod error;
 mod findings;
@@ -81,6 +82,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    clients: std::sync::Arc<client_index::ClientIndex>,
 }
 
 impl Store {
@@ -118,6 +120,7 @@ impl Store {
         Ok(Store {
             pool,
             path: path.to_owned(),
+            clients: Default::default(),
         })
     }
 

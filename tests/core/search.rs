@@ -122,3 +122,57 @@ async fn an_edited_name_is_found_by_its_new_spelling_only() {
     assert!(names(&db, "anna smith").await.is_empty());
     assert_eq!(names(&db, "smyth").await, ["Hannah Smyth"]);
 }
+
+#[tokio::test]
+async fn changes_made_by_another_window_or_the_cli_show_up_in_search() {
+    let db = clinic().await;
+    assert_eq!(names(&db, "ben").await, Vec::<String>::new());
+    let other = myochart::api::Api::open(&db.path())
+        .await
+        .expect("second window");
+    let ben = other
+        .create_client(ClientForm {
+            first_name: "Ben".into(),
+            last_name: "Jones".into(),
+            ..ClientForm::default()
+        })
+        .await
+        .expect("client");
+    assert_eq!(names(&db, "ben").await, ["Ben Jones"]);
+    other
+        .update_client(
+            ben.id,
+            ClientForm {
+                first_name: "Benedict".into(),
+                last_name: "Jones".into(),
+                ..ClientForm::default()
+            },
+        )
+        .await
+        .expect("renamed");
+    assert_eq!(names(&db, "jones").await, ["Benedict Jones"]);
+    other.delete_client(ben.id).await.expect("deleted");
+    assert!(names(&db, "jones").await.is_empty());
+    assert_eq!(names(&db, "").await.len(), 7);
+}
+
+#[tokio::test]
+async fn many_clients_added_at_once_are_all_searchable() {
+    let db = clinic().await;
+    assert_eq!(names(&db, "").await.len(), 7);
+    let forms = myochart::demo::client_forms(1500);
+    // More than the index catches up on one by one: it reads them all again.
+    let zoes = forms
+        .iter()
+        .filter(|f| {
+            myochart::search::fold(&format!("{} {}", f.first_name, f.last_name)) == "zoe angstrom"
+        })
+        .count();
+    db.api.import_clients(forms).await.expect("import");
+    let everyone = db.api.search_clients("").await.expect("search");
+    assert_eq!(everyone.len() as u32, myochart::api::SEARCH_LIMIT);
+    assert_eq!(names(&db, "zoe angstrom").await.len(), zoes + 1);
+    assert!(names(&db, "josé núñez")
+        .await
+        .contains(&"José Núñez".to_owned()));
+}

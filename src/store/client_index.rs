@@ -1,0 +1,113 @@
+//! The client list's search keys, in list order, kept in memory.
+//!
+//! Search as you type asks for the first page of clients, in list order, whose
+//! folded key contains every typed term. In SQL that means sorting every match
+//! (thousands for a common name among 100,000 clients); here it is one pass over
+//! keys already in order that stops when the page is full.
+//!
+//! The copy follows the database through the audit log, which every write of a
+//! client goes into (in the same transaction): changes since the last search are
+//! read back one client at a time, so other windows and the CLI are seen too.
+
+use sqlx::SqlitePool;
+use tokio::sync::Mutex;
+
+use super::Result;
+
+/// Above this many changed clients, reading them all again is quicker.
+const RELOAD_AFTER: usize = 1000;
+
+#[derive(Debug, Default)]
+pub(super) struct ClientIndex {
+    state: Mutex<State>,
+}
+
+#[derive(Debug, Default)]
+struct State {
+    /// The last audit-log entry applied; `None` before the first load.
+    seen: Option<i64>,
+    /// Live clients ordered like the list: by sort key, then id.
+    entries: Vec<Entry>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, sqlx::FromRow)]
+struct Entry {
+    sort_key: String,
+    id: i64,
+    search_key: String,
+}
+
+impl ClientIndex {
+    /// Ids of the first `limit` live clients, in list order, whose search key
+    /// contains every one of `terms` (already folded).
+    pub(super) async fn matching(
+        &self,
+        pool: &SqlitePool,
+        terms: &[&str],
+        limit: usize,
+    ) -> Result<Vec<i64>> {
+        let mut state = self.state.lock().await;
+        state.catch_up(pool).await?;
+        Ok(state
+            .entries
+            .iter()
+            .filter(|entry| terms.iter().all(|term| entry.search_key.contains(term)))
+            .take(limit)
+            .map(|entry| entry.id)
+            .collect())
+    }
+}
+
+impl State {
+    async fn catch_up(&mut self, pool: &SqlitePool) -> Result<()> {
+        let latest: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM audit_log")
+            .fetch_one(pool)
+            .await?;
+        let Some(seen) = self.seen.filter(|seen| *seen <= latest) else {
+            return self.reload(pool, latest).await;
+        };
+        if seen == latest {
+            return Ok(());
+        }
+        let changed: Vec<i64> = sqlx::query_scalar(
+            "SELECT DISTINCT entity_id FROM audit_log WHERE id > ? AND id <= ? AND entity = 'client'",
+        )
+        .bind(seen)
+        .bind(latest)
+        .fetch_all(pool)
+        .await?;
+        if changed.len() > RELOAD_AFTER {
+            return self.reload(pool, latest).await;
+        }
+        for id in changed {
+            self.entries.retain(|entry| entry.id != id);
+            let current: Option<Entry> = sqlx::query_as(
+                "SELECT sort_key, id, search_key FROM clients WHERE id = ? AND deleted_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(pool)
+            .await?;
+            if let Some(entry) = current {
+                let at = self.entries.partition_point(|other| *other < entry);
+                self.entries.insert(at, entry);
+            }
+        }
+        self.seen = Some(latest);
+        Ok(())
+    }
+
+    async fn reload(&mut self, pool: &SqlitePool, latest: i64) -> Result<()> {
+        // Rows read here may be newer than `latest`; applying those changes again
+        // on the next search is harmless.
+        self.entries = sqlx::query_as(
+            "SELECT sort_key, id, search_key FROM clients WHERE deleted_at IS NULL ORDER BY sort_key, id",
+        )
+        .fetch_all(pool)
+        .await?;
+        // SQLite orders text by bytes, as Rust does; sorting again costs little
+        // and keeps the order the binary search above relies on.
+        self.entries.sort_unstable();
+        self.seen = Some(latest);
+        Ok(())
+    }
+}
