@@ -9,6 +9,7 @@
 //! client goes into (in the same transaction): changes since the last search are
 //! read back one client at a time, so other windows and the CLI are seen too.
 
+use memchr::memmem::Finder;
 use sqlx::SqlitePool;
 use tokio::sync::Mutex;
 
@@ -28,10 +29,22 @@ struct State {
     seen: Option<i64>,
     /// Live clients ordered like the list: by sort key, then id.
     entries: Vec<Entry>,
+    /// Every entry's search key, one after the other: a scan reads memory in
+    /// order instead of chasing a separate allocation per client. Keys of
+    /// changed clients stay behind until the next full reload.
+    keys: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 struct Entry {
+    sort_key: String,
+    id: i64,
+    /// Where the search key is in [`State::keys`]: start and end.
+    key: (usize, usize),
+}
+
+#[derive(sqlx::FromRow)]
+struct Row {
     sort_key: String,
     id: i64,
     search_key: String,
@@ -48,10 +61,19 @@ impl ClientIndex {
     ) -> Result<Vec<i64>> {
         let mut state = self.state.lock().await;
         state.catch_up(pool).await?;
+        // SIMD substring search, prepared once per term.
+        let finders: Vec<Finder> = terms
+            .iter()
+            .map(|term| Finder::new(term.as_bytes()))
+            .collect();
+        let keys = state.keys.as_bytes();
         Ok(state
             .entries
             .iter()
-            .filter(|entry| terms.iter().all(|term| entry.search_key.contains(term)))
+            .filter(|entry| {
+                let key = &keys[entry.key.0..entry.key.1];
+                finders.iter().all(|finder| finder.find(key).is_some())
+            })
             .take(limit)
             .map(|entry| entry.id)
             .collect())
@@ -60,9 +82,12 @@ impl ClientIndex {
 
 impl State {
     async fn catch_up(&mut self, pool: &SqlitePool) -> Result<()> {
-        let latest: i64 = sqlx::query_scalar("SELECT coalesce(max(id), 0) FROM audit_log")
+        // Exactly `max(id)`: SQLite answers that from the end of the table's
+        // b-tree; wrapped in another function it would scan the whole log.
+        let latest: Option<i64> = sqlx::query_scalar("SELECT max(id) FROM audit_log")
             .fetch_one(pool)
             .await?;
+        let latest = latest.unwrap_or(0);
         let Some(seen) = self.seen.filter(|seen| *seen <= latest) else {
             return self.reload(pool, latest).await;
         };
@@ -81,13 +106,14 @@ impl State {
         }
         for id in changed {
             self.entries.retain(|entry| entry.id != id);
-            let current: Option<Entry> = sqlx::query_as(
+            let current: Option<Row> = sqlx::query_as(
                 "SELECT sort_key, id, search_key FROM clients WHERE id = ? AND deleted_at IS NULL",
             )
             .bind(id)
             .fetch_optional(pool)
             .await?;
-            if let Some(entry) = current {
+            if let Some(row) = current {
+                let entry = self.store_key(row);
                 let at = self.entries.partition_point(|other| *other < entry);
                 self.entries.insert(at, entry);
             }
@@ -99,15 +125,28 @@ impl State {
     async fn reload(&mut self, pool: &SqlitePool, latest: i64) -> Result<()> {
         // Rows read here may be newer than `latest`; applying those changes again
         // on the next search is harmless.
-        self.entries = sqlx::query_as(
+        let rows: Vec<Row> = sqlx::query_as(
             "SELECT sort_key, id, search_key FROM clients WHERE deleted_at IS NULL ORDER BY sort_key, id",
         )
         .fetch_all(pool)
         .await?;
+        self.keys = String::with_capacity(rows.iter().map(|row| row.search_key.len()).sum());
+        self.entries = rows.into_iter().map(|row| self.store_key(row)).collect();
         // SQLite orders text by bytes, as Rust does; sorting again costs little
         // and keeps the order the binary search above relies on.
         self.entries.sort_unstable();
         self.seen = Some(latest);
         Ok(())
+    }
+
+    /// Appends a row's search key to [`State::keys`] and returns its entry.
+    fn store_key(&mut self, row: Row) -> Entry {
+        let start = self.keys.len();
+        self.keys.push_str(&row.search_key);
+        Entry {
+            sort_key: row.sort_key,
+            id: row.id,
+            key: (start, self.keys.len()),
+        }
     }
 }
