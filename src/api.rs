@@ -66,6 +66,12 @@ pub fn default_report_folder() -> PathBuf {
     documents_folder("MYOCHART_REPORTS", "Myochart reports")
 }
 
+/// Local date and time for a file name, so saved files sort by when they were
+/// made and never overwrite each other: `2026-11-25 16.47.02`.
+pub fn file_stamp() -> String {
+    chrono::Local::now().format("%Y-%m-%d %H.%M.%S").to_string()
+}
+
 fn documents_folder(variable: &str, name: &str) -> PathBuf {
     if let Some(path) = std::env::var_os(variable).filter(|p| !p.is_empty()) {
         return PathBuf::from(path);

@@ -6,8 +6,8 @@ use myochart::api::{self, DatabaseInfo, Error, RedFlagQuestion};
 use myochart::atlas::{Atlas, View};
 use myochart::finder::{FinderMatch, NearbyPoint};
 use myochart::model::{
-    Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
-    ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
+    client_code, Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId,
+    ClientRecord, ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
     HandoutOptions, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, PracticeLog,
     Session, SessionCheck, SessionDetail, SessionForm, SessionId, Settings, SignOffForm, Snippet,
     SnippetForm, SnippetId, StudentProfile,
@@ -327,7 +327,7 @@ pub async fn sign_off_log_entry(
 pub async fn export_practice_log(shell: State<'_, Shell>, pdf: bool) -> Result<String> {
     let api = shell.api().await;
     let folder = report_folder()?;
-    let stamp = chrono_free_stamp();
+    let stamp = api::file_stamp();
     let path = if pdf {
         api.save_practice_log_pdf(&folder.join(format!("Practice log {stamp}.pdf")))
             .await?
@@ -355,9 +355,9 @@ pub async fn save_case_study(
     progress: Channel<Progress>,
 ) -> Result<SavedReport> {
     let path = report_folder()?.join(format!(
-        "Case study C-{:04} {}.pdf",
-        form.client_id.0,
-        chrono_free_stamp()
+        "Case study {} {}.pdf",
+        client_code(form.client_id),
+        api::file_stamp()
     ));
     let mut report = |step: Progress| {
         let _ = progress.send(step);
@@ -380,7 +380,7 @@ pub async fn save_class_report(
     } else {
         "Class report"
     };
-    let path = report_folder()?.join(format!("{kind} {}.pdf", chrono_free_stamp()));
+    let path = report_folder()?.join(format!("{kind} {}.pdf", api::file_stamp()));
     let mut report = |step: Progress| {
         let _ = progress.send(step);
     };
@@ -419,13 +419,4 @@ fn report_folder() -> Result<std::path::PathBuf> {
         reason: format!("can't create the reports folder: {error}"),
     })?;
     Ok(folder)
-}
-
-/// A file-name-safe local timestamp, so exports never overwrite each other.
-fn chrono_free_stamp() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default();
-    seconds.to_string()
 }
