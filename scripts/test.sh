@@ -9,6 +9,10 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 step() { printf '\n== %s\n' "$*"; }
 
+# A full disk shows up much later as a linker "Bus error"; say up front how much is free.
+step "free disk space"
+df -h . | tail -n 1
+
 step "format"
 cargo fmt --all --check
 
