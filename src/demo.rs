@@ -4,7 +4,9 @@
 
 use crate::api::{Api, Result};
 use crate::atlas::{RedFlag, Side};
-use crate::model::{Activity, ClientForm, FindingForm, NoteForm, PressureTolerance, SessionForm};
+use crate::model::{
+    screening_answers, Activity, ClientForm, FindingForm, NoteForm, PressureTolerance, SessionForm,
+};
 
 /// How many clients a demo database gets.
 pub const DEFAULT_CLIENTS: usize = 30;
@@ -106,12 +108,11 @@ pub fn client_forms(count: usize) -> Vec<ClientForm> {
                 consent_date: "2026-09-01".into(),
                 consent_signed_by: "the client".into(),
                 // A few clients answered "yes" at intake, so the demo shows warnings.
-                red_flags: match index % 9 {
-                    4 => vec![RedFlag::ArmNumbness],
-                    7 => vec![RedFlag::DizzinessVisual],
-                    _ => Vec::new(),
-                },
-                screened: true,
+                red_flag_answers: screening_answers(match index % 9 {
+                    4 => &[RedFlag::ArmNumbness],
+                    7 => &[RedFlag::DizzinessVisual],
+                    _ => &[],
+                }),
                 ..ClientForm::default()
             }
         })

@@ -1,3 +1,5 @@
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -85,10 +87,17 @@ pub struct ClientForm {
     /// `YYYY-MM-DD` or empty.
     pub consent_date: String,
     pub consent_signed_by: String,
-    /// The red-flag questions answered "yes".
-    pub red_flags: Vec<RedFlag>,
-    /// The red-flag questions were asked (all of them; unchecked ones are "no").
-    pub screened: bool,
+    /// The red-flag screening, question by question (`true`: "yes"): every
+    /// question answered, or none yet.
+    pub red_flag_answers: BTreeMap<RedFlag, bool>,
+}
+
+/// Screening answers with every question asked: "yes" to `yes`, "no" to the rest.
+pub fn screening_answers(yes: &[RedFlag]) -> BTreeMap<RedFlag, bool> {
+    RedFlag::ALL
+        .into_iter()
+        .map(|flag| (flag, yes.contains(&flag)))
+        .collect()
 }
 
 /// A client that passed validation; only the store builds rows from it.
@@ -211,9 +220,7 @@ impl TryFrom<ClientForm> for NewClient {
             long_text(&form.areas_to_avoid, "Areas to avoid"),
         );
         let consent = consent(&form, &mut invalid);
-        let mut red_flags = form.red_flags;
-        red_flags.sort_by_key(|flag| RedFlag::ALL.iter().position(|f| f == flag));
-        red_flags.dedup();
+        let screening = invalid.check("redFlagAnswers", screening(&form.red_flag_answers));
         invalid.finish(|| {
             Some(NewClient {
                 first_name: first_name?,
@@ -229,12 +236,33 @@ impl TryFrom<ClientForm> for NewClient {
                     areas_to_avoid: areas_to_avoid?,
                     pressure_tolerance: form.pressure_tolerance,
                     consent: consent?,
-                    // A "yes" answer means the questions were asked.
-                    screened: form.screened || !red_flags.is_empty(),
-                    red_flags,
+                    screened: screening.as_ref()?.is_some(),
+                    red_flags: screening?.unwrap_or_default(),
                 },
             })
         })
+    }
+}
+
+/// The flags answered "yes" (in intake order) when every question was answered,
+/// `None` when none was. Half a screening is refused rather than stored: its
+/// unanswered questions would read as "no" ever after.
+fn screening(answers: &BTreeMap<RedFlag, bool>) -> Result<Option<Vec<RedFlag>>, String> {
+    let questions = RedFlag::ALL.len();
+    match answers.len() {
+        0 => Ok(None),
+        answered if answered == questions => Ok(Some(
+            answers
+                .iter()
+                .filter(|(_, yes)| **yes)
+                .map(|(flag, _)| *flag)
+                .collect(),
+        )),
+        answered => Err(format!(
+            "{} of the {questions} red-flag questions are not answered: \
+             answer every one, or clear the answers to screen later",
+            questions - answered
+        )),
     }
 }
 

@@ -21,7 +21,8 @@ mod warnings;
 
 pub use check::{CheckForm, SessionCheck};
 pub use client::{
-    Client, ClientForm, ClientSummary, Consent, Intake, NewClient, PressureTolerance,
+    screening_answers, Client, ClientForm, ClientSummary, Consent, Intake, NewClient,
+    PressureTolerance,
 };
 pub use finding::{Activity, Finding, FindingForm, FindingMove, NewFinding};
 pub use handout::{Handout, HandoutOptions};

@@ -1,10 +1,12 @@
 //! The therapist's charting flow: intake and red flags, checks from the finder,
 //! comparison with last session, undo, snippets, and drafts that are never lost.
 
+use std::collections::BTreeMap;
+
 use myochart::api::{Api, Code};
 use myochart::atlas::{RedFlag, Side};
 use myochart::model::{
-    CheckForm, ClientForm, FindingForm, NoteForm, PressureTolerance, SessionForm, SnippetForm,
+    screening_answers, CheckForm, ClientForm, FindingForm, NoteForm, PressureTolerance, SessionForm, SnippetForm,
 };
 
 use crate::helpers::{invalid_fields, trapezius_finding, TestDb};
@@ -19,7 +21,7 @@ fn scalenes_finding() -> FindingForm {
     }
 }
 
-fn intake(red_flags: Vec<RedFlag>) -> ClientForm {
+fn intake(red_flags: &[RedFlag]) -> ClientForm {
     ClientForm {
         first_name: "Ελένη".into(),
         last_name: "Νικολάου".into(),
@@ -29,8 +31,7 @@ fn intake(red_flags: Vec<RedFlag>) -> ClientForm {
         consent_scope: "Trigger-point therapy of the neck and shoulders".into(),
         consent_date: "2026-11-20".into(),
         consent_signed_by: "Ελένη Νικολάου".into(),
-        red_flags,
-        screened: true,
+        red_flag_answers: screening_answers(red_flags),
         ..ClientForm::default()
     }
 }
@@ -40,7 +41,7 @@ async fn intake_is_stored_whole_and_positive_red_flags_become_warnings_everywher
     let db = TestDb::new().await;
     let client = db
         .api
-        .create_client(intake(vec![RedFlag::DizzinessVisual, RedFlag::ArmNumbness]))
+        .create_client(intake(&[RedFlag::DizzinessVisual, RedFlag::ArmNumbness]))
         .await
         .expect("client");
     assert_eq!(client.pressure_tolerance, PressureTolerance::Light);
@@ -87,7 +88,7 @@ async fn intake_is_stored_whole_and_positive_red_flags_become_warnings_everywher
 #[tokio::test]
 async fn without_positive_answers_there_are_no_warnings_or_cautions() {
     let db = TestDb::new().await;
-    let client = db.api.create_client(intake(vec![])).await.expect("client");
+    let client = db.api.create_client(intake(&[])).await.expect("client");
     assert!(client.screened_at.is_some(), "screened with all answers no");
     let session = db.session(&client).await;
     db.api
@@ -103,7 +104,7 @@ async fn without_positive_answers_there_are_no_warnings_or_cautions() {
 #[tokio::test]
 async fn the_screening_date_moves_only_when_the_answers_change() {
     let db = TestDb::new().await;
-    let client = db.api.create_client(intake(vec![])).await.expect("client");
+    let client = db.api.create_client(intake(&[])).await.expect("client");
     let first = client.screened_at.clone();
     let edited = db
         .api
@@ -111,7 +112,7 @@ async fn the_screening_date_moves_only_when_the_answers_change() {
             client.id,
             ClientForm {
                 phone: "+30 210 1234567".into(),
-                ..intake(vec![])
+                ..intake(&[])
             },
         )
         .await
@@ -119,11 +120,42 @@ async fn the_screening_date_moves_only_when_the_answers_change() {
     assert_eq!(edited.screened_at, first);
     let rescreened = db
         .api
-        .update_client(client.id, intake(vec![RedFlag::SuddenHeadache]))
+        .update_client(client.id, intake(&[RedFlag::SuddenHeadache]))
         .await
         .expect("edit");
     assert_ne!(rescreened.screened_at, first);
     assert_eq!(rescreened.red_flags, [RedFlag::SuddenHeadache]);
+}
+
+#[tokio::test]
+async fn half_a_screening_is_refused_so_unasked_questions_never_read_as_no() {
+    let db = TestDb::new().await;
+    let client = db.api.create_client(intake(&[])).await.expect("client");
+    let mut half = intake(&[]);
+    half.red_flag_answers = BTreeMap::from([(RedFlag::ArmNumbness, true)]);
+    let error = db
+        .api
+        .update_client(client.id, half)
+        .await
+        .expect_err("refused");
+    assert_eq!(invalid_fields(&error), ["redFlagAnswers"]);
+    assert!(error.to_string().contains("6 of the 7"), "{error}");
+    let unchanged = db.api.client_record(client.id).await.expect("record");
+    assert_eq!(unchanged.client, client, "nothing of the refused edit is saved");
+
+    // Clearing every answer is a choice too: screen at the next visit.
+    let cleared = db
+        .api
+        .update_client(
+            client.id,
+            ClientForm {
+                red_flag_answers: BTreeMap::new(),
+                ..intake(&[])
+            },
+        )
+        .await
+        .expect("cleared");
+    assert_eq!((cleared.screened_at, cleared.red_flags), (None, vec![]));
 }
 
 #[tokio::test]
@@ -134,7 +166,7 @@ async fn consent_is_all_or_nothing() {
         .create_client(
             ClientForm {
                 consent_scope: "Neck work".into(),
-                ..intake(vec![])
+                ..intake(&[])
             }
             .with_consent("", ""),
         )
@@ -146,7 +178,7 @@ async fn consent_is_all_or_nothing() {
         .api
         .create_client(ClientForm {
             consent_date: "2999-01-01".into(),
-            ..intake(vec![])
+            ..intake(&[])
         })
         .await
         .expect_err("refused");

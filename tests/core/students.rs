@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use myochart::api::{Code, Error};
 use myochart::atlas::{RedFlag, Side, View};
 use myochart::model::{
-    Client, ClientForm, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, SessionForm, SignOffForm,
+    screening_answers, Client, ClientForm, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, SessionForm, SignOffForm,
     StudentProfile,
 };
 use myochart::report::{CaseStudyForm, ClassReportForm, Progress, SavedReport};
@@ -72,8 +72,7 @@ async fn charted_client(db: &TestDb, person: &Person, sessions: usize) -> Client
                 person.last,
                 person.phone
             ),
-            red_flags: vec![RedFlag::AfterTrauma],
-            screened: true,
+            red_flag_answers: screening_answers(&[RedFlag::AfterTrauma]),
             ..ClientForm::default()
         })
         .await
