@@ -62,7 +62,9 @@ const CSV_HEADER: [&str; 10] = [
 
 /// The log as CSV (RFC 4180: comma-separated, CRLF line ends, fields with a
 /// comma, quote or line break quoted, quotes doubled), in UTF-8 with a byte
-/// order mark so spreadsheet programs read Thai or Greek text right.
+/// order mark so spreadsheet programs read Thai or Greek text right. Text that
+/// a spreadsheet would run as a formula (`=`, `+`, `-`, `@` first) starts with
+/// an apostrophe, so a note can't become a live formula on the school's computer.
 pub fn log_csv(log: &PracticeLog) -> String {
     let mut csv = String::from("\u{feff}");
     push_record(&mut csv, CSV_HEADER.iter().map(|s| (*s).to_owned()));
@@ -95,16 +97,22 @@ pub fn log_csv(log: &PracticeLog) -> String {
 }
 
 fn push_record(csv: &mut String, fields: impl IntoIterator<Item = String>) {
-    let quoted: Vec<String> = fields.into_iter().map(|field| quote(&field)).collect();
+    let quoted: Vec<String> = fields.into_iter().map(|field| csv_field(&field)).collect();
     csv.push_str(&quoted.join(","));
     csv.push_str("\r\n");
 }
 
-fn quote(field: &str) -> String {
+/// One field as CSV: formula-like text defused, quoted when it must be.
+fn csv_field(field: &str) -> String {
+    let field = if field.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{field}")
+    } else {
+        field.to_owned()
+    };
     if field.contains([',', '"', '\r', '\n']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {
-        field.to_owned()
+        field
     }
 }
 
@@ -226,9 +234,18 @@ mod tests {
 
     #[test]
     fn fields_are_quoted_only_when_they_must_be() {
-        assert_eq!(quote("plain"), "plain");
-        assert_eq!(quote("a, b"), "\"a, b\"");
-        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
-        assert_eq!(quote("two\nlines"), "\"two\nlines\"");
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_field("two\nlines"), "\"two\nlines\"");
+    }
+
+    #[test]
+    fn text_a_spreadsheet_would_run_as_a_formula_stays_text() {
+        assert_eq!(csv_field("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        assert_eq!(csv_field("+1 stretch"), "'+1 stretch");
+        assert_eq!(csv_field("-"), "'-");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("2026-09-01"), "2026-09-01");
     }
 }
