@@ -226,6 +226,7 @@ impl PluginHost {
         for id in to_load {
             host.activate(store, actor, id).await?;
         }
+        prune_cache(&cache_dir(store), &store.approved_plugin_hashes().await?);
         Ok(host)
     }
 
@@ -524,6 +525,22 @@ fn private_copy(library: &Path, sha: &str, cache: &Path) -> Result<PathBuf, Plug
 /// database, which the app can always write.
 fn cache_dir(store: &Store) -> PathBuf {
     super::default_dir(store.path()).with_file_name("plugin-cache")
+}
+
+/// Removes the copies of libraries that are no longer approved (older versions
+/// of updated plugins, and what was copied aside for them). Best effort: where
+/// the system refuses (a copy still loaded by another window, on Windows), it
+/// is tried again at the next start.
+fn prune_cache(cache: &Path, approved: &[String]) {
+    let Ok(files) = std::fs::read_dir(cache) else {
+        return;
+    };
+    for path in files.flatten().map(|file| file.path()) {
+        let hash = path.file_stem().and_then(|stem| stem.to_str());
+        if !hash.is_some_and(|hash| approved.iter().any(|sha| sha == hash)) {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
 }
 
 fn not_listed(id: i64) -> Error {

@@ -90,6 +90,15 @@ impl Store {
             })
     }
 
+    /// The hashes of the approved libraries, in any plugins folder.
+    pub async fn approved_plugin_hashes(&self) -> Result<Vec<String>> {
+        Ok(
+            sqlx::query_scalar("SELECT sha256 FROM plugins WHERE approved_at IS NOT NULL")
+                .fetch_all(&self.pool)
+                .await?,
+        )
+    }
+
     /// Approves the library with hash `sha256` and enables it. Approval is of
     /// that exact file: if the hash on record differs, nothing changes.
     pub async fn approve_plugin(&self, actor: &str, id: i64, sha256: &str) -> Result<bool> {

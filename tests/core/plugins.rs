@@ -368,7 +368,19 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
         PluginState::AwaitingApproval
     );
     // Approving what is there now works.
-    assert_eq!(approve(&api, "tmj").await.state, PluginState::Enabled);
+    let reapproved = approve(&api, "tmj").await;
+    assert_eq!(reapproved.state, PluginState::Enabled);
+    drop(api);
+
+    // At the next start only the approved library's copy is kept.
+    let api = setup.open().await;
+    assert_eq!(named(&api.plugins(), "tmj").state, PluginState::Enabled);
+    let cached: Vec<String> = std::fs::read_dir(setup.dir.path().join("plugin-cache"))
+        .expect("plugin cache")
+        .map(|file| file.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    let copy = format!("{}.{}", reapproved.sha256, std::env::consts::DLL_EXTENSION);
+    assert_eq!(cached, [copy]);
 }
 
 #[tokio::test]
