@@ -1,11 +1,11 @@
 // The therapist's charting flow in the real window: intake with a red flag, three
 // findings tapped on the chart, the finder, a signed SOAP note and its amendment,
-// and a draft that survives the app being killed.
+// charting from the keyboard alone, and a draft that survives the app being killed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
-import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
+import { App, cli, KEYS, scratchDir, useDriver } from "./webdriver.mjs";
 
 useDriver();
 
@@ -15,7 +15,8 @@ test("a new client with a red flag is warned about, charted, found, noted, signe
   const db = join(scratchDir(), "clinic.sqlite");
   const app = await App.launch(db);
   try {
-    // Intake: a first client, one "yes" to the red-flag questions.
+    // Intake: a first client, one "yes" to the red-flag questions. Half a
+    // screening is refused: the unasked questions must not read as "no".
     await app.click("[data-testid=first-client]");
     await app.click("[data-testid=save-client]");
     await app.waitForTexts("[data-testid=error-firstName]", (t) => t[0]?.includes("First name is required"));
@@ -25,6 +26,11 @@ test("a new client with a red flag is warned about, charted, found, noted, signe
     await app.click("[data-testid=red-flag-yes-arm-numbness]");
     await app.click("[data-testid=save-client]");
     await app.waitForTexts("[data-testid=error-email]", (t) => t.length === 1);
+    const [halfScreened] = await app.waitForTexts("[data-testid=error-redFlagAnswers]", (t) => t.length === 1);
+    assert.match(halfScreened, /6 of the 7 red-flag questions are not answered/);
+    for (const flag of ["sudden-headache", "headache-fever-stiff-neck", "after-trauma", "dizziness-visual", "unexplained-lump", "spreading-worsening"]) {
+      await app.click(`[data-testid=red-flag-no-${flag}]`);
+    }
     await app.clear("[data-testid=email]");
     await app.type("[data-testid=email]", "eleni@example.gr");
     await app.screenshot(join(shots, "intake.png"));
@@ -122,6 +128,31 @@ test("a draft typed before the app is killed is there after a restart", async ()
     const [value] = await app.waitForTexts("[data-testid=note-subjective]", (t) => t.length === 1);
     const restored = await app.value("[data-testid=note-subjective]");
     assert.equal(restored, typed, value);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("the chart works from the keyboard: a cursor to tap with, markers to select and delete", async () => {
+  const db = join(scratchDir(), "clinic.sqlite");
+  cli(db, "client", "add", "--first", "Zoë", "--last", "Ångström");
+  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  const app = await App.launch(db);
+  try {
+    await app.click("[data-testid=client-row]");
+    await app.click("[data-testid=session-row] button");
+    // The first Enter shows the cursor; arrows move it; the next Enter taps.
+    await app.press("[data-testid=chart-back]", [KEYS.enter]);
+    await app.waitFor("[data-testid=chart-cursor]");
+    await app.press("[data-testid=chart-back]", [KEYS.right, KEYS.right, KEYS.down, KEYS.enter]);
+    await app.waitFor("[data-testid=suggestion]");
+    await app.click("[data-testid=finding-save]");
+    await app.waitFor("[data-testid=finding-row]", { count: 1 });
+
+    await app.press("[data-testid=finding-marker]", [KEYS.enter]);
+    await app.waitFor("[data-testid=finding-marker].selected");
+    await app.press("[data-testid=finding-marker]", [KEYS.delete]);
+    await app.waitForTexts("[data-testid=finding-row]", (t) => t.length === 0);
   } finally {
     await app.quit();
   }

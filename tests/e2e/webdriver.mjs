@@ -13,6 +13,9 @@ export const CLI = process.env.MYOCHART_CLI ?? join(ROOT, "target/debug/myochart
 const DRIVER = "http://127.0.0.1:4444";
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
+/** WebDriver's codes for the named keys the tests press. */
+export const KEYS = { enter: "\uE007", right: "\uE014", down: "\uE015", delete: "\uE017" };
+
 /** Runs the `myochart` CLI on the database `db`; returns what it printed. */
 export function cli(db, ...args) {
   return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
@@ -211,6 +214,26 @@ export class App {
           ],
         },
       ],
+    });
+    await request("DELETE", `/session/${this.id}/actions`);
+  }
+
+  /**
+   * Focuses `css` and presses `keys` one after another: characters, or
+   * WebDriver's codes for named keys (see KEYS).
+   */
+  async press(css, keys) {
+    const [id] = await this.waitFor(css);
+    await request("POST", `/session/${this.id}/execute/sync`, {
+      script: "arguments[0].focus()",
+      args: [{ [ELEMENT]: id }],
+    });
+    const strokes = keys.flatMap((value) => [
+      { type: "keyDown", value },
+      { type: "keyUp", value },
+    ]);
+    await request("POST", `/session/${this.id}/actions`, {
+      actions: [{ type: "key", id: "keyboard", actions: strokes }],
     });
     await request("DELETE", `/session/${this.id}/actions`);
   }
