@@ -6,7 +6,8 @@ use std::collections::BTreeMap;
 use myochart::api::{Api, Code};
 use myochart::atlas::{RedFlag, Side};
 use myochart::model::{
-    screening_answers, CheckForm, ClientForm, FindingForm, NoteForm, PressureTolerance, SessionForm, SnippetForm,
+    screening_answers, CheckForm, ClientForm, FindingForm, NoteForm, PressureTolerance,
+    SessionForm, SnippetForm,
 };
 
 use crate::helpers::{invalid_fields, trapezius_finding, TestDb};
@@ -141,7 +142,10 @@ async fn half_a_screening_is_refused_so_unasked_questions_never_read_as_no() {
     assert_eq!(invalid_fields(&error), ["redFlagAnswers"]);
     assert!(error.to_string().contains("6 of the 7"), "{error}");
     let unchanged = db.api.client_record(client.id).await.expect("record");
-    assert_eq!(unchanged.client, client, "nothing of the refused edit is saved");
+    assert_eq!(
+        unchanged.client, client,
+        "nothing of the refused edit is saved"
+    );
 
     // Clearing every answer is a choice too: screen at the next visit.
     let cleared = db

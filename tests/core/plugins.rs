@@ -377,7 +377,12 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
     assert_eq!(named(&api.plugins(), "tmj").state, PluginState::Enabled);
     let cached: Vec<String> = std::fs::read_dir(setup.dir.path().join("plugin-cache"))
         .expect("plugin cache")
-        .map(|file| file.expect("entry").file_name().to_string_lossy().into_owned())
+        .map(|file| {
+            file.expect("entry")
+                .file_name()
+                .to_string_lossy()
+                .into_owned()
+        })
         .collect();
     let copy = format!("{}.{}", reapproved.sha256, std::env::consts::DLL_EXTENSION);
     assert_eq!(cached, [copy]);

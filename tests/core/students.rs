@@ -6,8 +6,8 @@ use std::path::PathBuf;
 use myochart::api::{Code, Error};
 use myochart::atlas::{RedFlag, Side, View};
 use myochart::model::{
-    screening_answers, Client, ClientForm, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, SessionForm, SignOffForm,
-    StudentProfile,
+    screening_answers, Client, ClientForm, LogEntryForm, LogEntryId, LogEntryRef, NoteForm,
+    SessionForm, SignOffForm, StudentProfile,
 };
 use myochart::report::{CaseStudyForm, ClassReportForm, Progress, SavedReport};
 use myochart::search::fold;

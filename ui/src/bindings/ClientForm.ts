@@ -15,10 +15,7 @@ dateOfBirth: string, notes: string, healthHistory: string, medications: string, 
  */
 consentDate: string, consentSignedBy: string, 
 /**
- * The red-flag questions answered "yes".
+ * The red-flag screening, question by question (`true`: "yes"): every
+ * question answered, or none yet.
  */
-redFlags: Array<RedFlag>, 
-/**
- * The red-flag questions were asked (all of them; unchecked ones are "no").
- */
-screened: boolean, };
+redFlagAnswers: { [key in RedFlag]?: boolean }, };
