@@ -28,6 +28,7 @@ test("a new client with a red flag is warned about, charted, found, noted, signe
     await app.waitForTexts("[data-testid=error-email]", (t) => t.length === 1);
     const [halfScreened] = await app.waitForTexts("[data-testid=error-redFlagAnswers]", (t) => t.length === 1);
     assert.match(halfScreened, /6 of the 7 red-flag questions are not answered/);
+    await app.screenshot(join(shots, "intake-half-screened.png"));
     for (const flag of ["sudden-headache", "headache-fever-stiff-neck", "after-trauma", "dizziness-visual", "unexplained-lump", "spreading-worsening"]) {
       await app.click(`[data-testid=red-flag-no-${flag}]`);
     }
@@ -144,7 +145,9 @@ test("the chart works from the keyboard: a cursor to tap with, markers to select
     // The first Enter shows the cursor; arrows move it; the next Enter taps.
     await app.press("[data-testid=chart-back]", [KEYS.enter]);
     await app.waitFor("[data-testid=chart-cursor]");
-    await app.press("[data-testid=chart-back]", [KEYS.right, KEYS.right, KEYS.down, KEYS.enter]);
+    await app.press("[data-testid=chart-back]", [KEYS.right, KEYS.right, KEYS.down]);
+    await app.screenshot(join(shots, "keyboard-cursor.png"));
+    await app.press("[data-testid=chart-back]", [KEYS.enter]);
     await app.waitFor("[data-testid=suggestion]");
     await app.click("[data-testid=finding-save]");
     await app.waitFor("[data-testid=finding-row]", { count: 1 });
