@@ -1,13 +1,14 @@
 //! Plugin figures: loading and validating a plugin in this process (target
-//! under 5 ms per plugin), and the child-process probe that comes before the
-//! first load, measured separately.
+//! under 5 ms per plugin), and the child processes that run plugin code for
+//! the app: the probe before the first load, and a call (scoring an
+//! assessment), beside the same call made in this process.
 
 use std::path::Path;
 use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use myochart::atlas::Atlas;
-use myochart::plugin::{self, ProbeCommand};
+use myochart::plugin::{self, PluginProcess};
 
 #[allow(dead_code)]
 #[path = "../tests/core/plugin_builds.rs"]
@@ -45,14 +46,46 @@ fn probe(c: &mut Criterion) {
     plugin_builds::install(dir.path(), "jaw");
     let folder = dir.path().join("jaw");
     assert!(library_in(&folder).is_file());
-    let command = ProbeCommand::cli(env!("CARGO_BIN_EXE_myochart"));
+    let process = PluginProcess::cli(env!("CARGO_BIN_EXE_myochart"));
     let mut group = c.benchmark_group("probe");
     group.sample_size(20);
     group.bench_function("jaw in a child process", |b| {
-        b.iter(|| command.run(&folder).expect("probe passes"))
+        b.iter(|| process.probe(&folder).expect("probe passes"))
     });
     group.finish();
 }
 
-criterion_group!(benches, load, probe);
+fn call(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let library = plugin_builds::install(dir.path(), "met-rom");
+    let process = PluginProcess::cli(env!("CARGO_BIN_EXE_myochart"));
+    let movements = [
+        "flexion",
+        "extension",
+        "lateral-flexion-left",
+        "lateral-flexion-right",
+        "rotation-left",
+        "rotation-right",
+    ];
+    let values: serde_json::Map<String, serde_json::Value> = movements
+        .iter()
+        .map(|m| ((*m).to_owned(), 45.0.into()))
+        .collect();
+    let input = serde_json::to_vec(&values).expect("json");
+    let method = "score-cervical-rom";
+    let mut group = c.benchmark_group("score cervical ROM");
+    group.sample_size(20);
+    group.bench_function("in this process", |b| {
+        b.iter(|| match plugin::call(&library, method, &input) {
+            plugin::CallReport::Reply(reply) => reply,
+            plugin::CallReport::Error(e) => panic!("{e}"),
+        })
+    });
+    group.bench_function("in a child process", |b| {
+        b.iter(|| process.call(&library, method, &input).expect("scored"))
+    });
+    group.finish();
+}
+
+criterion_group!(benches, load, probe, call);
 criterion_main!(benches);

@@ -189,12 +189,12 @@ impl Api {
     }
 
     /// Scores an assessment: `values` are the measured values by field id.
-    pub fn score_assessment(
+    pub async fn score_assessment(
         &self,
         id: &str,
         values: BTreeMap<String, f64>,
     ) -> Result<AssessmentScore> {
-        self.plugins.score(id, &values)
+        self.plugins.score(id, &values).await
     }
 
     pub async fn info(&self) -> Result<DatabaseInfo> {

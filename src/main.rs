@@ -1,5 +1,6 @@
 //! `myochart`: the headless command line over `myochart::api`.
 
+use std::io::Read;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -12,7 +13,7 @@ use myochart::model::{
 };
 use myochart::model::{HandoutOptions, Paper, Settings};
 use myochart::model::{LogEntryForm, LogEntryId, LogEntryRef, SignOffForm, StudentProfile};
-use myochart::plugin::{PluginInfo, PluginOptions};
+use myochart::plugin::{CallReport, PluginInfo, PluginOptions};
 use myochart::report::{CaseStudyForm, ClassReportForm, Progress};
 
 #[derive(Parser)]
@@ -211,6 +212,10 @@ enum PluginsCommand {
     /// a JSON report. The app runs this in a child process before trusting a
     /// library in its own.
     Validate { path: PathBuf },
+    /// Call METHOD of a plugin library in this process with the JSON on
+    /// stdin; prints a JSON report. The app runs its plugins' calls this way,
+    /// in a child process.
+    Call { library: PathBuf, method: String },
 }
 
 #[derive(Subcommand)]
@@ -355,21 +360,38 @@ fn parse_kebab<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|e| e.to_string())
 }
 
+/// Prints a plugin child process's report as JSON; the exit code says `ok`.
+fn print_report(report: &impl serde::Serialize, ok: bool) -> ExitCode {
+    match serde_json::to_string_pretty(report) {
+        Ok(json) => println!("{json}"),
+        Err(error) => eprintln!("error: {error}"),
+    }
+    if ok {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    // The probe runs before any database is opened: it is a throwaway child
-    // process that may well crash, and its only output is the JSON report.
-    if let Command::Plugins(PluginsCommand::Validate { path }) = &cli.command {
-        let report = myochart::plugin::probe(path);
-        match serde_json::to_string_pretty(&report) {
-            Ok(json) => println!("{json}"),
-            Err(error) => eprintln!("error: {error}"),
+    // Plugin code run for the app comes before any database is opened: a
+    // throwaway child process that may well crash, whose only output is JSON.
+    match &cli.command {
+        Command::Plugins(PluginsCommand::Validate { path }) => {
+            let report = myochart::plugin::probe(path);
+            return print_report(&report, report.ok);
         }
-        return if report.ok {
-            ExitCode::SUCCESS
-        } else {
-            ExitCode::FAILURE
-        };
+        Command::Plugins(PluginsCommand::Call { library, method }) => {
+            let mut input = Vec::new();
+            let report = match std::io::stdin().read_to_end(&mut input) {
+                Ok(_) => myochart::plugin::call(library, method, &input),
+                Err(e) => CallReport::Error(format!("can't read the input: {e}")),
+            };
+            let ok = matches!(report, CallReport::Reply(_));
+            return print_report(&report, ok);
+        }
+        _ => {}
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
@@ -630,7 +652,7 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
             print_plugins(&[api.enable_plugin(id, false).await?])
         }
         // Handled in `main`, before a database is opened.
-        Command::Plugins(PluginsCommand::Validate { .. }) => {}
+        Command::Plugins(PluginsCommand::Validate { .. } | PluginsCommand::Call { .. }) => {}
         Command::Student(command) => student(api, command).await?,
         Command::Log(command) => log(api, command).await?,
         Command::Report(command) => report(api, command).await?,

@@ -266,7 +266,7 @@ pub async fn score_assessment(
     id: String,
     values: BTreeMap<String, f64>,
 ) -> Result<AssessmentScore> {
-    shell.api().await.score_assessment(&id, values)
+    shell.api().await.score_assessment(&id, values).await
 }
 
 /// Shows the handout in the system's PDF viewer without recording it as given:

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use myochart::api::{self, Api};
-use myochart::plugin::{PluginOptions, ProbeCommand};
+use myochart::plugin::{PluginOptions, PluginProcess};
 use tauri::async_runtime::RwLock;
 use tauri::Window;
 
@@ -58,8 +58,8 @@ impl Shell {
     }
 }
 
-/// The plugins folder beside `database` and the extra ones, probed in a child
-/// process by the `myochart` CLI that ships beside this app.
+/// The plugins folder beside `database` and the extra ones, whose code runs in
+/// child processes of the `myochart` CLI that ships beside this app.
 fn plugin_options(database: &Path, extra: &[PathBuf]) -> PluginOptions {
     let mut dirs = vec![myochart::plugin::default_dir(database)];
     dirs.extend_from_slice(extra);
@@ -69,7 +69,7 @@ fn plugin_options(database: &Path, extra: &[PathBuf]) -> PluginOptions {
         .unwrap_or_else(|| PathBuf::from(CLI));
     PluginOptions {
         dirs,
-        probe: ProbeCommand::cli(cli),
+        process: PluginProcess::cli(cli),
     }
 }
 

@@ -9,28 +9,29 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    load, sha256_file, Assessment, AssessmentScore, Library, Manifest, PluginError, PluginFolder,
-    ProbeCommand,
+    load, sha256_file, Assessment, AssessmentScore, Manifest, PluginError, PluginFolder,
+    PluginProcess,
 };
 use crate::atlas::Atlas;
 use crate::error::Error;
 use crate::model::Invalid;
 use crate::store::{PluginRow, SeenPlugin, Store};
 
-/// Where to look for plugins and how to probe them.
+/// Where to look for plugins and what runs their code in a child process.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PluginOptions {
     /// Folders holding one sub-folder per plugin.
     pub dirs: Vec<PathBuf>,
-    pub probe: ProbeCommand,
+    pub process: PluginProcess,
 }
 
 impl PluginOptions {
-    /// Plugins in `dirs`, probed by this executable (the `myochart` CLI).
+    /// Plugins in `dirs`, run in child processes of this executable (the
+    /// `myochart` CLI).
     pub fn new(dirs: Vec<PathBuf>) -> PluginOptions {
         PluginOptions {
             dirs,
-            probe: ProbeCommand::current_exe(),
+            process: PluginProcess::current_exe(),
         }
     }
 }
@@ -94,7 +95,15 @@ struct Entry {
     row: Option<PluginRow>,
     error: Option<String>,
     /// Set once loaded; stays loaded (and in memory) until the process ends.
-    loaded: Option<(Library, Manifest)>,
+    loaded: Option<Loaded>,
+}
+
+/// A plugin loaded in this process: its content, and the private copy of its
+/// library that child processes run its calls from.
+#[derive(Debug)]
+struct Loaded {
+    manifest: Manifest,
+    copy: PathBuf,
 }
 
 impl Entry {
@@ -262,7 +271,7 @@ impl PluginHost {
             .iter()
             .filter(|e| e.shows_content())
             .filter_map(|e| e.loaded.as_ref())
-            .flat_map(|(_, manifest)| manifest.assessments.iter().cloned())
+            .flat_map(|loaded| loaded.manifest.assessments.iter().cloned())
             .collect()
     }
 
@@ -313,23 +322,24 @@ impl PluginHost {
         self.plugin(id).ok_or_else(|| not_listed(id))
     }
 
-    /// Scores an enabled assessment through its plugin's `call`.
-    pub fn score(
+    /// Scores an enabled assessment through its plugin's `call`, run in a
+    /// child process.
+    pub async fn score(
         &self,
         id: &str,
         values: &BTreeMap<String, f64>,
     ) -> Result<AssessmentScore, Error> {
-        let (library, assessment, path) = {
+        let (copy, assessment, path) = {
             let state = self.lock();
             let found = state
                 .entries
                 .iter()
                 .filter(|e| e.shows_content())
                 .find_map(|e| {
-                    let (library, manifest) = e.loaded.as_ref()?;
-                    let a = manifest.assessments.iter().find(|a| a.id == id)?;
+                    let loaded = e.loaded.as_ref()?;
+                    let a = loaded.manifest.assessments.iter().find(|a| a.id == id)?;
                     let path = e.row.as_ref().map(|r| PathBuf::from(&r.path))?;
-                    Some((*library, a.clone(), path))
+                    Some((loaded.copy.clone(), a.clone(), path))
                 });
             found.ok_or_else(|| {
                 Invalid::field("assessment", format!("no enabled assessment \"{id}\""))
@@ -349,8 +359,11 @@ impl PluginHost {
         }
         let fail = |reason: String| Error::Plugin(PluginError::new(&path, reason));
         let input = serde_json::to_vec(values).map_err(|e| fail(e.to_string()))?;
-        let reply = library
-            .call(&assessment.method, &input)
+        let process = self.options.process.clone();
+        let method = assessment.method.clone();
+        let reply = tokio::task::spawn_blocking(move || process.call(&copy, &method, &input))
+            .await
+            .map_err(|e| fail(format!("scoring {id} did not run: {e}")))?
             .map_err(|reason| fail(format!("scoring {id} failed: {reason}")))?;
         serde_json::from_slice(&reply)
             .map_err(|e| fail(format!("scoring {id} returned an invalid score: {e}")))
@@ -447,7 +460,7 @@ impl PluginHost {
         folder: &Path,
         approved_sha: &str,
         cache: &Path,
-    ) -> Result<Result<(Library, Manifest), PluginFolder>, PluginError> {
+    ) -> Result<Result<Loaded, PluginFolder>, PluginError> {
         let now = PluginFolder::read(folder)?;
         if now.sha256 != approved_sha {
             return Ok(Err(now));
@@ -458,16 +471,17 @@ impl PluginHost {
             // The installed file changed while it was being copied.
             return Ok(Err(PluginFolder::read(folder)?));
         }
-        let probe = self.options.probe.clone();
+        let process = self.options.process.clone();
         let target = copy.clone();
-        tokio::task::spawn_blocking(move || probe.run(&target))
+        tokio::task::spawn_blocking(move || process.probe(&target))
             .await
             .map_err(|e| fail(format!("the probe did not run: {e}")))?
             .map_err(fail)?;
         let (atlas, assessments) = (self.atlas(), self.assessments());
         let namespace = Some(now.descriptor.namespace.as_str());
-        let loaded = load(&copy, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
-        Ok(Ok(loaded))
+        let (_, manifest) =
+            load(&copy, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
+        Ok(Ok(Loaded { manifest, copy }))
     }
 
     /// Remakes the atlas from the built-in pack and the packs of the plugins
@@ -480,10 +494,10 @@ impl PluginHost {
             if !entry.shows_content() {
                 continue;
             }
-            let Some((_, manifest)) = &entry.loaded else {
+            let Some(loaded) = &entry.loaded else {
                 continue;
             };
-            match atlas.clone().with_pack(manifest.pack.clone()) {
+            match atlas.clone().with_pack(loaded.manifest.pack.clone()) {
                 Ok(with) => atlas = with,
                 Err(e) => {
                     let path = entry

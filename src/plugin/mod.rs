@@ -6,27 +6,29 @@
 //! after the user approved that exact file (the host loads a private copy
 //! whose hash it checked, in `plugin-cache/` beside the database, so the file
 //! can't change between check and load); its first run is in a child
-//! process ([`ProbeCommand`]) so a crash can't take the app down; in this
+//! process ([`PluginProcess`]) so a crash can't take the app down; in this
 //! process the ABI version is checked before anything else is called; the
-//! manifest is validated like the built-in atlas; and a library, once loaded,
-//! is never unloaded: disabling hides its content until restart.
+//! manifest is validated like the built-in atlas; a library, once loaded,
+//! is never unloaded: disabling hides its content until restart; and its
+//! `call`s run in a child process too, since they see input the probe never
+//! tried (a crash while scoring costs that score, not the session).
 //!
 //! Every failure is a [`PluginError`] naming the file and the reason, and the
 //! host goes on with the other plugins.
 
+mod child;
 mod folder;
 mod host;
 mod library;
 mod manifest;
-mod probe;
 
 use std::path::{Path, PathBuf};
 
+pub use child::{call, probe, CallReport, PluginProcess, ProbeReport};
 pub use folder::{discover, sha256_file, Descriptor, PluginFolder};
 pub use host::{PluginHost, PluginInfo, PluginOptions, PluginState};
 pub use library::Library;
 pub use manifest::{Assessment, AssessmentField, AssessmentScore, Manifest, ScoredField};
-pub use probe::{probe, ProbeCommand, ProbeReport};
 
 use crate::atlas::Atlas;
 

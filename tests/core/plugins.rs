@@ -11,14 +11,14 @@ use myochart::api::{Api, Code};
 use myochart::atlas::{Side, View};
 use myochart::finder;
 use myochart::model::{Activity, ClientForm, FindingForm, HandoutOptions, SessionForm};
-use myochart::plugin::{self, Manifest, PluginInfo, PluginOptions, PluginState, ProbeCommand};
+use myochart::plugin::{self, Manifest, PluginInfo, PluginOptions, PluginProcess, PluginState};
 
 use crate::plugin_builds::{install, PACKAGES};
 
 fn options(dirs: &[&Path]) -> PluginOptions {
     PluginOptions {
         dirs: dirs.iter().map(|d| d.to_path_buf()).collect(),
-        probe: ProbeCommand::cli(env!("CARGO_BIN_EXE_myochart")),
+        process: PluginProcess::cli(env!("CARGO_BIN_EXE_myochart")),
     }
 }
 
@@ -268,7 +268,7 @@ async fn a_second_plugin_with_the_same_namespace_collides() {
 }
 
 #[tokio::test]
-async fn a_panicking_call_is_an_error_and_the_app_goes_on() {
+async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
     let setup = Setup::new(&["fixtures/panics", "met-rom"]);
     let api = setup.open().await;
     assert_eq!(approve(&api, "panics").await.state, PluginState::Enabled);
@@ -276,6 +276,7 @@ async fn a_panicking_call_is_an_error_and_the_app_goes_on() {
     let values = BTreeMap::from([("grip".to_owned(), 30.0)]);
     let error = api
         .score_assessment("panics:grip", values)
+        .await
         .expect_err("the call panicked");
     assert_eq!(error.code(), Code::Plugin);
     let message = error.to_string();
@@ -285,6 +286,20 @@ async fn a_panicking_call_is_an_error_and_the_app_goes_on() {
         "{message}"
     );
     assert!(message.contains("scoring panics:grip failed: the plugin panicked: score-grip is not implemented, on purpose"), "{message}");
+    // A call that takes down the process it runs in: the child, not the app.
+    let values = BTreeMap::from([("balance".to_owned(), 12.0)]);
+    let error = api
+        .score_assessment("panics:balance", values)
+        .await
+        .expect_err("the call aborted");
+    assert_eq!(error.code(), Code::Plugin);
+    assert!(
+        error.to_string().ends_with(
+            "scoring panics:balance failed: calling score-balance crashed the plugin process: \
+             signal 6 (abort)"
+        ),
+        "{error}"
+    );
     // Still running, and the other plugin still answers.
     let rom = BTreeMap::from([
         ("flexion".to_owned(), 50.0),
@@ -296,6 +311,7 @@ async fn a_panicking_call_is_an_error_and_the_app_goes_on() {
     ]);
     let score = api
         .score_assessment("met:cervical-rom", rom)
+        .await
         .expect("scored");
     assert_eq!(
         score.summary,
@@ -312,11 +328,12 @@ async fn a_library_that_crashes_or_aborts_in_the_probe_is_reported() {
     #[cfg(unix)]
     {
         assert!(
-            crash.ends_with("loading it crashed the probe process: signal 11 (segmentation fault)"),
+            crash
+                .ends_with("loading it crashed the plugin process: signal 11 (segmentation fault)"),
             "{crash}"
         );
         assert!(
-            aborts.ends_with("loading it crashed the probe process: signal 6 (abort)"),
+            aborts.ends_with("loading it crashed the plugin process: signal 6 (abort)"),
             "{aborts}"
         );
     }
@@ -605,6 +622,7 @@ async fn assessments_are_listed_and_scored_by_their_plugin() {
     .collect();
     let score = api
         .score_assessment("met:cervical-rom", values.clone())
+        .await
         .expect("scored");
     let percents: Vec<f64> = score.items.iter().map(|i| i.percent).collect();
     assert_eq!(percents, [80.0, 100.0, 66.7, 100.0, 75.0, 100.0]);
@@ -618,12 +636,14 @@ async fn assessments_are_listed_and_scored_by_their_plugin() {
     typo.insert("flection".into(), 40.0);
     let error = api
         .score_assessment("met:cervical-rom", typo)
+        .await
         .expect_err("unknown field");
     assert_eq!(error.code(), Code::Validation);
     let mut missing = values.clone();
     missing.remove("flexion");
     let error = api
         .score_assessment("met:cervical-rom", missing)
+        .await
         .expect_err("missing field");
     assert!(
         error
@@ -638,6 +658,7 @@ async fn assessments_are_listed_and_scored_by_their_plugin() {
     assert!(api.assessments().is_empty());
     let error = api
         .score_assessment("met:cervical-rom", values)
+        .await
         .expect_err("disabled");
     assert_eq!(error.code(), Code::Validation);
 }

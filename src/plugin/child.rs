@@ -1,0 +1,248 @@
+//! Plugin code run in a child process, so a library that aborts or crashes
+//! takes down only the child, and the app reports it and goes on: the probe
+//! (`myochart plugins validate PATH`, a library's first load) and every call
+//! (`myochart plugins call LIBRARY METHOD`, since a call sees input the probe
+//! never tried).
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{load, Library, PluginFolder};
+use crate::atlas::Atlas;
+
+/// How long a probe may take before the child is killed.
+const PROBE_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// How long a call may take: somebody is waiting for its answer.
+const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// What `myochart plugins validate PATH` prints, as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ProbeReport {
+    pub ok: bool,
+    /// The folder or library probed.
+    pub path: String,
+    /// Why it is not a valid plugin, naming the file.
+    pub error: Option<String>,
+    pub sha256: Option<String>,
+    pub namespace: Option<String>,
+    pub name: Option<String>,
+    pub regions: u32,
+    pub muscles: u32,
+    pub techniques: u32,
+    pub assessments: u32,
+}
+
+/// Loads and validates a plugin in THIS process: what the child process of a
+/// probe runs. `path` is a plugin folder (its `plugin.toml` must match the
+/// library) or a library file. Content is checked against the built-in atlas.
+pub fn probe(path: &Path) -> ProbeReport {
+    let mut report = ProbeReport {
+        ok: false,
+        path: path.display().to_string(),
+        error: None,
+        sha256: None,
+        namespace: None,
+        name: None,
+        regions: 0,
+        muscles: 0,
+        techniques: 0,
+        assessments: 0,
+    };
+    let (library, namespace) = if path.is_dir() {
+        match PluginFolder::read(path) {
+            Ok(folder) => {
+                report.sha256 = Some(folder.sha256);
+                (folder.library, Some(folder.descriptor.namespace))
+            }
+            Err(e) => {
+                report.error = Some(e.to_string());
+                return report;
+            }
+        }
+    } else {
+        match super::folder::sha256_file(path) {
+            Ok(sha) => report.sha256 = Some(sha),
+            Err(e) => {
+                report.error = Some(e.to_string());
+                return report;
+            }
+        }
+        (path.to_owned(), None)
+    };
+    match load(&library, namespace.as_deref(), &Atlas::builtin(), &[]) {
+        Ok((_, manifest)) => {
+            let pack = &manifest.pack;
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            report.ok = true;
+            report.namespace = Some(pack.namespace.clone());
+            report.name = Some(pack.name.clone());
+            report.regions = count(pack.regions.len());
+            report.muscles = count(pack.regions.iter().map(|r| r.muscles.len()).sum());
+            report.techniques = count(pack.techniques.len());
+            report.assessments = count(manifest.assessments.len());
+        }
+        Err(e) => report.error = Some(e.to_string()),
+    }
+    report
+}
+
+/// What `myochart plugins call LIBRARY METHOD` prints, as JSON: the plugin's
+/// reply (JSON text), or why there is none.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum CallReport {
+    Reply(String),
+    Error(String),
+}
+
+/// Calls `method` of the library at `path` with `input` (JSON) in THIS
+/// process: what the child process of [`PluginProcess::call`] runs.
+pub fn call(path: &Path, method: &str, input: &[u8]) -> CallReport {
+    match Library::open(path).and_then(|library| library.call(method, input)) {
+        Ok(reply) => CallReport::Reply(String::from_utf8_lossy(&reply).into_owned()),
+        Err(reason) => CallReport::Error(reason),
+    }
+}
+
+/// The `myochart` CLI, run as a child process to execute plugin code for the
+/// app. The desktop app, whose executable is not the CLI, passes the CLI's path.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PluginProcess {
+    pub program: PathBuf,
+}
+
+impl PluginProcess {
+    /// The `myochart` CLI at `program`.
+    pub fn cli(program: impl Into<PathBuf>) -> PluginProcess {
+        PluginProcess {
+            program: program.into(),
+        }
+    }
+
+    /// This very executable, when it is the `myochart` CLI.
+    pub fn current_exe() -> PluginProcess {
+        PluginProcess::cli(std::env::current_exe().unwrap_or_else(|_| PathBuf::from("myochart")))
+    }
+
+    /// Probes the plugin folder or library at `path`. The error says why the
+    /// plugin can't be used, including a crash of the child.
+    pub fn probe(&self, path: &Path) -> Result<ProbeReport, String> {
+        let args = ["plugins".as_ref(), "validate".as_ref(), path.as_os_str()];
+        let stdout = self.run(&args, &[], PROBE_TIMEOUT, "loading it")?;
+        match serde_json::from_str::<ProbeReport>(&stdout) {
+            Ok(report) if report.ok => Ok(report),
+            Ok(report) => Err(report
+                .error
+                .unwrap_or_else(|| "the probe found it invalid".to_owned())),
+            Err(e) => Err(format!("the probe printed no report: {e}")),
+        }
+    }
+
+    /// Calls `method` of the library at `path` with `input` (JSON); returns the
+    /// reply's JSON bytes, or why there is none (a crash of the child too).
+    pub fn call(&self, path: &Path, method: &str, input: &[u8]) -> Result<Vec<u8>, String> {
+        let args = [
+            "plugins".as_ref(),
+            "call".as_ref(),
+            path.as_os_str(),
+            method.as_ref(),
+        ];
+        let stdout = self.run(&args, input, CALL_TIMEOUT, &format!("calling {method}"))?;
+        match serde_json::from_str::<CallReport>(&stdout) {
+            Ok(CallReport::Reply(reply)) => Ok(reply.into_bytes()),
+            Ok(CallReport::Error(reason)) => Err(reason),
+            Err(e) => Err(format!("the call printed no report: {e}")),
+        }
+    }
+
+    /// Runs the child with `args`, `input` on its stdin; its stdout if it
+    /// exited (successfully or not) after printing, else why it did not.
+    /// `doing` names the work in the errors: "loading it crashed ...".
+    fn run(
+        &self,
+        args: &[&std::ffi::OsStr],
+        input: &[u8],
+        timeout: Duration,
+        doing: &str,
+    ) -> Result<String, String> {
+        let mut child = Command::new(&self.program)
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("can't start {}: {e}", self.program.display()))?;
+        if let Some(mut stdin) = child.stdin.take() {
+            // A child that dies before reading is reported below, by its status.
+            let _ = stdin.write_all(input);
+        }
+        // Read while the child runs: one that fills a pipe would otherwise wait
+        // for us while we wait for it.
+        let stdout = read_in_background(child.stdout.take());
+        let stderr = read_in_background(child.stderr.take());
+        let started = Instant::now();
+        let status = loop {
+            match child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) if started.elapsed() > timeout => {
+                    let _ = child.kill();
+                    let _ = child.wait();
+                    return Err(format!(
+                        "{doing} did not finish within {} s; the process was stopped",
+                        timeout.as_secs()
+                    ));
+                }
+                Ok(None) => std::thread::sleep(Duration::from_millis(1)),
+                Err(e) => return Err(format!("can't wait for the plugin process: {e}")),
+            }
+        };
+        let stdout = stdout.join().unwrap_or_default();
+        if !stdout.trim().is_empty() {
+            return Ok(stdout);
+        }
+        let stderr = stderr.join().unwrap_or_default();
+        Err(crash_message(doing, status, stderr.trim()))
+    }
+}
+
+/// All a child's pipe says until it closes, read on a thread of its own.
+fn read_in_background(pipe: Option<impl Read + Send + 'static>) -> JoinHandle<String> {
+    std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(mut pipe) = pipe {
+            // What could be read is what there is to report.
+            let _ = pipe.read_to_string(&mut text);
+        }
+        text
+    })
+}
+
+/// Why the child ended without a report: usually the library crashed it.
+fn crash_message(doing: &str, status: std::process::ExitStatus, stderr: &str) -> String {
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::ExitStatusExt;
+        if let Some(signal) = status.signal() {
+            let name = match signal {
+                6 => " (abort)",
+                11 => " (segmentation fault)",
+                4 => " (illegal instruction)",
+                7 => " (bus error)",
+                8 => " (arithmetic error)",
+                _ => "",
+            };
+            return format!("{doing} crashed the plugin process: signal {signal}{name}");
+        }
+    }
+    let detail = stderr.lines().last().unwrap_or("no output");
+    format!("the plugin process failed ({status}): {detail}")
+}
