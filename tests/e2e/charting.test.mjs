@@ -1,6 +1,7 @@
 // The therapist's charting flow in the real window: intake with a red flag, three
 // findings tapped on the chart, the finder, a signed SOAP note and its amendment,
-// charting from the keyboard alone, and a draft that survives the app being killed.
+// charting from the keyboard alone, and drafts that survive a bad pain score, leaving
+// at once, and the app being killed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -129,6 +130,30 @@ test("a draft typed before the app is killed is there after a restart", async ()
     const [value] = await app.waitForTexts("[data-testid=note-subjective]", (t) => t.length === 1);
     const restored = await app.value("[data-testid=note-subjective]");
     assert.equal(restored, typed, value);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("a pain score that isn't one is marked, and the note's words are saved anyway, even when leaving at once", async () => {
+  const db = join(scratchDir(), "clinic.sqlite");
+  cli(db, "client", "add", "--first", "Ελένη", "--last", "Νικολάου");
+  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  let app = await App.launch(db);
+  try {
+    await app.click("[data-testid=client-row]");
+    await app.click("[data-testid=session-row] button");
+    await app.type("[data-testid=pain-before]", "6");
+    await app.type("[data-testid=pain-after]", "11");
+    await app.waitForTexts("[data-testid=error-painAfter]", (t) => t[0]?.includes("0 to 10"));
+    await app.type("[data-testid=note-subjective]", "Πόνος στον αυχένα");
+    // Straight back to the client, before the autosave's pause is over.
+    await app.click("[data-testid=back-to-client]");
+    await app.click("[data-testid=session-row] button");
+    await app.waitForTexts("[data-testid=save-state]", (t) => t.length === 1);
+    assert.equal(await app.value("[data-testid=note-subjective]"), "Πόνος στον αυχένα");
+    assert.equal(await app.value("[data-testid=pain-before]"), "6");
+    assert.equal(await app.value("[data-testid=pain-after]"), "");
   } finally {
     await app.quit();
   }
