@@ -303,18 +303,18 @@ enum FindingCommand {
 
 #[derive(Subcommand)]
 enum NoteCommand {
-    /// Save a draft's SOAP note
+    /// Save a draft's SOAP note; the parts not given stay as they are
     Write {
         #[arg(long)]
         session: i64,
-        #[arg(long, default_value = "")]
-        subjective: String,
-        #[arg(long, default_value = "")]
-        objective: String,
-        #[arg(long, default_value = "")]
-        assessment: String,
-        #[arg(long, default_value = "")]
-        plan: String,
+        #[arg(long)]
+        subjective: Option<String>,
+        #[arg(long)]
+        objective: Option<String>,
+        #[arg(long)]
+        assessment: Option<String>,
+        #[arg(long)]
+        plan: Option<String>,
         #[arg(long)]
         pain_before: Option<i64>,
         #[arg(long)]
@@ -543,15 +543,16 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
             pain_before,
             pain_after,
         }) => {
+            let stored = api.session(SessionId(session)).await?.session;
             api.write_note(
                 SessionId(session),
                 NoteForm {
-                    subjective,
-                    objective,
-                    assessment,
-                    plan,
-                    pain_before,
-                    pain_after,
+                    subjective: subjective.unwrap_or(stored.subjective),
+                    objective: objective.unwrap_or(stored.objective),
+                    assessment: assessment.unwrap_or(stored.assessment),
+                    plan: plan.unwrap_or(stored.plan),
+                    pain_before: pain_before.or(stored.pain_before.map(i64::from)),
+                    pain_after: pain_after.or(stored.pain_after.map(i64::from)),
                 },
             )
             .await?;

@@ -82,6 +82,11 @@ fn a_session_is_charted_signed_and_amended_from_the_command_line() {
             "3",
         ],
     ));
+    // A later write of one part keeps the others (the assertions below).
+    stdout(&myochart(
+        &db,
+        &["note", "write", "--session", "1", "--plan", "Weekly"],
+    ));
     stdout(&myochart(&db, &["note", "sign", "--session", "1"]));
     stdout(&myochart(
         &db,
