@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 use ts_rs::TS;
+use unicode_normalization::char::is_combining_mark;
 
 use crate::model::Client;
 
@@ -82,8 +83,11 @@ impl Identity {
             ("last name", &client.last_name),
         ] {
             text(what, name);
-            // "María José" is also found as "María".
-            let words: Vec<&str> = name.split_whitespace().collect();
+            // "María José" is also found as "María", "Marie-Claire" as "Claire".
+            let words: Vec<&str> = name
+                .split(|c: char| c.is_whitespace() || is_hyphen(c))
+                .filter(|word| !word.is_empty())
+                .collect();
             if words.len() > 1 {
                 for word in words {
                     text(what, word);
@@ -183,14 +187,21 @@ impl Identity {
     }
 }
 
-/// A character folded as the client search folds text; whitespace stays one
-/// space so words stay apart.
+/// A character folded as the client search folds text, and then the ways one
+/// name is written made one: whitespace and hyphens a space ("Marie-Claire"
+/// is "Marie Claire"), apostrophes dropped ("O’Brien" is "O'Brien" is "OBrien").
 fn fold_char(c: char) -> String {
-    if c.is_whitespace() {
+    if c.is_whitespace() || is_hyphen(c) {
         " ".to_owned()
+    } else if matches!(c, '\'' | '\u{2018}' | '\u{2019}' | '\u{02BC}' | '`') {
+        String::new()
     } else {
         crate::search::fold(c.encode_utf8(&mut [0; 4]))
     }
+}
+
+fn is_hyphen(c: char) -> bool {
+    matches!(c, '-' | '\u{2010}' | '\u{2011}')
 }
 
 fn fold(text: &str) -> Vec<char> {
@@ -244,8 +255,9 @@ fn text_matches(original: &[char], needle: &[char]) -> Vec<(usize, usize)> {
         }
         let start = origin[k];
         let mut end = origin[k + needle.len() - 1] + 1;
-        // Accents typed as separate combining marks belong to the match.
-        while end < original.len() && fold_char(original[end]).is_empty() {
+        // Accents typed as separate combining marks belong to the match (an
+        // apostrophe after it does not: "Anna's").
+        while end < original.len() && is_combining_mark(original[end]) {
             end += 1;
         }
         if whole_word && ((start > 0 && word_char(start - 1)) || word_char(end)) {
@@ -358,6 +370,20 @@ mod tests {
         let zoe = client("Zoë", "Ångström", "", "", None);
         let (text, found) = scrub(&zoe, "ZOE said Mrs angström's neck hurts. Zoë\u{0308}!");
         assert_eq!(text, "C-0007 said Mrs C-0007's neck hurts. C-0007!");
+        assert_eq!(found, ["first name", "last name"]);
+    }
+
+    #[test]
+    fn hyphens_and_apostrophes_are_written_many_ways() {
+        let marie = client("Marie-Claire", "O'Brien", "", "", None);
+        let (text, found) = scrub(
+            &marie,
+            "Marie Claire O’Brien came; marie-claire obrien paid. Claire's neck, Marie's back.",
+        );
+        assert_eq!(
+            text,
+            "C-0007 C-0007 came; C-0007 C-0007 paid. C-0007's neck, C-0007's back."
+        );
         assert_eq!(found, ["first name", "last name"]);
     }
 
