@@ -421,6 +421,30 @@ impl Api {
         Ok(handout::render(&sheet))
     }
 
+    /// Writes a session's handout for a look in the system's PDF viewer, not
+    /// recorded as given: into `previews/` beside the database, a folder only
+    /// this user can open (not the shared temp folder, where other accounts
+    /// could read a client's name and points). Earlier previews are removed.
+    pub async fn write_handout_preview(
+        &self,
+        session: SessionId,
+        options: HandoutOptions,
+    ) -> Result<PathBuf> {
+        let pdf = self.handout_pdf(session, options).await?;
+        let folder = self.store.path().with_file_name("previews");
+        let fail = |error: std::io::Error| Error::File {
+            path: folder.clone(),
+            reason: format!("can't prepare the previews folder: {error}"),
+        };
+        if folder.is_dir() {
+            std::fs::remove_dir_all(&folder).map_err(fail)?;
+        }
+        private_folder(&folder).map_err(fail)?;
+        let path = folder.join(format!("Handout preview - session {session}.pdf"));
+        handout::save(&path, &pdf)?;
+        Ok(path)
+    }
+
     /// Saves a session's handout as a PDF at `path` and records that the client
     /// was given it. The file appears whole or not at all.
     pub async fn save_handout(
@@ -473,11 +497,12 @@ impl Api {
             "Home care - {} - {}",
             client.first_name, detail.session_date
         );
-        // Keep the name a name: no folder separators or control characters.
+        // Keep the name a name on every system: no folder separators, control
+        // characters or what Windows reserves.
         let stem: String = stem
             .chars()
             .map(|c| {
-                if c == '/' || c == '\\' || c.is_control() {
+                if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
                     '-'
                 } else {
                     c
@@ -557,6 +582,15 @@ impl Api {
     pub async fn close(&self) {
         self.store.close().await;
     }
+}
+
+/// Creates `folder` (and its parents) so that only this user can open it.
+fn private_folder(folder: &Path) -> std::io::Result<()> {
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
+    builder.create(folder)
 }
 
 /// The person changes are recorded under: the OS user.

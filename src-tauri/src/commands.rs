@@ -277,9 +277,11 @@ pub async fn preview_handout(
     session: SessionId,
     options: HandoutOptions,
 ) -> Result<()> {
-    let pdf = shell.api().await.handout_pdf(session, options).await?;
-    let path = std::env::temp_dir().join(format!("myochart-preview-{session}.pdf"));
-    myochart::handout::save(&path, &pdf)?;
+    let path = shell
+        .api()
+        .await
+        .write_handout_preview(session, options)
+        .await?;
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|error| Error::File {
         path,
         reason: format!("can't open it: {error}"),

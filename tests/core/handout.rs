@@ -299,13 +299,31 @@ async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log() {
     assert!(trail
         .iter()
         .any(|e| e.action == "handout.give" && e.detail == path.display().to_string()));
-    // A preview is the same PDF without a record.
-    let preview = db
+    // A preview is the same PDF without a record, in a folder beside the
+    // database that only this user can open, replacing the one before.
+    let first = db
         .api
-        .handout_pdf(session.id, HandoutOptions::default())
+        .write_handout_preview(session.id, HandoutOptions::default())
         .await
         .expect("preview");
-    assert!(preview.starts_with(b"%PDF-"));
+    let preview = db
+        .api
+        .write_handout_preview(session.id, HandoutOptions::default())
+        .await
+        .expect("preview again");
+    assert_eq!(
+        preview.parent(),
+        Some(db.dir.path().join("previews").as_path())
+    );
+    assert!(text_of(&preview).contains("Upper trapezius"));
+    let previews = std::fs::read_dir(db.dir.path().join("previews")).expect("folder");
+    assert_eq!(previews.count(), 1, "{first:?} was replaced");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let folder = std::fs::metadata(db.dir.path().join("previews")).expect("folder");
+        assert_eq!(folder.permissions().mode() & 0o777, 0o700);
+    }
     assert_eq!(
         db.api
             .handouts_of_client(client.id)
@@ -504,7 +522,8 @@ fn the_command_line_saves_a_handout() {
 #[tokio::test]
 async fn handouts_saved_into_a_folder_get_readable_names_that_never_overwrite() {
     let db = TestDb::new().await;
-    let (_, session) = typical(&db, "Zoë/Ann").await;
+    // A slash, and what Windows reserves, can't be in a file name.
+    let (_, session) = typical(&db, "Zoë/Ann: \"Jo\"?").await;
     let folder = db.dir.path().join("handouts");
     for _ in 0..2 {
         db.api
@@ -515,8 +534,8 @@ async fn handouts_saved_into_a_folder_get_readable_names_that_never_overwrite() 
     assert_eq!(
         files_in(&folder),
         [
-            "Home care - Zoë-Ann - 2026-11-20 (2).pdf",
-            "Home care - Zoë-Ann - 2026-11-20.pdf"
+            "Home care - Zoë-Ann- -Jo-- - 2026-11-20 (2).pdf",
+            "Home care - Zoë-Ann- -Jo-- - 2026-11-20.pdf"
         ]
     );
     assert_eq!(
