@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::atlas::{Atlas, RedFlag, View};
+use crate::atlas::{Atlas, RedFlag, Side, View};
 pub use crate::error::{Code, Error, ErrorBody};
 use crate::finder::{self, FinderMatch, NearbyPoint};
 use crate::handout::{self, Sheet};
@@ -305,9 +305,11 @@ impl Api {
     pub async fn move_finding(&self, id: FindingId, to: FindingMove) -> Result<Finding> {
         let at =
             ChartPoint::parse(to.x, to.y).map_err(|message| Invalid::field("position", message))?;
+        // Dragged clearly across the midline: the point is now on the other side.
+        let side = Side::required(to.view, at.x());
         Ok(self
             .store
-            .move_finding(&self.actor, id, to.view, at)
+            .move_finding(&self.actor, id, to.view, at, side)
             .await?)
     }
 

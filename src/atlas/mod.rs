@@ -82,6 +82,26 @@ impl Side {
         }
     }
 
+    /// The side a finding at chart x must be on: the half it is clearly in
+    /// (a point within 3% of the midline may be either), and the right on a
+    /// side view, which shows the client's right side.
+    pub fn required(view: View, x: f32) -> Option<Side> {
+        const MIDLINE_SLACK: f32 = 0.03;
+        match view {
+            View::Side => Some(Side::Right),
+            _ if (x - 0.5).abs() < MIDLINE_SLACK => None,
+            _ => Side::at(view, x),
+        }
+    }
+
+    /// "left" or "right", for sentences.
+    pub fn name(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
     pub fn other(self) -> Side {
         match self {
             Side::Left => Side::Right,

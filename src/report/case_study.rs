@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 
-use crate::atlas::{Atlas, RedFlag, Side, Technique, View};
+use crate::atlas::{Atlas, RedFlag, Technique, View};
 use crate::handout::chart::{self, ChartView, Marker};
 use crate::handout::layout::{Block, Item, Row};
 use crate::handout::sheet::{bulleted, labelled, long_date, numbered, paragraph, LABEL_WIDTH};
@@ -489,10 +489,7 @@ fn finding_line(
     technique: Option<&str>,
     clean: &mut dyn FnMut(&str, &str) -> String,
 ) -> String {
-    let side = match finding.side {
-        Side::Left => "left",
-        Side::Right => "right",
-    };
+    let side = finding.side.name();
     let activity = match finding.activity {
         Activity::Active => "active",
         Activity::Latent => "latent",

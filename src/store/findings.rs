@@ -1,5 +1,5 @@
 use super::{audit, ensure_live, Error, Result, Store, FINDINGS, SESSIONS};
-use crate::atlas::View;
+use crate::atlas::{Side, View};
 use crate::model::{ChartPoint, Finding, FindingId, NewFinding, SessionId};
 
 const FINDING_COLUMNS: &str =
@@ -63,19 +63,25 @@ impl Store {
         id: FindingId,
         view: View,
         at: ChartPoint,
+        side: Option<Side>,
     ) -> Result<Finding> {
         let mut tx = self.begin().await?;
         let row: Finding = sqlx::query_as(&format!(
-            "UPDATE findings SET view = ?, x = ?, y = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+            "UPDATE findings SET view = ?, x = ?, y = ?, side = coalesce(?, side),
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
              WHERE id = ? AND deleted_at IS NULL RETURNING {FINDING_COLUMNS}"
         ))
         .bind(view)
         .bind(at.x())
         .bind(at.y())
+        .bind(side)
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?
-        .ok_or(Error::NotFound { entity: "finding", id: id.0 })?;
+        .ok_or(Error::NotFound {
+            entity: "finding",
+            id: id.0,
+        })?;
         audit::record(&mut tx, actor, "finding.move", ("finding", id.0), "").await?;
         tx.commit().await?;
         Ok(row)

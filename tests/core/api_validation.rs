@@ -1,7 +1,7 @@
 //! Invalid input gets a specific error naming the field, and changes nothing.
 
 use myochart::api::Code;
-use myochart::atlas::View;
+use myochart::atlas::{Side, View};
 use myochart::model::{ClientForm, ClientId, FindingMove, NoteForm, SessionForm, SessionId};
 
 use crate::helpers::{invalid_fields, trapezius_finding, TestDb};
@@ -94,6 +94,14 @@ async fn finding_errors_name_the_field() {
                 ..trapezius_finding()
             },
             "techniqueId",
+        ),
+        (
+            // x 0.6 on the back is the client's right.
+            myochart::model::FindingForm {
+                side: Side::Left,
+                ..trapezius_finding()
+            },
+            "side",
         ),
     ];
     for (form, field) in cases {
@@ -251,4 +259,52 @@ async fn the_finder_refuses_taps_off_the_chart() {
         fields(db.api.find(View::Front, 1.5, 0.1).expect_err("refused")),
         ["position"]
     );
+}
+
+#[tokio::test]
+async fn a_finding_is_on_the_side_of_the_chart_it_is_drawn_on() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    // Near the midline either side is the therapist's call.
+    let midline = db
+        .api
+        .add_finding(
+            session.id,
+            myochart::model::FindingForm {
+                side: Side::Left,
+                x: 0.51,
+                ..trapezius_finding()
+            },
+        )
+        .await
+        .expect("near the midline");
+    assert_eq!(midline.side, Side::Left);
+    // Dragged clearly across the midline, the point changes side with it.
+    let moved = db
+        .api
+        .move_finding(
+            midline.id,
+            FindingMove {
+                view: View::Back,
+                x: 0.7,
+                y: 0.2,
+            },
+        )
+        .await
+        .expect("moved");
+    assert_eq!(moved.side, Side::Right);
+    let back = db
+        .api
+        .move_finding(
+            midline.id,
+            FindingMove {
+                view: View::Back,
+                x: 0.3,
+                y: 0.2,
+            },
+        )
+        .await
+        .expect("moved back");
+    assert_eq!(back.side, Side::Left);
 }
