@@ -182,6 +182,7 @@ pub async fn fill(api: &Api, clients: usize) -> Result<()> {
                     plan: PLANS[rng.usize(0..PLANS.len())].into(),
                     pain_before: Some(before),
                     pain_after: Some((before - rng.i64(1..=4)).max(0)),
+                    based_on: None,
                 },
             )
             .await?;

@@ -36,6 +36,8 @@ pub enum Code {
     DraftNote,
     /// A practice-log entry a supervisor signed off: locked.
     SignedEntry,
+    /// A draft note was saved from somewhere else since this text was typed.
+    ChangedElsewhere,
     Busy,
     DiskFull,
     File,
@@ -64,6 +66,7 @@ impl Error {
                 store::Error::SignedNote => Code::SignedNote,
                 store::Error::DraftNote => Code::DraftNote,
                 store::Error::SignedEntry => Code::SignedEntry,
+                store::Error::ChangedElsewhere { .. } => Code::ChangedElsewhere,
                 store::Error::Busy => Code::Busy,
                 store::Error::DiskFull => Code::DiskFull,
                 store::Error::Open { .. }

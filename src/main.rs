@@ -553,6 +553,8 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
                     plan: plan.unwrap_or(stored.plan),
                     pain_before: pain_before.or(stored.pain_before.map(i64::from)),
                     pain_after: pain_after.or(stored.pain_after.map(i64::from)),
+                    // Merged with what was read just now; refused if written since.
+                    based_on: Some(stored.note_revision),
                 },
             )
             .await?;

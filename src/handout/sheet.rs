@@ -640,6 +640,7 @@ mod tests {
             pain_after: None,
             status: SessionStatus::Draft,
             signed_at: None,
+            note_revision: 0,
             created_at: String::new(),
             updated_at: String::new(),
         }

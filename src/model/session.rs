@@ -35,6 +35,9 @@ pub struct Session {
     pub pain_after: Option<u8>,
     pub status: SessionStatus,
     pub signed_at: Option<String>,
+    /// Bumped by every write of the note (see [`NoteForm::based_on`]).
+    #[ts(type = "number")]
+    pub note_revision: i64,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -134,6 +137,11 @@ pub struct NoteForm {
     pub pain_before: Option<i64>,
     #[ts(type = "number | null")]
     pub pain_after: Option<i64>,
+    /// The `noteRevision` this text was typed over. If the stored note was
+    /// written since (another window, the CLI), the write is refused rather
+    /// than overwriting it. `None`: write regardless.
+    #[ts(type = "number | null")]
+    pub based_on: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -144,6 +152,7 @@ pub struct SessionNote {
     pub plan: String,
     pub pain_before: Option<Score>,
     pub pain_after: Option<Score>,
+    pub based_on: Option<i64>,
 }
 
 impl TryFrom<NoteForm> for SessionNote {
@@ -164,6 +173,7 @@ impl TryFrom<NoteForm> for SessionNote {
                 plan: form.plan,
                 pain_before: pain_before.map(|score| score.ok_or(())).transpose().ok()?,
                 pain_after: pain_after.map(|score| score.ok_or(())).transpose().ok()?,
+                based_on: form.based_on,
             })
         })
     }

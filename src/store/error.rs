@@ -11,6 +11,12 @@ pub enum Error {
     DraftNote,
     #[error("this log entry is signed off by a supervisor and can't be changed")]
     SignedEntry,
+    #[error(
+        "this note was changed elsewhere (another window or the command line) at {at}; \
+         nothing was overwritten. Your text is still here: copy what you need, then \
+         reopen the session to see the saved note"
+    )]
+    ChangedElsewhere { at: String },
     #[error("the database is busy (another window or program is writing); try again")]
     Busy,
     #[error("the disk is full; nothing was saved. Free some space and try again")]

@@ -6,7 +6,7 @@ use crate::model::{
 
 pub(super) const SESSION_COLUMNS: &str =
     "id, client_id, session_date, therapist, subjective, objective, assessment, plan,
-    pain_before, pain_after, status, signed_at, created_at, updated_at";
+    pain_before, pain_after, status, signed_at, note_revision, created_at, updated_at";
 
 const AMENDMENT_COLUMNS: &str = "id, session_id, reason, text, author, created_at";
 
@@ -75,10 +75,12 @@ impl Store {
         note: &SessionNote,
     ) -> Result<Session> {
         let mut tx = self.begin().await?;
-        let row: Session = sqlx::query_as(&format!(
+        let written: Option<Session> = sqlx::query_as(&format!(
             "UPDATE sessions SET subjective = ?, objective = ?, assessment = ?, plan = ?,
-                 pain_before = ?, pain_after = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL RETURNING {SESSION_COLUMNS}"
+                 pain_before = ?, pain_after = ?, note_revision = note_revision + 1,
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? AND deleted_at IS NULL AND note_revision = coalesce(?, note_revision)
+             RETURNING {SESSION_COLUMNS}"
         ))
         .bind(&note.subjective)
         .bind(&note.objective)
@@ -87,12 +89,27 @@ impl Store {
         .bind(note.pain_before.map(Score::value))
         .bind(note.pain_after.map(Score::value))
         .bind(id)
+        .bind(note.based_on)
         .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound {
-            entity: "session",
-            id: id.0,
-        })?;
+        .await?;
+        let Some(row) = written else {
+            // Not there, or written since this text was typed over.
+            let stored: Option<String> = sqlx::query_scalar(
+                "SELECT updated_at FROM sessions WHERE id = ? AND deleted_at IS NULL",
+            )
+            .bind(id)
+            .fetch_optional(&mut *tx)
+            .await?;
+            return Err(match stored {
+                Some(at) => Error::ChangedElsewhere {
+                    at: local_time(&at),
+                },
+                None => Error::NotFound {
+                    entity: "session",
+                    id: id.0,
+                },
+            });
+        };
         audit::record(&mut tx, actor, "note.write", ("session", id.0), "").await?;
         tx.commit().await?;
         Ok(row)
@@ -160,4 +177,15 @@ impl Store {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// A stored UTC timestamp as the local time of day, for messages.
+fn local_time(utc: &str) -> String {
+    chrono::DateTime::parse_from_rfc3339(utc)
+        .map(|at| {
+            at.with_timezone(&chrono::Local)
+                .format("%H:%M:%S")
+                .to_string()
+        })
+        .unwrap_or_else(|_| utc.to_owned())
 }

@@ -447,3 +447,40 @@ async fn every_autosaved_draft_survives_reopening_the_database() {
     assert_eq!(draft.pain_before, Some(6));
     assert_eq!(draft.status, myochart::model::SessionStatus::Draft);
 }
+
+#[tokio::test]
+async fn a_draft_saved_elsewhere_is_never_overwritten_by_text_typed_over_an_older_one() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    assert_eq!(session.note_revision, 0);
+    let note = |subjective: &str, based_on: i64| NoteForm {
+        subjective: subjective.into(),
+        based_on: Some(based_on),
+        ..NoteForm::default()
+    };
+    // Two windows open the same draft at revision 0; the first one saves...
+    let first = db
+        .api
+        .write_note(session.id, note("Neck pain, typed in window one", 0))
+        .await
+        .expect("first window");
+    assert_eq!(first.note_revision, 1);
+    // ...and keeps saving from the revision it got back.
+    let again = db
+        .api
+        .write_note(session.id, note("Neck pain since Monday", 1))
+        .await
+        .expect("first window again");
+    // The second window's text was typed over revision 0: refused, nothing lost.
+    let error = db
+        .api
+        .write_note(session.id, note("Shoulder, typed in window two", 0))
+        .await
+        .expect_err("changed elsewhere");
+    assert_eq!(error.code(), Code::ChangedElsewhere);
+    assert!(error.to_string().contains("changed elsewhere"), "{error}");
+    let stored = db.api.session(session.id).await.expect("detail").session;
+    assert_eq!(stored, again);
+    assert_eq!(stored.subjective, "Neck pain since Monday");
+}

@@ -117,6 +117,7 @@ async fn charted_client(db: &TestDb, person: &Person, sessions: usize) -> Client
                     ),
                     pain_before: Some(before),
                     pain_after: Some(before - 3),
+                    based_on: None,
                 },
             )
             .await

@@ -159,6 +159,29 @@ test("a pain score that isn't one is marked, and the note's words are saved anyw
   }
 });
 
+test("a note saved from the command line meanwhile is not overwritten by the open window", async () => {
+  const db = join(scratchDir(), "clinic.sqlite");
+  cli(db, "client", "add", "--first", "Anna");
+  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  const app = await App.launch(db);
+  try {
+    await app.click("[data-testid=client-row]");
+    await app.click("[data-testid=session-row] button");
+    await app.waitFor("[data-testid=note-subjective]");
+    cli(db, "note", "write", "--session", "1", "--plan", "Written from the command line");
+    await app.type("[data-testid=note-subjective]", "Typed in the window");
+    await app.waitForTexts("[data-testid=save-state]", (t) => t[0] === "Not saved");
+    const [alert] = await app.texts("[data-testid=note] [role=alert]");
+    assert.match(alert, /changed elsewhere/);
+  } finally {
+    await app.quit();
+  }
+  // The session line shows the note's complaint: still none, not the window's.
+  const shown = cli(db, "client", "show", "1");
+  assert.match(shown, /Draft/);
+  assert.doesNotMatch(shown, /Typed in the window/);
+});
+
 test("the chart works from the keyboard: a cursor to tap with, markers to select and delete", async () => {
   const db = join(scratchDir(), "clinic.sqlite");
   cli(db, "client", "add", "--first", "Zoë", "--last", "Ångström");

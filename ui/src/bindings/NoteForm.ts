@@ -3,4 +3,10 @@
 /**
  * What the SOAP editor sends: the whole note, saved as a draft.
  */
-export type NoteForm = { subjective: string, objective: string, assessment: string, plan: string, painBefore: number | null, painAfter: number | null, };
+export type NoteForm = { subjective: string, objective: string, assessment: string, plan: string, painBefore: number | null, painAfter: number | null, 
+/**
+ * The `noteRevision` this text was typed over. If the stored note was
+ * written since (another window, the CLI), the write is refused rather
+ * than overwriting it. `None`: write regardless.
+ */
+basedOn: number | null, };

@@ -14,4 +14,8 @@ sessionDate: string, therapist: string, subjective: string, objective: string, a
 /**
  * Pain on the 0-10 numeric rating scale before treatment.
  */
-painBefore: number | null, painAfter: number | null, status: SessionStatus, signedAt: string | null, createdAt: string, updatedAt: string, };
+painBefore: number | null, painAfter: number | null, status: SessionStatus, signedAt: string | null, 
+/**
+ * Bumped by every write of the note (see [`NoteForm::based_on`]).
+ */
+noteRevision: number, createdAt: string, updatedAt: string, };
