@@ -300,6 +300,18 @@ async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
         ),
         "{error}"
     );
+    // One that never returns is stopped.
+    let values = BTreeMap::from([("endurance".to_owned(), 60.0)]);
+    let error = api
+        .score_assessment("panics:endurance", values)
+        .await
+        .expect_err("the call hung");
+    assert!(
+        error.to_string().ends_with(
+            "calling score-endurance did not finish within 5 s; the process was stopped"
+        ),
+        "{error}"
+    );
     // Still running, and the other plugin still answers.
     let rom = BTreeMap::from([
         ("flexion".to_owned(), 50.0),
