@@ -12,6 +12,20 @@ useDriver();
 
 const shots = process.env.E2E_SHOTS ?? scratchDir();
 
+/** A new database with one client, named `first`, and a draft session for them. */
+function databaseWithDraft(first) {
+  const db = join(scratchDir(), "clinic.sqlite");
+  cli(db, "client", "add", "--first", first);
+  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  return db;
+}
+
+/** Opens the first client's first session. */
+async function openSession(app) {
+  await app.click("[data-testid=client-row]");
+  await app.click("[data-testid=session-row] button");
+}
+
 test("a new client with a red flag is warned about, charted, found, noted, signed and amended", async () => {
   const db = join(scratchDir(), "clinic.sqlite");
   const app = await App.launch(db);
@@ -108,14 +122,11 @@ test("a new client with a red flag is warned about, charted, found, noted, signe
 });
 
 test("a draft typed before the app is killed is there after a restart", async () => {
-  const db = join(scratchDir(), "clinic.sqlite");
-  cli(db, "client", "add", "--first", "สมชาย", "--last", "ใจดี");
-  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  const db = databaseWithDraft("สมชาย ใจดี");
   let app = await App.launch(db);
   const typed = "ปวดขมับขวา, worse after work";
   try {
-    await app.click("[data-testid=client-row]");
-    await app.click("[data-testid=session-row] button");
+    await openSession(app);
     await app.type("[data-testid=note-subjective]", typed);
     await app.waitForTexts("[data-testid=save-state]", (t) => t[0]?.startsWith("Draft saved"));
   } finally {
@@ -125,8 +136,7 @@ test("a draft typed before the app is killed is there after a restart", async ()
   }
   app = await App.launch(db);
   try {
-    await app.click("[data-testid=client-row]");
-    await app.click("[data-testid=session-row] button");
+    await openSession(app);
     const [value] = await app.waitForTexts("[data-testid=note-subjective]", (t) => t.length === 1);
     const restored = await app.value("[data-testid=note-subjective]");
     assert.equal(restored, typed, value);
@@ -136,13 +146,10 @@ test("a draft typed before the app is killed is there after a restart", async ()
 });
 
 test("a pain score that isn't one is marked, and the note's words are saved anyway, even when leaving at once", async () => {
-  const db = join(scratchDir(), "clinic.sqlite");
-  cli(db, "client", "add", "--first", "Ελένη", "--last", "Νικολάου");
-  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  const db = databaseWithDraft("Ελένη Νικολάου");
   let app = await App.launch(db);
   try {
-    await app.click("[data-testid=client-row]");
-    await app.click("[data-testid=session-row] button");
+    await openSession(app);
     await app.type("[data-testid=pain-before]", "6");
     await app.type("[data-testid=pain-after]", "11");
     await app.waitForTexts("[data-testid=error-painAfter]", (t) => t[0]?.includes("0 to 10"));
@@ -160,13 +167,10 @@ test("a pain score that isn't one is marked, and the note's words are saved anyw
 });
 
 test("a note saved from the command line meanwhile is not overwritten by the open window", async () => {
-  const db = join(scratchDir(), "clinic.sqlite");
-  cli(db, "client", "add", "--first", "Anna");
-  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  const db = databaseWithDraft("Anna");
   const app = await App.launch(db);
   try {
-    await app.click("[data-testid=client-row]");
-    await app.click("[data-testid=session-row] button");
+    await openSession(app);
     await app.waitFor("[data-testid=note-subjective]");
     cli(db, "note", "write", "--session", "1", "--plan", "Written from the command line");
     await app.type("[data-testid=note-subjective]", "Typed in the window");
@@ -183,13 +187,10 @@ test("a note saved from the command line meanwhile is not overwritten by the ope
 });
 
 test("the chart works from the keyboard: a cursor to tap with, markers to select and delete", async () => {
-  const db = join(scratchDir(), "clinic.sqlite");
-  cli(db, "client", "add", "--first", "Zoë", "--last", "Ångström");
-  cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
+  const db = databaseWithDraft("Zoë Ångström");
   const app = await App.launch(db);
   try {
-    await app.click("[data-testid=client-row]");
-    await app.click("[data-testid=session-row] button");
+    await openSession(app);
     // The first Enter shows the cursor; arrows move it; the next Enter taps.
     await app.press("[data-testid=chart-back]", [KEYS.enter]);
     await app.waitFor("[data-testid=chart-cursor]");
