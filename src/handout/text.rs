@@ -12,6 +12,8 @@
 use std::collections::BTreeMap;
 use std::ops::Range;
 
+use icu_segmenter::options::LineBreakOptions;
+use icu_segmenter::LineSegmenter;
 use printpdf::{Codepoint, DictItem, FontId, Op, PdfFontHandle, Pt, TextItem, TextMatrix};
 
 use super::fonts::{font, typeface_for, Typeface, Weight};
@@ -186,8 +188,10 @@ pub fn one_line(text: &str, style: &Style) -> Line {
 }
 
 /// Shapes and wraps a paragraph into lines at most `width` points wide.
-/// Lines break at spaces; a word longer than a line breaks between clusters,
-/// so nothing is ever cut off or dropped. Explicit newlines start new lines.
+/// Lines break where Unicode's line-breaking rules allow (after spaces and
+/// hyphens, and between words of Thai by its dictionary); a word longer than a
+/// line breaks between clusters, so nothing is ever cut off or dropped.
+/// Explicit newlines start new lines.
 pub fn wrap(text: &str, style: &Style, width: f32) -> Vec<Line> {
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
@@ -230,51 +234,75 @@ fn break_lines(
         .iter()
         .map(|c| text[c.text.clone()].chars().all(char::is_whitespace))
         .collect();
+    let width_of = |range: Range<usize>| widths[range].iter().sum::<f32>();
 
     let mut lines = Vec::new();
-    let mut start = 0; // first cluster of the current line
-    let mut end = 0; // one past its last word that fits
-    let mut i = 0;
-    while i < clusters.len() {
-        if is_space[i] {
-            if start == i {
-                // Spaces at the start of a line are dropped.
-                start += 1;
-                end = start;
+    let mut line = 0..0; // the current line's clusters, without trailing spaces
+    let mut segment_start = 0;
+    for segment_end in break_opportunities(text, clusters) {
+        // A segment runs from one break opportunity to the next: a word and
+        // the spaces after it, or a Thai word. Spaces never end or start a line.
+        let mut segment = segment_start..segment_end;
+        segment_start = segment_end;
+        while segment.end > segment.start && is_space[segment.end - 1] {
+            segment.end -= 1;
+        }
+        if line.is_empty() {
+            while segment.start < segment.end && is_space[segment.start] {
+                segment.start += 1;
             }
-            i += 1;
+            line = segment.start..segment.start;
+        }
+        if segment.is_empty() {
             continue;
         }
-        let word_end = (i..clusters.len())
-            .find(|&j| is_space[j])
-            .unwrap_or(clusters.len());
-        if widths[start..word_end].iter().sum::<f32>() <= width {
-            end = word_end;
-            i = word_end;
-        } else if start < i {
-            // The word goes on the next line.
-            lines.push(start..end);
-            start = i;
-            end = i;
-        } else {
-            // A word longer than a whole line: break it between clusters,
-            // taking at least one so the loop always moves on.
-            let mut taken = widths[i];
-            let mut j = i + 1;
-            while j < word_end && taken + widths[j] <= width {
-                taken += widths[j];
-                j += 1;
+        if width_of(line.start..segment.end) <= width {
+            line.end = segment.end;
+            continue;
+        }
+        if !line.is_empty() {
+            lines.push(line.clone());
+        }
+        // The segment starts a line. Longer than a whole line, it breaks
+        // between clusters, each line taking at least one so nothing is lost.
+        let mut from = segment.start;
+        loop {
+            let mut to = from + 1;
+            while to < segment.end && width_of(from..to + 1) <= width {
+                to += 1;
             }
-            lines.push(i..j);
-            start = j;
-            end = j;
-            i = j;
+            if to == segment.end {
+                line = from..to;
+                break;
+            }
+            lines.push(from..to);
+            from = to;
         }
     }
-    if end > start || lines.is_empty() {
-        lines.push(start..end);
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
     }
     lines
+}
+
+/// Where lines may end, as cluster indices (the last is `clusters.len()`):
+/// the break opportunities of Unicode's line-breaking rules that fall between
+/// clusters.
+fn break_opportunities(text: &str, clusters: &[Cluster]) -> Vec<usize> {
+    let segmenter = LineSegmenter::new_dictionary(LineBreakOptions::default());
+    let mut opportunities = segmenter.segment_str(text).peekable();
+    let mut breaks = Vec::new();
+    for (index, cluster) in clusters.iter().enumerate().skip(1) {
+        while opportunities
+            .next_if(|&at| at < cluster.text.start)
+            .is_some()
+        {}
+        if opportunities.next_if_eq(&cluster.text.start).is_some() {
+            breaks.push(index);
+        }
+    }
+    breaks.push(clusters.len());
+    breaks
 }
 
 /// The PDF fonts registered for a document, by typeface.
@@ -454,6 +482,46 @@ mod tests {
             // A line never starts with a combining vowel or tone mark.
             assert!(!('\u{0E31}'..='\u{0E3A}').contains(&first), "{}", line.text);
             assert!(!('\u{0E47}'..='\u{0E4E}').contains(&first), "{}", line.text);
+        }
+    }
+
+    #[test]
+    fn thai_lines_break_between_words() {
+        let words = [
+            "น้ำ",
+            "ที่",
+            "ผู้ป่วย",
+            "ดื่ม",
+            "ทุก",
+            "วัน",
+            "ช่วย",
+            "ให้",
+            "กล้ามเนื้อ",
+            "ผ่อน",
+            "คลาย",
+        ];
+        let text = words.concat();
+        let word_ends: Vec<usize> = words
+            .iter()
+            .scan(0, |end, word| {
+                *end += word.len();
+                Some(*end)
+            })
+            .collect();
+        for width in [60.0, 90.0, 120.0] {
+            let lines = wrap(&text, &body(), width);
+            assert!(lines.len() > 1, "{:?}", texts(&lines));
+            assert_eq!(texts(&lines).concat(), text);
+            let mut end = 0;
+            for line in &lines {
+                end += line.text.len();
+                assert!(
+                    word_ends.contains(&end),
+                    "{:?} ends inside a word",
+                    line.text
+                );
+                assert!(line.width() <= width, "{:?}", line.text);
+            }
         }
     }
 
