@@ -1,5 +1,7 @@
 //! Report benchmarks: a 30-session case study and a class report (portrait and
-//! slides) over three clients, from the database to the saved PDF.
+//! slides) over three clients, from the database to the saved PDF; then the
+//! case study again with 100,000 other clients in the database, whose full
+//! names it must look for in every free text.
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use myochart::api::Api;
@@ -85,19 +87,22 @@ fn reports(c: &mut Criterion) {
         (api, ids)
     });
     let out = dir.path().join("report.pdf");
-    c.bench_function("case study, 30 sessions", |b| {
-        b.to_async(&runtime).iter(|| async {
-            let form = CaseStudyForm {
-                client_id: ids[0],
-                from: String::new(),
-                to: String::new(),
-                reflection: "Slower pressure worked better.".into(),
-            };
-            api.save_case_study(form, &out, &mut |_| {})
-                .await
-                .expect("case study")
-        })
-    });
+    let case_study = |name: &str, c: &mut Criterion| {
+        c.bench_function(name, |b| {
+            b.to_async(&runtime).iter(|| async {
+                let form = CaseStudyForm {
+                    client_id: ids[0],
+                    from: String::new(),
+                    to: String::new(),
+                    reflection: "Slower pressure worked better.".into(),
+                };
+                api.save_case_study(form, &out, &mut |_| {})
+                    .await
+                    .expect("case study")
+            })
+        });
+    };
+    case_study("case study, 30 sessions", c);
     for slides in [false, true] {
         let name = if slides {
             "class report slides, 3 clients"
@@ -116,6 +121,12 @@ fn reports(c: &mut Criterion) {
             })
         });
     }
+    runtime.block_on(async {
+        for chunk in myochart::demo::client_forms(100_000).chunks(10_000) {
+            api.import_clients(chunk.to_vec()).await.expect("import");
+        }
+    });
+    case_study("case study, 30 sessions, 100,000 other clients", c);
 }
 
 criterion_group! {

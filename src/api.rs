@@ -27,7 +27,7 @@ use crate::model::{
 use crate::plugin::{Assessment, AssessmentScore, PluginHost, PluginInfo, PluginOptions};
 use crate::report::{
     AnonymityWarning, CaseStudy, CaseStudyForm, CaseStudyRequest, ClassReport, ClassReportForm,
-    ClientSessions, OnProgress, SavedReport, SessionRecord, Steps,
+    ClientNames, ClientSessions, OnProgress, SavedReport, SessionRecord, Steps,
 };
 use crate::store::{AuditEntry, NewHandout, Store};
 
@@ -803,6 +803,8 @@ impl Api {
         let records = self.session_records(sessions).await?;
         let profile = self.store.student_profile().await?;
         let paper = self.store.settings().await?.paper;
+        let names = self.store.client_names().await?;
+        let others = ClientNames::new(names.iter().map(|(f, l)| (f.as_str(), l.as_str())));
         Ok(CaseStudy::new(
             &client,
             &records,
@@ -810,6 +812,7 @@ impl Api {
             &profile,
             &self.plugins.atlas(),
             paper,
+            Arc::new(others),
         ))
     }
 

@@ -2,12 +2,19 @@
 //! date of birth are found in free text (SOAP notes, history, the student's
 //! reflection) and replaced by the client's code.
 //!
+//! Other clients' full names are found too ([`ClientNames`]): a note that
+//! mentions another client must not carry their name into a report.
+//!
 //! Matching is done on text folded like the client search folds it
 //! ([`crate::search::fold`], one character at a time so a match maps back to
 //! the original text): "ZOË" and "zoe" both match Zoë. In scripts written with
 //! spaces a name matches as a whole word only ("Ann" is not in "Annual"); in
 //! scripts written without spaces between words (Thai) it matches anywhere.
 
+use std::ops::Range;
+use std::sync::Arc;
+
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 use ts_rs::TS;
 use unicode_normalization::char::is_combining_mark;
@@ -28,13 +35,19 @@ pub struct AnonymityWarning {
 }
 
 /// What can be found, in the order warnings list them.
-const KINDS: [&str; 5] = [
+const KINDS: [&str; 6] = [
     "first name",
     "last name",
     "phone",
     "e-mail",
     "date of birth",
+    ANOTHER_CLIENT,
 ];
+
+const ANOTHER_CLIENT: &str = "another client's name";
+
+/// What a report prints instead of another client's name.
+const ANOTHER_CLIENT_INSTEAD: &str = "[another client]";
 
 /// Something identifying to look for.
 #[derive(Debug, Clone, PartialEq)]
@@ -57,10 +70,11 @@ enum Match {
 }
 
 /// A client's identifying details, ready to be looked for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Identity {
     code: String,
     needles: Vec<Needle>,
+    others: Arc<ClientNames>,
 }
 
 impl Identity {
@@ -121,7 +135,13 @@ impl Identity {
         Identity {
             code: code.to_owned(),
             needles,
+            others: Arc::default(),
         }
+    }
+
+    /// Also finds the full names of `others` (the client's own name is theirs).
+    pub fn hiding(self, others: Arc<ClientNames>) -> Identity {
+        Identity { others, ..self }
     }
 
     /// `text` with every identifying detail replaced by the client's code, and
@@ -129,22 +149,32 @@ impl Identity {
     pub fn scrub(&self, text: &str) -> (String, Vec<&'static str>) {
         let original: Vec<char> = text.chars().collect();
         let mut found: Vec<&'static str> = Vec::new();
-        let mut ranges: Vec<(usize, usize)> = Vec::new();
-        for needle in &self.needles {
+        // What to replace: (start, end, with), in characters of `original`.
+        let mut ranges: Vec<(usize, usize, &str)> = Vec::new();
+        let own = self.needles.iter().map(|needle| {
             let matches = match needle.matching {
                 Match::Text => text_matches(&original, &needle.chars),
                 Match::Digits => digit_matches(&original, &needle.chars, false),
                 Match::DigitTail => digit_matches(&original, &needle.chars, true),
             };
-            for range in matches {
+            (needle.what, matches, self.code.as_str())
+        });
+        // The client's own details first: their name is theirs, not "another".
+        let others = (
+            ANOTHER_CLIENT,
+            self.others.matches(&original),
+            ANOTHER_CLIENT_INSTEAD,
+        );
+        for (what, matches, with) in own.chain([others]) {
+            for (start, end) in matches {
                 // Inside a longer match ("anna" in anna@example.com): already covered.
-                if ranges.iter().any(|&(s, e)| range.0 < e && s < range.1) {
+                if ranges.iter().any(|&(s, e, _)| start < e && s < end) {
                     continue;
                 }
-                if !found.contains(&needle.what) {
-                    found.push(needle.what);
+                if !found.contains(&what) {
+                    found.push(what);
                 }
-                ranges.push(range);
+                ranges.push((start, end, with));
             }
         }
         found.sort_by_key(|what| KINDS.iter().position(|k| k == what));
@@ -154,13 +184,13 @@ impl Identity {
         ranges.sort_unstable();
         let mut out = String::with_capacity(text.len());
         let mut at = 0;
-        for (start, end) in ranges {
+        for (start, end, with) in ranges {
             if end <= at {
                 continue;
             }
             if start >= at {
                 out.extend(&original[at..start]);
-                out.push_str(&self.code);
+                out.push_str(with);
             }
             at = end;
         }
@@ -172,18 +202,79 @@ impl Identity {
     /// found, naming `field`.
     pub fn clean(&self, field: &str, text: &str, warnings: &mut Vec<AnonymityWarning>) -> String {
         let (clean, found) = self.scrub(text);
+        let (others, own): (Vec<&str>, Vec<&str>) =
+            found.iter().partition(|&&what| what == ANOTHER_CLIENT);
+        let mut sentences = Vec::new();
+        if !own.is_empty() {
+            sentences.push(format!(
+                "{field} mentions the client's {}; the report prints {} instead.",
+                own.join(", "),
+                self.code
+            ));
+        }
+        if !others.is_empty() {
+            sentences.push(format!(
+                "{field} mentions another client by name; the report prints \
+                 {ANOTHER_CLIENT_INSTEAD} instead."
+            ));
+        }
         if !found.is_empty() {
             warnings.push(AnonymityWarning {
                 field: field.to_owned(),
                 found: found.iter().map(|s| (*s).to_owned()).collect(),
-                message: format!(
-                    "{field} mentions the client's {}; the report prints {} instead.",
-                    found.join(", "),
-                    self.code
-                ),
+                message: sentences.join(" "),
             });
         }
         clean
+    }
+}
+
+/// Every client's full name, folded, to find in text about someone else.
+#[derive(Debug, Default)]
+pub struct ClientNames {
+    /// `None` when there are no names to find.
+    matcher: Option<AhoCorasick>,
+}
+
+impl ClientNames {
+    /// From (first name, last name) pairs. Only full names are looked for: a
+    /// first name alone ("May", "Will") is too often an ordinary word.
+    pub fn new<'a>(names: impl IntoIterator<Item = (&'a str, &'a str)>) -> ClientNames {
+        let patterns: Vec<String> = names
+            .into_iter()
+            .filter(|(first, last)| !first.trim().is_empty() && !last.trim().is_empty())
+            .map(|(first, last)| fold(&format!("{first} {last}")).into_iter().collect())
+            .collect();
+        let matcher = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok()
+            .filter(|_| !patterns.is_empty());
+        ClientNames { matcher }
+    }
+
+    /// Where a full name occurs in `original`, as ranges of its characters.
+    fn matches(&self, original: &[char]) -> Vec<(usize, usize)> {
+        let Some(matcher) = &self.matcher else {
+            return Vec::new();
+        };
+        let folded = Folded::new(original);
+        let haystack: String = folded.chars.iter().collect();
+        // The folded character at each byte offset of `haystack`.
+        let char_at: Vec<usize> = folded
+            .chars
+            .iter()
+            .enumerate()
+            .flat_map(|(i, c)| std::iter::repeat(i).take(c.len_utf8()))
+            .collect();
+        matcher
+            .find_iter(&haystack)
+            .filter_map(|found| {
+                let chars = char_at[found.start()]..char_at[found.end() - 1] + 1;
+                let whole_word = !folded.chars[chars.clone()].iter().any(|&c| unspaced(c));
+                folded.original_range(original, chars, whole_word)
+            })
+            .collect()
     }
 }
 
@@ -230,42 +321,62 @@ fn unspaced(c: char) -> bool {
 /// Where `needle` (folded) occurs in `original`, as ranges of `original`'s
 /// characters.
 fn text_matches(original: &[char], needle: &[char]) -> Vec<(usize, usize)> {
-    // The folded text, each folded character knowing the original it came from.
-    let mut folded: Vec<char> = Vec::with_capacity(original.len());
-    let mut origin: Vec<usize> = Vec::with_capacity(original.len());
-    for (i, &c) in original.iter().enumerate() {
-        for f in fold_char(c).chars() {
-            // Runs of spaces fold to one, as the needle's do.
-            if f == ' ' && folded.last() == Some(&' ') {
-                continue;
-            }
-            folded.push(f);
-            origin.push(i);
-        }
+    let folded = Folded::new(original);
+    if needle.is_empty() || needle.len() > folded.chars.len() {
+        return Vec::new();
     }
     let whole_word = !needle.iter().any(|&c| unspaced(c));
-    let word_char = |i: usize| original.get(i).is_some_and(|c| c.is_alphanumeric());
-    let mut ranges = Vec::new();
-    if needle.is_empty() || needle.len() > folded.len() {
-        return ranges;
-    }
-    for k in 0..=folded.len() - needle.len() {
-        if folded[k..k + needle.len()] != *needle {
-            continue;
+    (0..=folded.chars.len() - needle.len())
+        .filter(|&k| folded.chars[k..k + needle.len()] == *needle)
+        .filter_map(|k| folded.original_range(original, k..k + needle.len(), whole_word))
+        .collect()
+}
+
+/// A text folded one character at a time, each folded character knowing the
+/// original character it came from.
+struct Folded {
+    chars: Vec<char>,
+    origin: Vec<usize>,
+}
+
+impl Folded {
+    fn new(original: &[char]) -> Folded {
+        let mut chars: Vec<char> = Vec::with_capacity(original.len());
+        let mut origin: Vec<usize> = Vec::with_capacity(original.len());
+        for (i, &c) in original.iter().enumerate() {
+            for f in fold_char(c).chars() {
+                // Runs of spaces fold to one, as a needle's do.
+                if f == ' ' && chars.last() == Some(&' ') {
+                    continue;
+                }
+                chars.push(f);
+                origin.push(i);
+            }
         }
-        let start = origin[k];
-        let mut end = origin[k + needle.len() - 1] + 1;
+        Folded { chars, origin }
+    }
+
+    /// The range of `original` that the folded characters `folded` came from;
+    /// `None` when `whole_word` and it is part of a longer word.
+    fn original_range(
+        &self,
+        original: &[char],
+        folded: Range<usize>,
+        whole_word: bool,
+    ) -> Option<(usize, usize)> {
+        let start = self.origin[folded.start];
+        let mut end = self.origin[folded.end - 1] + 1;
         // Accents typed as separate combining marks belong to the match (an
         // apostrophe after it does not: "Anna's").
         while end < original.len() && is_combining_mark(original[end]) {
             end += 1;
         }
+        let word_char = |i: usize| original.get(i).is_some_and(|c| c.is_alphanumeric());
         if whole_word && ((start > 0 && word_char(start - 1)) || word_char(end)) {
-            continue;
+            return None;
         }
-        ranges.push((start, end));
+        Some((start, end))
     }
-    ranges
 }
 
 /// Where the digits of `needle` occur in `original` in a row, ignoring what is
@@ -439,5 +550,36 @@ mod tests {
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].field, "Reflection");
         assert_eq!(warnings[0].found, ["first name", "last name"]);
+    }
+
+    #[test]
+    fn other_clients_full_names_are_hidden_too() {
+        let anna = client("Anna", "Berg", "", "", None);
+        let names = ClientNames::new([
+            ("Anna", "Berg"),
+            ("Zoë", "Ångström"),
+            ("สมชาย", "ใจดี"),
+            ("Will", "Jones"),
+            ("May", ""),
+        ]);
+        let identity = Identity::new(&anna, "C-0007").hiding(Arc::new(names));
+        let mut warnings = Vec::new();
+        let text = "Anna Berg came with ZOE ANGSTROM; คุณสมชาย ใจดีแนะนำมา. \
+                    She will see Will Jones in May.";
+        assert_eq!(
+            identity.clean("Subjective", text, &mut warnings),
+            "C-0007 C-0007 came with [another client]; คุณ[another client]แนะนำมา. \
+             She will see [another client] in May."
+        );
+        assert_eq!(
+            warnings[0].found,
+            ["first name", "last name", "another client's name"]
+        );
+        assert_eq!(
+            warnings[0].message,
+            "Subjective mentions the client's first name, last name; the report prints \
+             C-0007 instead. Subjective mentions another client by name; the report prints \
+             [another client] instead."
+        );
     }
 }

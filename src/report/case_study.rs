@@ -1,5 +1,7 @@
 //! The case-study report: one client over a range of sessions, anonymised.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 
 use crate::atlas::{Atlas, RedFlag, Technique, View};
@@ -14,7 +16,7 @@ use crate::model::{
     SessionStatus, StudentProfile,
 };
 
-use super::anonymise::{AnonymityWarning, Identity};
+use super::anonymise::{AnonymityWarning, ClientNames, Identity};
 use super::page::{self, block, offset, section, table, BLOCK_GAP};
 use super::plot::{pain_plot, PainPoint};
 use super::Steps;
@@ -71,7 +73,8 @@ pub struct SessionPart {
 
 impl CaseStudy {
     /// Gathers a case study of `client` over `sessions` (oldest first, at least
-    /// one), scrubbing every free text of the client's identity.
+    /// one), scrubbing every free text of the client's identity and of the
+    /// full names in `others` (every client's, from the database).
     pub fn new(
         client: &Client,
         sessions: &[SessionRecord],
@@ -79,9 +82,10 @@ impl CaseStudy {
         profile: &StudentProfile,
         atlas: &Atlas,
         paper: Paper,
+        others: Arc<ClientNames>,
     ) -> CaseStudy {
         let code = client_code(client.id);
-        let identity = Identity::new(client, &code);
+        let identity = Identity::new(client, &code).hiding(others);
         let mut warnings = Vec::new();
         let mut clean = |field: &str, text: &str| identity.clean(field, text.trim(), &mut warnings);
 

@@ -20,7 +20,7 @@ mod log;
 mod page;
 mod plot;
 
-pub use anonymise::AnonymityWarning;
+pub use anonymise::{AnonymityWarning, ClientNames};
 pub use case_study::{CaseStudy, SessionRecord};
 pub use class::{ClassReport, ClientSessions};
 pub use log::{log_csv, log_pdf, practice_log};

@@ -32,6 +32,14 @@ fn optional_text<T>(value: &Option<T>, as_str: impl Fn(&T) -> &str) -> &str {
 }
 
 impl Store {
+    /// Every client's first and last name, removed clients' too: for finding
+    /// them in reports about someone else.
+    pub async fn client_names(&self) -> Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as("SELECT first_name, last_name FROM clients")
+            .fetch_all(&self.pool)
+            .await?)
+    }
+
     pub async fn insert_client(&self, actor: &str, client: &NewClient) -> Result<Client> {
         let mut tx = self.begin().await?;
         let row = insert_client(&mut tx, actor, client).await?;

@@ -169,16 +169,24 @@ fn digits(text: &str) -> String {
 #[tokio::test]
 async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any_script() {
     let db = TestDb::new().await;
-    for person in [SOMCHAI, ELENI, ZOE] {
-        let client = charted_client(&db, &person, 3).await;
+    let people = [SOMCHAI, ELENI, ZOE];
+    let mut clients = Vec::new();
+    for person in &people {
+        clients.push(charted_client(&db, person, 3).await);
+    }
+    for (i, (person, client)) in people.iter().zip(&clients).enumerate() {
+        // Each reflection also names another client, who must not show either.
+        let other = &people[(i + 1) % people.len()];
         let reflection = format!(
-            "Working with {} {} ({}) taught me to slow down.",
+            "Working with {} {} ({}) taught me to slow down. {} {} referred them.",
             person.first.to_lowercase(),
             person.last.to_uppercase(),
-            person.email
+            person.email,
+            other.first,
+            other.last
         );
         let name = format!("case-{}.pdf", client.id);
-        let (pdf, saved) = case_study(&db, &client, &reflection, &name).await;
+        let (pdf, saved) = case_study(&db, client, &reflection, &name).await;
         let text = text_of(&pdf);
         let folded = fold(&text);
         for secret in [
@@ -187,6 +195,8 @@ async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any
             person.email,
             person.born,
             person.born_written,
+            other.first,
+            other.last,
         ] {
             assert!(
                 !folded.contains(&fold(secret)),
@@ -208,6 +218,7 @@ async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any
             text.contains(&format!("Working with {code} {code}")),
             "{text}"
         );
+        assert!(text.contains("[another client] referred them"), "{text}");
         // Every place the identity was found is reported, by field.
         let fields: Vec<&str> = saved.warnings.iter().map(|w| w.field.as_str()).collect();
         for expected in [
