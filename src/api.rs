@@ -116,7 +116,13 @@ pub struct Api {
     plugins: Arc<PluginHost>,
     actor: String,
     demo: bool,
+    client_names: Arc<ClientNamesCache>,
 }
+
+/// Every client's full name for reports, with the audit-log entry it was read
+/// at: the case-study warnings are asked again as the student types, and with
+/// 100,000 clients reading and indexing the names takes about half a second.
+type ClientNamesCache = tokio::sync::Mutex<Option<(i64, Arc<ClientNames>)>>;
 
 impl Api {
     /// Opens (creating and migrating if needed) the database at `path`.
@@ -126,6 +132,7 @@ impl Api {
             plugins: Arc::new(PluginHost::without_plugins()),
             actor: current_user(),
             demo: false,
+            client_names: Arc::default(),
         })
     }
 
@@ -803,8 +810,6 @@ impl Api {
         let records = self.session_records(sessions).await?;
         let profile = self.store.student_profile().await?;
         let paper = self.store.settings().await?.paper;
-        let names = self.store.client_names().await?;
-        let others = ClientNames::new(names.iter().map(|(f, l)| (f.as_str(), l.as_str())));
         Ok(CaseStudy::new(
             &client,
             &records,
@@ -812,8 +817,27 @@ impl Api {
             &profile,
             &self.plugins.atlas(),
             paper,
-            Arc::new(others),
+            self.client_names().await?,
         ))
+    }
+
+    /// Every client's full name, read again only when something was written
+    /// since (here, in another window or by the CLI).
+    async fn client_names(&self) -> Result<Arc<ClientNames>> {
+        let latest = self.store.latest_change().await?;
+        let mut cached = self.client_names.lock().await;
+        if let Some((seen, names)) = cached.as_ref() {
+            if *seen == latest {
+                return Ok(names.clone());
+            }
+        }
+        let rows = self.store.client_names().await?;
+        let names = Arc::new(ClientNames::new(
+            rows.iter()
+                .map(|(first, last)| (first.as_str(), last.as_str())),
+        ));
+        *cached = Some((latest, names.clone()));
+        Ok(names)
     }
 
     async fn session_records(

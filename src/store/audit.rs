@@ -1,5 +1,5 @@
 use serde::Serialize;
-use sqlx::SqliteConnection;
+use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use super::{Result, Store};
@@ -37,6 +37,17 @@ pub(super) async fn record(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+/// The newest entry's id (0 for none). Every write adds one, so this moves
+/// with every change made through the store, in any window or program.
+pub(super) async fn latest(pool: &SqlitePool) -> Result<i64> {
+    // Exactly `max(id)`: SQLite answers that from the end of the table's
+    // b-tree; wrapped in another function it would scan the whole log.
+    let latest: Option<i64> = sqlx::query_scalar("SELECT max(id) FROM audit_log")
+        .fetch_one(pool)
+        .await?;
+    Ok(latest.unwrap_or(0))
 }
 
 impl Store {

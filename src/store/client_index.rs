@@ -82,12 +82,7 @@ impl ClientIndex {
 
 impl State {
     async fn catch_up(&mut self, pool: &SqlitePool) -> Result<()> {
-        // Exactly `max(id)`: SQLite answers that from the end of the table's
-        // b-tree; wrapped in another function it would scan the whole log.
-        let latest: Option<i64> = sqlx::query_scalar("SELECT max(id) FROM audit_log")
-            .fetch_one(pool)
-            .await?;
-        let latest = latest.unwrap_or(0);
+        let latest = super::audit::latest(pool).await?;
         let Some(seen) = self.seen.filter(|seen| *seen <= latest) else {
             return self.reload(pool, latest).await;
         };

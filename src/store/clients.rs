@@ -32,6 +32,12 @@ fn optional_text<T>(value: &Option<T>, as_str: impl Fn(&T) -> &str) -> &str {
 }
 
 impl Store {
+    /// The newest audit-log entry's id: a copy of something read at one value
+    /// is current while it holds.
+    pub async fn latest_change(&self) -> Result<i64> {
+        audit::latest(&self.pool).await
+    }
+
     /// Every client's first and last name, removed clients' too: for finding
     /// them in reports about someone else.
     pub async fn client_names(&self) -> Result<Vec<(String, String)>> {

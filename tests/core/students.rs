@@ -824,3 +824,23 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
     );
     assert_eq!(unknown.status.code(), Some(3));
 }
+
+#[tokio::test]
+async fn a_client_added_meanwhile_is_hidden_from_the_next_case_study() {
+    let db = TestDb::new().await;
+    let client = charted_client(&db, &ZOE, 1).await;
+    let form = || CaseStudyForm {
+        client_id: client.id,
+        from: String::new(),
+        to: String::new(),
+        reflection: "Maria López sat in on the session.".into(),
+    };
+    let found = |warnings: Vec<myochart::report::AnonymityWarning>| -> Vec<String> {
+        warnings.into_iter().flat_map(|w| w.found).collect()
+    };
+    let before = db.api.case_study_warnings(form()).await.expect("warnings");
+    assert!(!found(before).contains(&"another client's name".to_owned()));
+    db.client("María", "Lopez").await;
+    let after = db.api.case_study_warnings(form()).await.expect("warnings");
+    assert!(found(after).contains(&"another client's name".to_owned()));
+}
