@@ -446,3 +446,74 @@ async fn a_write_waits_for_a_short_lock_instead_of_failing() {
     release.await.expect("released");
     assert_eq!(saved.expect("waited for the lock").first_name, "Anne");
 }
+
+/// A folder on a tiny file system of its own (a 1 MB tmpfs), unmounted when
+/// dropped; `None` where this user may not mount one (the test then says so).
+struct FullDisk {
+    dir: tempfile::TempDir,
+}
+
+impl FullDisk {
+    fn mount() -> Option<FullDisk> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        mounted.then_some(FullDisk { dir })
+    }
+}
+
+impl Drop for FullDisk {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+#[tokio::test]
+async fn a_full_disk_is_a_clear_error_and_what_was_saved_stays_whole() {
+    let Some(disk) = FullDisk::mount() else {
+        eprintln!("skipped: can't mount a tmpfs here (needs root)");
+        return;
+    };
+    let path = disk.dir.path().join("clinic.sqlite");
+    let api = Api::open(&path).await.expect("open");
+    let notes = "Trigger points in both upper trapezius. ".repeat(200);
+    let mut saved = 0;
+    let error = loop {
+        let added = api
+            .create_client(ClientForm {
+                first_name: format!("Client {saved}"),
+                notes: notes.clone(),
+                ..ClientForm::default()
+            })
+            .await;
+        match added {
+            Ok(_) => saved += 1,
+            Err(error) => break error,
+        }
+        assert!(saved < 10_000, "the disk never filled");
+    };
+    assert_eq!(error.code(), Code::DiskFull, "{error}");
+    assert!(error.to_string().contains("the disk is full"), "{error}");
+    assert!(saved > 0);
+    // Every client saved before the disk filled is there, and the file is sound.
+    api.close().await;
+    drop(api);
+    let reopened = Api::open(&path).await.expect("reopen on a full disk");
+    assert_eq!(reopened.info().await.expect("info").client_count, saved);
+    let check: String = sqlx::query_scalar("PRAGMA integrity_check")
+        .fetch_one(
+            &sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display()))
+                .await
+                .expect("connect"),
+        )
+        .await
+        .expect("integrity check");
+    assert_eq!(check, "ok");
+    reopened.close().await;
+}
