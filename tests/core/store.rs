@@ -2,7 +2,7 @@
 
 use myochart::api::{Api, Code};
 use myochart::atlas::View;
-use myochart::model::{AmendmentForm, ClientForm, FindingMove, NoteForm};
+use myochart::model::{AmendmentForm, ClientForm, FindingMove, HandoutOptions, NoteForm};
 
 use crate::helpers::{trapezius_finding, TestDb};
 
@@ -516,4 +516,40 @@ async fn a_full_disk_is_a_clear_error_and_what_was_saved_stays_whole() {
         .expect("integrity check");
     assert_eq!(check, "ok");
     reopened.close().await;
+
+    // A handout saved onto the full disk: a file error, no partial file, and
+    // no record of a handout the client never got. (Closing the database may
+    // have freed a little room: take it.)
+    let mut filler = std::fs::File::create(disk.dir.path().join("filler")).expect("filler");
+    while std::io::Write::write_all(&mut filler, &[0; 4096]).is_ok() {}
+    drop(filler);
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    db.api
+        .add_finding(session.id, trapezius_finding())
+        .await
+        .expect("finding");
+    let before: Vec<_> = std::fs::read_dir(disk.dir.path())
+        .expect("list")
+        .map(|entry| entry.expect("entry").file_name())
+        .collect();
+    let handout = disk.dir.path().join("handout.pdf");
+    let error = db
+        .api
+        .save_handout(session.id, HandoutOptions::default(), &handout)
+        .await
+        .expect_err("no room for the handout");
+    assert_eq!(error.code(), Code::File, "{error}");
+    let after: Vec<_> = std::fs::read_dir(disk.dir.path())
+        .expect("list")
+        .map(|entry| entry.expect("entry").file_name())
+        .collect();
+    assert_eq!(after, before, "a partial file was left");
+    assert!(db
+        .api
+        .handouts_of_client(client.id)
+        .await
+        .expect("handouts")
+        .is_empty());
 }
