@@ -74,6 +74,8 @@ enum Match {
 pub struct Identity {
     code: String,
     needles: Vec<Needle>,
+    /// The client's full name as [`ClientNames`] has it: theirs, not another's.
+    full_name: String,
     others: Arc<ClientNames>,
 }
 
@@ -135,6 +137,7 @@ impl Identity {
         Identity {
             code: code.to_owned(),
             needles,
+            full_name: full_name(&client.first_name, &client.last_name).unwrap_or_default(),
             others: Arc::default(),
         }
     }
@@ -148,34 +151,41 @@ impl Identity {
     /// what kinds of detail were found (empty: nothing found).
     pub fn scrub(&self, text: &str) -> (String, Vec<&'static str>) {
         let original: Vec<char> = text.chars().collect();
-        let mut found: Vec<&'static str> = Vec::new();
-        // What to replace: (start, end, with), in characters of `original`.
-        let mut ranges: Vec<(usize, usize, &str)> = Vec::new();
-        let own = self.needles.iter().map(|needle| {
+        // Every match as (start, end, what, replacement), in characters of
+        // `original`: the client's own details, then other clients' names.
+        let mut candidates: Vec<(usize, usize, &'static str, &str)> = Vec::new();
+        for needle in &self.needles {
             let matches = match needle.matching {
                 Match::Text => text_matches(&original, &needle.chars),
                 Match::Digits => digit_matches(&original, &needle.chars, false),
                 Match::DigitTail => digit_matches(&original, &needle.chars, true),
             };
-            (needle.what, matches, self.code.as_str())
-        });
-        // The client's own details first: their name is theirs, not "another".
-        let others = (
-            ANOTHER_CLIENT,
-            self.others.matches(&original),
-            ANOTHER_CLIENT_INSTEAD,
+            candidates.extend(
+                matches
+                    .into_iter()
+                    .map(|(s, e)| (s, e, needle.what, &*self.code)),
+            );
+        }
+        let others = self.others.matches(&original, &self.full_name);
+        candidates.extend(
+            others
+                .into_iter()
+                .map(|(s, e)| (s, e, ANOTHER_CLIENT, ANOTHER_CLIENT_INSTEAD)),
         );
-        for (what, matches, with) in own.chain([others]) {
-            for (start, end) in matches {
-                // Inside a longer match ("anna" in anna@example.com): already covered.
-                if ranges.iter().any(|&(s, e, _)| start < e && s < end) {
-                    continue;
-                }
-                if !found.contains(&what) {
-                    found.push(what);
-                }
-                ranges.push((start, end, with));
+        // The longest match wins where matches overlap ("Anna Berg", another
+        // client, over the client's own "Anna"; "anna@example.com" over
+        // "Anna"); on a tie the client's own (it came first: the sort is stable).
+        candidates.sort_by_key(|&(start, end, _, _)| std::cmp::Reverse(end - start));
+        let mut found: Vec<&'static str> = Vec::new();
+        let mut ranges: Vec<(usize, usize, &str)> = Vec::new();
+        for (start, end, what, with) in candidates {
+            if ranges.iter().any(|&(s, e, _)| start < e && s < end) {
+                continue;
             }
+            if !found.contains(&what) {
+                found.push(what);
+            }
+            ranges.push((start, end, with));
         }
         found.sort_by_key(|what| KINDS.iter().position(|k| k == what));
         if ranges.is_empty() {
@@ -232,6 +242,8 @@ impl Identity {
 /// Every client's full name, folded, to find in text about someone else.
 #[derive(Debug, Default)]
 pub struct ClientNames {
+    /// The folded full names, by pattern id.
+    names: Vec<String>,
     /// `None` when there are no names to find.
     matcher: Option<AhoCorasick>,
 }
@@ -240,21 +252,21 @@ impl ClientNames {
     /// From (first name, last name) pairs. Only full names are looked for: a
     /// first name alone ("May", "Will") is too often an ordinary word.
     pub fn new<'a>(names: impl IntoIterator<Item = (&'a str, &'a str)>) -> ClientNames {
-        let patterns: Vec<String> = names
+        let names: Vec<String> = names
             .into_iter()
-            .filter(|(first, last)| !first.trim().is_empty() && !last.trim().is_empty())
-            .map(|(first, last)| fold(&format!("{first} {last}")).into_iter().collect())
+            .filter_map(|(first, last)| full_name(first, last))
             .collect();
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(&patterns)
+            .build(&names)
             .ok()
-            .filter(|_| !patterns.is_empty());
-        ClientNames { matcher }
+            .filter(|_| !names.is_empty());
+        ClientNames { names, matcher }
     }
 
-    /// Where a full name occurs in `original`, as ranges of its characters.
-    fn matches(&self, original: &[char]) -> Vec<(usize, usize)> {
+    /// Where a full name other than `except` occurs in `original`, as ranges
+    /// of its characters.
+    fn matches(&self, original: &[char], except: &str) -> Vec<(usize, usize)> {
         let Some(matcher) = &self.matcher else {
             return Vec::new();
         };
@@ -269,6 +281,7 @@ impl ClientNames {
             .collect();
         matcher
             .find_iter(&haystack)
+            .filter(|found| self.names[found.pattern().as_usize()] != except)
             .filter_map(|found| {
                 let chars = char_at[found.start()]..char_at[found.end() - 1] + 1;
                 let whole_word = !folded.chars[chars.clone()].iter().any(|&c| unspaced(c));
@@ -289,6 +302,18 @@ fn fold_char(c: char) -> String {
     } else {
         crate::search::fold(c.encode_utf8(&mut [0; 4]))
     }
+}
+
+/// "first last", folded; `None` unless both parts have something to find.
+fn full_name(first: &str, last: &str) -> Option<String> {
+    let (first, last) = (fold(first), fold(last));
+    let found = |part: &[char]| part.iter().any(|c| c.is_alphanumeric());
+    (found(&first) && found(&last)).then(|| {
+        let mut name: String = first.into_iter().collect();
+        name.push(' ');
+        name.extend(last);
+        name
+    })
 }
 
 fn is_hyphen(c: char) -> bool {
@@ -581,5 +606,28 @@ mod tests {
              C-0007 instead. Subjective mentions another client by name; the report prints \
              [another client] instead."
         );
+    }
+
+    #[test]
+    fn another_clients_name_wins_over_a_part_it_shares_with_the_clients_own() {
+        let names = || {
+            Arc::new(ClientNames::new([
+                ("Anna", "Smith"),
+                ("Anna", "Berg"),
+                ("Eva", "Berg"),
+                // Names with nothing to find are left out, not matched everywhere.
+                ("-", "-"),
+                ("May", "-"),
+            ]))
+        };
+        let smith = client("Anna", "Smith", "", "", None);
+        let identity = Identity::new(&smith, "C-0007").hiding(names());
+        let (text, _) = identity.scrub("Anna Berg called Anna Smith in May.");
+        assert_eq!(text, "[another client] called C-0007 C-0007 in May.");
+        let berg = client("Anna", "Berg", "", "", None);
+        let identity = Identity::new(&berg, "C-0007").hiding(names());
+        let (text, found) = identity.scrub("Eva Berg is Anna Berg's sister.");
+        assert_eq!(text, "[another client] is C-0007 C-0007's sister.");
+        assert_eq!(found, ["first name", "last name", "another client's name"]);
     }
 }
