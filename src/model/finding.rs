@@ -147,4 +147,8 @@ pub struct FindingMove {
     pub view: View,
     pub x: f64,
     pub y: f64,
+    /// The side to be on; `None`: the side of the half it is dragged into
+    /// (kept within 3% of the midline). Undo passes the side it had.
+    #[serde(default)]
+    pub side: Option<Side>,
 }

@@ -1,7 +1,7 @@
 use super::{audit, ensure_live, Error, Result, Store, CLIENTS, SESSIONS};
 use crate::model::{
     Amendment, ClientId, NewAmendment, NewSession, Score, Session, SessionId, SessionNote,
-    SessionSummary,
+    SessionStatus, SessionSummary,
 };
 
 pub(super) const SESSION_COLUMNS: &str =
@@ -94,14 +94,15 @@ impl Store {
         .await?;
         let Some(row) = written else {
             // Not there, or written since this text was typed over.
-            let stored: Option<String> = sqlx::query_scalar(
-                "SELECT updated_at FROM sessions WHERE id = ? AND deleted_at IS NULL",
+            let stored: Option<(SessionStatus, String)> = sqlx::query_as(
+                "SELECT status, updated_at FROM sessions WHERE id = ? AND deleted_at IS NULL",
             )
             .bind(id)
             .fetch_optional(&mut *tx)
             .await?;
             return Err(match stored {
-                Some(at) => Error::ChangedElsewhere {
+                Some((SessionStatus::Signed, _)) => Error::SignedNote,
+                Some((SessionStatus::Draft, at)) => Error::ChangedElsewhere {
                     at: local_time(&at),
                 },
                 None => Error::NotFound {

@@ -159,6 +159,7 @@ async fn moving_a_finding_off_the_chart_is_refused() {
                 view: View::Back,
                 x: 2.0,
                 y: 0.5,
+                side: None,
             },
         )
         .await
@@ -289,6 +290,7 @@ async fn a_finding_is_on_the_side_of_the_chart_it_is_drawn_on() {
                 view: View::Back,
                 x: 0.7,
                 y: 0.2,
+                side: None,
             },
         )
         .await
@@ -302,9 +304,40 @@ async fn a_finding_is_on_the_side_of_the_chart_it_is_drawn_on() {
                 view: View::Back,
                 x: 0.3,
                 y: 0.2,
+                side: None,
             },
         )
         .await
         .expect("moved back");
     assert_eq!(back.side, Side::Left);
+    // Undo puts a point back with the side it had, near the midline too...
+    let undone = db
+        .api
+        .move_finding(
+            midline.id,
+            FindingMove {
+                view: View::Back,
+                x: 0.51,
+                y: 0.2,
+                side: Some(Side::Left),
+            },
+        )
+        .await
+        .expect("undone");
+    assert_eq!((undone.x, undone.side), (0.51, Side::Left));
+    // ...but never a side the point is clearly not on.
+    let wrong = db
+        .api
+        .move_finding(
+            midline.id,
+            FindingMove {
+                view: View::Back,
+                x: 0.3,
+                y: 0.2,
+                side: Some(Side::Right),
+            },
+        )
+        .await
+        .expect_err("wrong side");
+    assert_eq!(fields(wrong), ["side"]);
 }

@@ -483,4 +483,14 @@ async fn a_draft_saved_elsewhere_is_never_overwritten_by_text_typed_over_an_olde
     let stored = db.api.session(session.id).await.expect("detail").session;
     assert_eq!(stored, again);
     assert_eq!(stored.subjective, "Neck pain since Monday");
+    // Once signed, a late save from any window is told so, whatever it was typed over.
+    db.api.sign_note(session.id).await.expect("sign");
+    for based_on in [0, 2] {
+        let late = db
+            .api
+            .write_note(session.id, note("Late words", based_on))
+            .await
+            .expect_err("signed");
+        assert_eq!(late.code(), Code::SignedNote, "{late}");
+    }
 }

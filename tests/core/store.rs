@@ -77,6 +77,7 @@ async fn a_signed_note_cannot_be_edited_only_amended() {
                 view: View::Back,
                 x: 0.5,
                 y: 0.5,
+                side: None,
             },
         )
         .await;
@@ -229,6 +230,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
                 view: View::Back,
                 x: 0.62,
                 y: 0.21,
+                side: None,
             },
         )
         .await

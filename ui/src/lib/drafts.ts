@@ -1,10 +1,12 @@
 // Open editors with text not yet in the database register how to save it, so
-// that switching databases or closing the window saves it first.
+// that switching databases or closing the window saves it first. An editor
+// being closed hands over its last save, which is awaited the same way.
 
 /** Saves an editor's pending text; resolves to whether all of it is saved. */
 type Flush = () => Promise<boolean>;
 
 const flushes = new Set<Flush>();
+const closing = new Set<Promise<boolean>>();
 
 /** Registers `flush` until the returned function is called. */
 export function keepSaved(flush: Flush): () => void {
@@ -12,8 +14,15 @@ export function keepSaved(flush: Flush): () => void {
   return () => flushes.delete(flush);
 }
 
-/** Saves every open editor's pending text; true when everything is saved. */
+/** Hands over the last save of an editor being closed. */
+export function lastSave(save: Promise<boolean>) {
+  closing.add(save);
+  save.finally(() => closing.delete(save));
+}
+
+/** Saves every open editor's pending text and waits for closed editors' last
+ * saves; true when everything is saved. */
 export async function saveDrafts(): Promise<boolean> {
-  const saved = await Promise.all([...flushes].map((flush) => flush()));
+  const saved = await Promise.all([...[...flushes].map((flush) => flush()), ...closing]);
   return saved.every(Boolean);
 }
