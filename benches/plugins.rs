@@ -73,16 +73,21 @@ fn call(c: &mut Criterion) {
         .collect();
     let input = serde_json::to_vec(&values).expect("json");
     let method = "score-cervical-rom";
+    let sha256 = plugin::sha256_file(&library).expect("hash");
     let mut group = c.benchmark_group("score cervical ROM");
     group.sample_size(20);
     group.bench_function("in this process", |b| {
-        b.iter(|| match plugin::call(&library, method, &input) {
+        b.iter(|| match plugin::call(&library, &sha256, method, &input) {
             plugin::CallReport::Reply(reply) => reply,
             plugin::CallReport::Error(e) => panic!("{e}"),
         })
     });
     group.bench_function("in a child process", |b| {
-        b.iter(|| process.call(&library, method, &input).expect("scored"))
+        b.iter(|| {
+            process
+                .call(&library, &sha256, method, &input)
+                .expect("scored")
+        })
     });
     group.finish();
 }

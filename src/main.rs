@@ -215,7 +215,13 @@ enum PluginsCommand {
     /// Call METHOD of a plugin library in this process with the JSON on
     /// stdin; prints a JSON report. The app runs its plugins' calls this way,
     /// in a child process.
-    Call { library: PathBuf, method: String },
+    Call {
+        library: PathBuf,
+        method: String,
+        /// The hash the library must still have (the approved file's)
+        #[arg(long)]
+        sha256: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -360,9 +366,10 @@ fn parse_kebab<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|e| e.to_string())
 }
 
-/// Prints a plugin child process's report as JSON; the exit code says `ok`.
+/// Prints a plugin child process's report as one line of JSON, the last of
+/// the output (whatever the plugin printed comes before); the exit code says `ok`.
 fn print_report(report: &impl serde::Serialize, ok: bool) -> ExitCode {
-    match serde_json::to_string_pretty(report) {
+    match serde_json::to_string(report) {
         Ok(json) => println!("{json}"),
         Err(error) => eprintln!("error: {error}"),
     }
@@ -382,10 +389,14 @@ fn main() -> ExitCode {
             let report = myochart::plugin::probe(path);
             return print_report(&report, report.ok);
         }
-        Command::Plugins(PluginsCommand::Call { library, method }) => {
+        Command::Plugins(PluginsCommand::Call {
+            library,
+            method,
+            sha256,
+        }) => {
             let mut input = Vec::new();
             let report = match std::io::stdin().read_to_end(&mut input) {
-                Ok(_) => myochart::plugin::call(library, method, &input),
+                Ok(_) => myochart::plugin::call(library, sha256, method, &input),
                 Err(e) => CallReport::Error(format!("can't read the input: {e}")),
             };
             let ok = matches!(report, CallReport::Reply(_));

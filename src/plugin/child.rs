@@ -10,6 +10,7 @@ use std::process::{Command, Stdio};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -105,9 +106,22 @@ pub enum CallReport {
 }
 
 /// Calls `method` of the library at `path` with `input` (JSON) in THIS
-/// process: what the child process of [`PluginProcess::call`] runs.
-pub fn call(path: &Path, method: &str, input: &[u8]) -> CallReport {
-    match Library::open(path).and_then(|library| library.call(method, input)) {
+/// process, if the file is still the one approved (hash `sha256`): what the
+/// child process of [`PluginProcess::call`] runs.
+pub fn call(path: &Path, sha256: &str, method: &str, input: &[u8]) -> CallReport {
+    let approved = match super::sha256_file(path) {
+        Ok(sha) if sha == sha256 => Ok(()),
+        Ok(_) => Err("the library is no longer the file that was approved; \
+                      approve it again under Plugins"
+            .to_owned()),
+        Err(_) => Err("its approved copy is gone (the plugin was updated since); \
+                       approve the new version under Plugins"
+            .to_owned()),
+    };
+    let reply = approved
+        .and_then(|()| Library::open(path))
+        .and_then(|library| library.call(method, input));
+    match reply {
         Ok(reply) => CallReport::Reply(String::from_utf8_lossy(&reply).into_owned()),
         Err(reason) => CallReport::Error(reason),
     }
@@ -137,43 +151,50 @@ impl PluginProcess {
     /// plugin can't be used, including a crash of the child.
     pub fn probe(&self, path: &Path) -> Result<ProbeReport, String> {
         let args = ["plugins".as_ref(), "validate".as_ref(), path.as_os_str()];
-        let stdout = self.run(&args, &[], PROBE_TIMEOUT, "loading it")?;
-        match serde_json::from_str::<ProbeReport>(&stdout) {
-            Ok(report) if report.ok => Ok(report),
-            Ok(report) => Err(report
+        let report: ProbeReport = self.run(&args, &[], PROBE_TIMEOUT, "loading it")?;
+        if report.ok {
+            Ok(report)
+        } else {
+            Err(report
                 .error
-                .unwrap_or_else(|| "the probe found it invalid".to_owned())),
-            Err(e) => Err(format!("the probe printed no report: {e}")),
+                .unwrap_or_else(|| "the probe found it invalid".to_owned()))
         }
     }
 
-    /// Calls `method` of the library at `path` with `input` (JSON); returns the
-    /// reply's JSON bytes, or why there is none (a crash of the child too).
-    pub fn call(&self, path: &Path, method: &str, input: &[u8]) -> Result<Vec<u8>, String> {
+    /// Calls `method` of the library at `path`, if it is still the file with
+    /// hash `sha256`, with `input` (JSON); returns the reply's JSON bytes, or
+    /// why there is none (a crash of the child too).
+    pub fn call(
+        &self,
+        path: &Path,
+        sha256: &str,
+        method: &str,
+        input: &[u8],
+    ) -> Result<Vec<u8>, String> {
         let args = [
             "plugins".as_ref(),
             "call".as_ref(),
             path.as_os_str(),
             method.as_ref(),
+            "--sha256".as_ref(),
+            sha256.as_ref(),
         ];
-        let stdout = self.run(&args, input, CALL_TIMEOUT, &format!("calling {method}"))?;
-        match serde_json::from_str::<CallReport>(&stdout) {
-            Ok(CallReport::Reply(reply)) => Ok(reply.into_bytes()),
-            Ok(CallReport::Error(reason)) => Err(reason),
-            Err(e) => Err(format!("the call printed no report: {e}")),
+        match self.run(&args, input, CALL_TIMEOUT, &format!("calling {method}"))? {
+            CallReport::Reply(reply) => Ok(reply.into_bytes()),
+            CallReport::Error(reason) => Err(reason),
         }
     }
 
-    /// Runs the child with `args`, `input` on its stdin; its stdout if it
-    /// exited (successfully or not) after printing, else why it did not.
+    /// Runs the child with `args`, `input` on its stdin; the report it printed
+    /// last (whether it exited successfully or not), else why there is none.
     /// `doing` names the work in the errors: "loading it crashed ...".
-    fn run(
+    fn run<T: DeserializeOwned>(
         &self,
         args: &[&std::ffi::OsStr],
         input: &[u8],
         timeout: Duration,
         doing: &str,
-    ) -> Result<String, String> {
+    ) -> Result<T, String> {
         let mut child = Command::new(&self.program)
             .args(args)
             .stdin(Stdio::piped())
@@ -205,9 +226,11 @@ impl PluginProcess {
                 Err(e) => return Err(format!("can't wait for the plugin process: {e}")),
             }
         };
+        // The report is the last line: a plugin may print before it.
         let stdout = stdout.join().unwrap_or_default();
-        if !stdout.trim().is_empty() {
-            return Ok(stdout);
+        let last = stdout.lines().rev().find(|line| !line.trim().is_empty());
+        if let Some(report) = last.and_then(|line| serde_json::from_str(line).ok()) {
+            return Ok(report);
         }
         let stderr = stderr.join().unwrap_or_default();
         Err(crash_message(doing, status, stderr.trim()))

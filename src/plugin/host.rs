@@ -99,11 +99,12 @@ struct Entry {
 }
 
 /// A plugin loaded in this process: its content, and the private copy of its
-/// library that child processes run its calls from.
+/// library (and that copy's hash) that child processes run its calls from.
 #[derive(Debug)]
 struct Loaded {
     manifest: Manifest,
     copy: PathBuf,
+    sha256: String,
 }
 
 impl Entry {
@@ -329,7 +330,7 @@ impl PluginHost {
         id: &str,
         values: &BTreeMap<String, f64>,
     ) -> Result<AssessmentScore, Error> {
-        let (copy, assessment, path) = {
+        let (copy, sha256, assessment, path) = {
             let state = self.lock();
             let found = state
                 .entries
@@ -339,7 +340,7 @@ impl PluginHost {
                     let loaded = e.loaded.as_ref()?;
                     let a = loaded.manifest.assessments.iter().find(|a| a.id == id)?;
                     let path = e.row.as_ref().map(|r| PathBuf::from(&r.path))?;
-                    Some((loaded.copy.clone(), a.clone(), path))
+                    Some((loaded.copy.clone(), loaded.sha256.clone(), a.clone(), path))
                 });
             found.ok_or_else(|| {
                 Invalid::field("assessment", format!("no enabled assessment \"{id}\""))
@@ -361,10 +362,11 @@ impl PluginHost {
         let input = serde_json::to_vec(values).map_err(|e| fail(e.to_string()))?;
         let process = self.options.process.clone();
         let method = assessment.method.clone();
-        let reply = tokio::task::spawn_blocking(move || process.call(&copy, &method, &input))
-            .await
-            .map_err(|e| fail(format!("scoring {id} did not run: {e}")))?
-            .map_err(|reason| fail(format!("scoring {id} failed: {reason}")))?;
+        let reply =
+            tokio::task::spawn_blocking(move || process.call(&copy, &sha256, &method, &input))
+                .await
+                .map_err(|e| fail(format!("scoring {id} did not run: {e}")))?
+                .map_err(|reason| fail(format!("scoring {id} failed: {reason}")))?;
         serde_json::from_slice(&reply)
             .map_err(|e| fail(format!("scoring {id} returned an invalid score: {e}")))
     }
@@ -481,7 +483,11 @@ impl PluginHost {
         let namespace = Some(now.descriptor.namespace.as_str());
         let (_, manifest) =
             load(&copy, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
-        Ok(Ok(Loaded { manifest, copy }))
+        Ok(Ok(Loaded {
+            manifest,
+            copy,
+            sha256: approved_sha.to_owned(),
+        }))
     }
 
     /// Remakes the atlas from the built-in pack and the packs of the plugins

@@ -322,12 +322,46 @@ async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
         ("rotation-right".to_owned(), 80.0),
     ]);
     let score = api
-        .score_assessment("met:cervical-rom", rom)
+        .score_assessment("met:cervical-rom", rom.clone())
         .await
         .expect("scored");
     assert_eq!(
         score.summary,
         "Cervical ROM within normal limits in all six movements."
+    );
+
+    // Calls run the approved copy only: changed, or gone, it is refused.
+    let met = named(&api.plugins(), "met").clone();
+    let copy = setup.dir.path().join("plugin-cache").join(format!(
+        "{}.{}",
+        met.sha256,
+        std::env::consts::DLL_EXTENSION
+    ));
+    // Written aside and renamed over it: this process has the copy mapped,
+    // and rewriting a loaded library in place would crash it.
+    let mut bytes = std::fs::read(&copy).expect("copy");
+    bytes.push(0);
+    let changed_copy = copy.with_extension("changed");
+    std::fs::write(&changed_copy, &bytes).expect("write");
+    std::fs::rename(&changed_copy, &copy).expect("change the copy");
+    let changed = api
+        .score_assessment("met:cervical-rom", rom.clone())
+        .await
+        .expect_err("changed copy");
+    assert!(
+        changed
+            .to_string()
+            .contains("no longer the file that was approved"),
+        "{changed}"
+    );
+    std::fs::remove_file(&copy).expect("remove the copy");
+    let gone = api
+        .score_assessment("met:cervical-rom", rom)
+        .await
+        .expect_err("copy gone");
+    assert!(
+        gone.to_string().contains("its approved copy is gone"),
+        "{gone}"
     );
 }
 
