@@ -154,6 +154,7 @@ test("a pain score that isn't one is marked, and the note's words are saved anyw
     await app.type("[data-testid=pain-after]", "11");
     await app.waitForTexts("[data-testid=error-painAfter]", (t) => t[0]?.includes("0 to 10"));
     await app.type("[data-testid=note-subjective]", "Πόνος στον αυχένα");
+    await app.screenshot(join(shots, "pain-not-a-score.png"));
     // Straight back to the client, before the autosave's pause is over.
     await app.click("[data-testid=back-to-client]");
     await app.click("[data-testid=session-row] button");
@@ -177,6 +178,7 @@ test("a note saved from the command line meanwhile is not overwritten by the ope
     await app.waitForTexts("[data-testid=save-state]", (t) => t[0] === "Not saved");
     const [alert] = await app.texts("[data-testid=note] [role=alert]");
     assert.match(alert, /changed elsewhere/);
+    await app.screenshot(join(shots, "changed-elsewhere.png"));
   } finally {
     await app.quit();
   }
