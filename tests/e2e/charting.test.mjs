@@ -1,10 +1,10 @@
 // The therapist's charting flow in the real window: intake with a red flag, three
 // findings tapped on the chart, the finder, a signed SOAP note and its amendment,
 // charting from the keyboard alone, and drafts that survive a bad pain score, leaving
-// at once, and the app being killed.
+// at once, closing the window, another writer, and the app being killed.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { App, cli, KEYS, scratchDir, useDriver } from "./webdriver.mjs";
 
@@ -142,6 +142,27 @@ test("a draft typed before the app is killed is there after a restart", async ()
     assert.equal(restored, typed, value);
   } finally {
     await app.quit();
+  }
+});
+
+test("closing the window right after typing saves the words first", async () => {
+  const db = databaseWithDraft("Anna");
+  const app = await App.launch(db);
+  try {
+    await openSession(app);
+    await app.type("[data-testid=note-subjective]", "Typed just before closing");
+    // At once, before the autosave's pause is over: as the close button would.
+    const closeWindow = join(import.meta.dirname, "close-window.py");
+    execFileSync("/usr/bin/python3", [closeWindow, "Myochart"]);
+    // The window goes away (the script finds none to close)...
+    for (let tries = 0; spawnSync("/usr/bin/python3", [closeWindow, "Myochart"]).status === 0; tries++) {
+      assert.ok(tries < 50, "the window did not close");
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    // ...and what was typed is in the database.
+    assert.match(cli(db, "client", "show", "1"), /Typed just before closing/);
+  } finally {
+    await app.quit().catch(() => {});
   }
 });
 
