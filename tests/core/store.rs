@@ -470,7 +470,9 @@ impl FullDisk {
 
 impl Drop for FullDisk {
     fn drop(&mut self) {
+        // Lazily: a file still open on it can't keep it mounted.
         let _ = std::process::Command::new("umount")
+            .arg("-l")
             .arg(self.dir.path())
             .status();
     }
@@ -508,14 +510,14 @@ async fn a_full_disk_is_a_clear_error_and_what_was_saved_stays_whole() {
     drop(api);
     let reopened = Api::open(&path).await.expect("reopen on a full disk");
     assert_eq!(reopened.info().await.expect("info").client_count, saved);
+    let pool = sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display()))
+        .await
+        .expect("connect");
     let check: String = sqlx::query_scalar("PRAGMA integrity_check")
-        .fetch_one(
-            &sqlx::SqlitePool::connect(&format!("sqlite:{}", path.display()))
-                .await
-                .expect("connect"),
-        )
+        .fetch_one(&pool)
         .await
         .expect("integrity check");
+    pool.close().await;
     assert_eq!(check, "ok");
     reopened.close().await;
 
