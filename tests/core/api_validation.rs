@@ -281,62 +281,23 @@ async fn a_finding_is_on_the_side_of_the_chart_it_is_drawn_on() {
         .await
         .expect("near the midline");
     assert_eq!(midline.side, Side::Left);
+    let move_to = |x: f64, side: Option<Side>| {
+        let to = FindingMove {
+            view: View::Back,
+            x,
+            y: 0.2,
+            side,
+        };
+        db.api.move_finding(midline.id, to)
+    };
     // Dragged clearly across the midline, the point changes side with it.
-    let moved = db
-        .api
-        .move_finding(
-            midline.id,
-            FindingMove {
-                view: View::Back,
-                x: 0.7,
-                y: 0.2,
-                side: None,
-            },
-        )
-        .await
-        .expect("moved");
-    assert_eq!(moved.side, Side::Right);
-    let back = db
-        .api
-        .move_finding(
-            midline.id,
-            FindingMove {
-                view: View::Back,
-                x: 0.3,
-                y: 0.2,
-                side: None,
-            },
-        )
-        .await
-        .expect("moved back");
-    assert_eq!(back.side, Side::Left);
+    assert_eq!(move_to(0.7, None).await.expect("moved").side, Side::Right);
+    assert_eq!(move_to(0.3, None).await.expect("back").side, Side::Left);
     // Undo puts a point back with the side it had, near the midline too...
-    let undone = db
-        .api
-        .move_finding(
-            midline.id,
-            FindingMove {
-                view: View::Back,
-                x: 0.51,
-                y: 0.2,
-                side: Some(Side::Left),
-            },
-        )
-        .await
-        .expect("undone");
+    let undone = move_to(0.51, Some(Side::Left)).await.expect("undone");
     assert_eq!((undone.x, undone.side), (0.51, Side::Left));
     // ...but never a side the point is clearly not on.
-    let wrong = db
-        .api
-        .move_finding(
-            midline.id,
-            FindingMove {
-                view: View::Back,
-                x: 0.3,
-                y: 0.2,
-                side: Some(Side::Right),
-            },
-        )
+    let wrong = move_to(0.3, Some(Side::Right))
         .await
         .expect_err("wrong side");
     assert_eq!(fields(wrong), ["side"]);
