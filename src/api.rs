@@ -313,20 +313,13 @@ impl Api {
         let at =
             ChartPoint::parse(to.x, to.y).map_err(|message| Invalid::field("position", message))?;
         // Dragged clearly across the midline: the point is now on the other side.
-        let required = Side::required(to.view, at.x());
-        if let (Some(side), Some(required)) = (to.side, required) {
-            if side != required {
-                return Err(Invalid::field(
-                    "side",
-                    format!(
-                        "This point is on the client's {} side on the chart",
-                        required.name()
-                    ),
-                )
-                .into());
-            }
-        }
-        let side = to.side.or(required);
+        let side = match to.side {
+            Some(side) => Some(
+                Side::checked(side, to.view, at.x())
+                    .map_err(|message| Invalid::field("side", message))?,
+            ),
+            None => Side::required(to.view, at.x()),
+        };
         Ok(self
             .store
             .move_finding(&self.actor, id, to.view, at, side)

@@ -94,6 +94,18 @@ impl Side {
         }
     }
 
+    /// `side`, if a point at chart x may be on it (see [`Side::required`]);
+    /// else why not, for the form.
+    pub fn checked(side: Side, view: View, x: f32) -> Result<Side, String> {
+        match Side::required(view, x) {
+            Some(required) if required != side => Err(format!(
+                "This point is on the client's {} side on the chart",
+                required.name()
+            )),
+            _ => Ok(side),
+        }
+    }
+
     /// "left" or "right", for sentences.
     pub fn name(self) -> &'static str {
         match self {

@@ -92,16 +92,8 @@ impl NewFinding {
                 .ok_or_else(|| format!("unknown muscle \"{}\"", form.muscle_id)),
         );
         let at = invalid.check("position", ChartPoint::parse(form.x, form.y));
-        if let Some(required) = at.and_then(|at| Side::required(form.view, at.x())) {
-            if required != form.side {
-                invalid.check::<()>(
-                    "side",
-                    Err(format!(
-                        "This point is on the client's {} side on the chart",
-                        required.name()
-                    )),
-                );
-            }
+        if let Some(at) = at {
+            invalid.check("side", Side::checked(form.side, form.view, at.x()));
         }
         let tenderness = invalid.check("tenderness", Score::parse(form.tenderness, "Tenderness"));
         let technique_id = form.technique_id.filter(|id| !id.is_empty());
