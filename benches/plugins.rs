@@ -14,7 +14,11 @@ use myochart::plugin::{self, PluginProcess};
 #[path = "../tests/core/plugin_builds.rs"]
 mod plugin_builds;
 
-const EXAMPLES: [(&str, &str); 3] = [("jaw", "tmj"), ("low-back-hip", "lbh"), ("met-rom", "met")];
+const EXAMPLES: [(&str, &str); 3] = [
+    ("hand-detail", "hand"),
+    ("foot-detail", "foot"),
+    ("met-rom", "met"),
+];
 
 fn library_in(folder: &Path) -> std::path::PathBuf {
     plugin::PluginFolder::read(folder)
@@ -43,13 +47,13 @@ fn load(c: &mut Criterion) {
 
 fn probe(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    plugin_builds::install(dir.path(), "jaw");
-    let folder = dir.path().join("jaw");
+    plugin_builds::install(dir.path(), "hand-detail");
+    let folder = dir.path().join("hand-detail");
     assert!(library_in(&folder).is_file());
     let process = PluginProcess::cli(env!("CARGO_BIN_EXE_myochart"));
     let mut group = c.benchmark_group("probe");
     group.sample_size(20);
-    group.bench_function("jaw in a child process", |b| {
+    group.bench_function("hand-detail in a child process", |b| {
         b.iter(|| process.probe(&folder).expect("probe passes"))
     });
     group.finish();

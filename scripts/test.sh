@@ -38,5 +38,5 @@ step "UI type-check"
 (cd ui && npm run --silent check)
 
 step "end-to-end (real app, Xvfb, tauri-driver)"
-cargo build -p myochart-app -p myochart -p myochart-plugin-jaw -p myochart-plugin-met-rom --bins --lib --locked
+cargo build -p myochart-app -p myochart -p myochart-plugin-hand-detail -p myochart-plugin-met-rom --bins --lib --locked
 node --test --test-concurrency=1 tests/e2e/

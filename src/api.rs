@@ -10,7 +10,7 @@ use ts_rs::TS;
 
 use crate::atlas::{Atlas, RedFlag, Side, View};
 pub use crate::error::{Code, Error, ErrorBody};
-use crate::finder::{self, FinderMatch, NearbyPoint};
+use crate::finder::{self, FinderMatch, NearbyPoint, Spot};
 use crate::handout::{self, Sheet};
 use crate::model::{
     finding_cautions, red_flag_warnings, Amendment, AmendmentForm, ChartPoint, CheckForm, CheckId,
@@ -259,6 +259,7 @@ impl Api {
         let client = self.store.client(id).await?;
         Ok(ClientRecord {
             warnings: red_flag_warnings(&client),
+            unasked_red_flags: client.unasked_red_flags(),
             sessions: self.store.sessions_of_client(id).await?,
             client,
         })
@@ -393,10 +394,17 @@ impl Api {
             .await?)
     }
 
-    /// The muscles whose referral zones cover a tapped spot, most likely first.
-    pub fn find(&self, view: View, x: f64, y: f64) -> Result<Vec<FinderMatch>> {
-        let at = ChartPoint::parse(x, y).map_err(|message| Invalid::field("position", message))?;
-        Ok(finder::find(&self.plugins.atlas(), view, at.x(), at.y()))
+    /// The muscles whose referral zones cover the client's pain drawing (one or
+    /// more spots, on any views), most likely first.
+    pub fn find(&self, spots: &[Spot]) -> Result<Vec<FinderMatch>> {
+        if spots.is_empty() {
+            return Err(Invalid::field("spots", "Tap where the client feels the pain").into());
+        }
+        for spot in spots {
+            ChartPoint::parse(spot.x.into(), spot.y.into())
+                .map_err(|message| Invalid::field("spots", message))?;
+        }
+        Ok(finder::find(&self.plugins.atlas(), spots))
     }
 
     /// The trigger points nearest a tapped spot: what the therapist is most likely
@@ -712,6 +720,22 @@ impl Api {
     pub async fn save_practice_log_csv(&self, path: &Path) -> Result<PathBuf> {
         let csv = self.practice_log_csv().await?;
         save_file(path, csv.as_bytes())
+    }
+
+    /// Saves the review sheet of one atlas region (`core:leg`) at `path`: each
+    /// muscle with its points and zones drawn, for a clinician to check.
+    pub async fn save_atlas_sheet(&self, region: &str, path: &Path) -> Result<PathBuf> {
+        let atlas = self.plugins.atlas();
+        let Some(found) = atlas.region(region) else {
+            let known: Vec<&str> = atlas.regions().map(|r| r.id.as_str()).collect();
+            return Err(Invalid::field(
+                "region",
+                format!("no region {region:?}; the regions are {}", known.join(", ")),
+            )
+            .into());
+        };
+        let paper = self.store.settings().await?.paper;
+        save_file(path, &crate::report::atlas_sheet(&atlas, found, paper))
     }
 
     /// Saves the practice log as a PDF for the school at `path`.

@@ -145,7 +145,7 @@ pub async fn fill(api: &Api, clients: usize) -> Result<()> {
                     continue;
                 };
                 let side = if rng.bool() { Side::Left } else { Side::Right };
-                let at = point.on_side(side);
+                let (view, x, y) = point.on_side(side);
                 let jitter =
                     |v: f32, rng: &mut fastrand::Rng| f64::from(v) + (rng.f64() - 0.5) * 0.01;
                 api.add_finding(
@@ -153,9 +153,9 @@ pub async fn fill(api: &Api, clients: usize) -> Result<()> {
                     FindingForm {
                         muscle_id: muscle.id.clone(),
                         side,
-                        view: point.view,
-                        x: jitter(at.0, &mut rng).clamp(0.0, 1.0),
-                        y: jitter(at.1, &mut rng).clamp(0.0, 1.0),
+                        view,
+                        x: jitter(x, &mut rng).clamp(0.0, 1.0),
+                        y: jitter(y, &mut rng).clamp(0.0, 1.0),
                         tenderness: rng.i64(3..=9),
                         activity: if rng.u8(0..3) == 0 {
                             Activity::Latent

@@ -1,28 +1,48 @@
 //! The trigger-point finder: "it hurts here" -> the muscles whose referral
-//! zones cover that spot, most likely first, with the points to check.
+//! zones cover the pain, most likely first, with the points to check.
 //!
 //! Pain is usually felt away from the trigger point that causes it, so the
-//! finder looks at referral zones, not at points. For every muscle and both of
-//! the client's sides it scores the zones drawn on the tapped view:
+//! finder looks at referral zones, not at points. The client's pain drawing is
+//! one or more spots, each on any view; a zone is drawn on every view where its
+//! skin shows, so a spot on the side of the head finds the same muscles as one
+//! on the temple from the front. For every muscle and both of the client's
+//! sides, each spot scores the muscle's best zone on the spot's view:
 //!
 //! - inside a zone counts fully; just outside counts at most half, fading to
-//!   nothing at [`REACH`], so a tap on a zone's edge still suggests it;
-//! - an essential (primary) zone counts more than a spillover zone;
-//! - common patterns (higher prevalence) rank above rare ones.
+//!   nothing at [`REACH`], so a spot on a zone's edge still suggests it;
+//! - an essential zone counts more than a spillover zone.
 //!
-//! Each muscle appears once, on its better side.
+//! A muscle's score is the mean over the spots: the share of the pain drawing
+//! its pattern covers. Equal scores are ordered by prevalence (the common
+//! culprit first), then by closeness. Each muscle appears once, on its better
+//! side, with its trigger points nearest to the pain first.
 
-use crate::atlas::{Atlas, Muscle, Side, View};
+use crate::atlas::{contains, Atlas, Muscle, Side, View};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// How far outside a zone a tap still suggests it, in chart heights
+/// How far outside a zone a spot still suggests it, in chart heights
 /// (0.05 is about 9 cm on an adult).
 pub const REACH: f32 = 0.05;
-/// Weight of a spillover zone relative to a primary one.
+/// Weight of a spillover zone relative to an essential one.
 const SPILLOVER: f32 = 0.6;
-/// Score of a tap just outside a zone relative to one inside it.
+/// Score of a spot just outside a zone relative to one inside it.
 const OUTSIDE: f32 = 0.5;
+
+/// A place where the client feels pain, on one view of the chart.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct Spot {
+    pub view: View,
+    pub x: f32,
+    pub y: f32,
+}
+
+impl Spot {
+    fn on_chart(&self) -> bool {
+        (0.0..=1.0).contains(&self.x) && (0.0..=1.0).contains(&self.y)
+    }
+}
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -30,15 +50,20 @@ const OUTSIDE: f32 = 0.5;
 pub struct FinderMatch {
     pub muscle_id: String,
     pub muscle_name: String,
-    /// The client's side whose zone matched.
+    /// The client's side whose zones matched.
     pub side: Side,
-    /// 0..1, higher is more likely; comparable between muscles of one search.
+    /// 0..1, higher is more likely: the share of the pain the pattern covers,
+    /// essential zones counting more than spillover.
     pub score: f32,
-    /// Whether the tap is inside one of the muscle's zones.
+    /// Whether every spot is inside one of the muscle's zones.
     pub contains: bool,
-    /// Distance from the tap to the matching zone, in chart heights; 0 inside.
+    /// Whether an essential zone (not only spillover) covers a spot.
+    pub essential: bool,
+    /// Mean distance from the spots to the matching zones, in chart heights;
+    /// 0 when every spot is inside.
     pub distance: f32,
-    /// All the muscle's trigger points (every view) placed on `side`.
+    /// All the muscle's trigger points (every view) placed on `side`, those
+    /// nearest to the pain first.
     pub points: Vec<PointOnChart>,
 }
 
@@ -53,30 +78,35 @@ pub struct PointOnChart {
     pub side: Side,
 }
 
-/// The muscles whose referral zones on `view` contain or lie near the chart
-/// position (`x`, `y`), best first, at most one match per muscle.
+/// The muscles whose referral zones cover or lie near the pain `spots`, best
+/// first, at most one match per muscle.
 ///
-/// A position that is not a real chart position (non-finite or outside 0..1)
-/// matches nothing, so the result is empty rather than an error: the UI can
-/// pass a raw pointer position and show "no match".
-pub fn find(atlas: &Atlas, view: View, x: f32, y: f32) -> Vec<FinderMatch> {
-    let on_chart = (0.0..=1.0).contains(&x) && (0.0..=1.0).contains(&y);
-    if !on_chart {
+/// Spots that are not real chart positions (non-finite or outside 0..1) are
+/// ignored, so the UI can pass raw pointer positions; with none left the
+/// result is empty rather than an error.
+pub fn find(atlas: &Atlas, spots: &[Spot]) -> Vec<FinderMatch> {
+    let spots: Vec<Spot> = spots.iter().copied().filter(Spot::on_chart).collect();
+    if spots.is_empty() {
         return Vec::new();
     }
-    let tap = [x, y];
-    let tapped_side = Side::at(view, x);
-    let mut matches: Vec<FinderMatch> = atlas
+    let mut matches: Vec<(f32, FinderMatch)> = atlas
         .muscles()
-        .filter_map(|m| best_fit(m, view, tap, tapped_side).map(|fit| to_match(m, fit)))
+        .filter_map(|m| {
+            let fit = Side::BOTH
+                .iter()
+                .filter_map(|&side| fit(m, side, &spots))
+                .reduce(|a, b| if better(b, a, &spots) { b } else { a })?;
+            Some((m.prevalence, to_match(m, fit, &spots)))
+        })
         .collect();
-    matches.sort_by(|a, b| {
+    matches.sort_by(|(pa, a), (pb, b)| {
         b.score
             .total_cmp(&a.score)
+            .then(pb.total_cmp(pa))
             .then(a.distance.total_cmp(&b.distance))
             .then_with(|| a.muscle_id.cmp(&b.muscle_id))
     });
-    matches
+    matches.into_iter().map(|(_, m)| m).collect()
 }
 
 #[derive(Clone, Copy)]
@@ -84,89 +114,119 @@ struct Fit {
     side: Side,
     score: f32,
     contains: bool,
+    essential: bool,
     distance: f32,
 }
 
-/// The muscle's best zone on either side, or `None` if every zone is beyond
-/// [`REACH`].
-fn best_fit(m: &Muscle, view: View, tap: [f32; 2], tapped_side: Option<Side>) -> Option<Fit> {
-    let likelihood = 0.5 + 0.5 * m.prevalence;
-    let mut best: Option<Fit> = None;
-    for &side in sides_on(view) {
-        for zone in m.referral_zones.iter().filter(|z| z.view == view) {
-            let polygon = zone.polygon_on(side);
-            let contains = contains(&polygon, tap);
-            let distance = if contains {
-                0.0
-            } else {
-                distance_to_edges(&polygon, tap)
-            };
-            if distance > REACH {
-                continue;
+/// How well the muscle's zones on `side` cover the spots, or `None` if every
+/// spot is beyond [`REACH`] of every zone.
+fn fit(m: &Muscle, side: Side, spots: &[Spot]) -> Option<Fit> {
+    let zones: Vec<_> = m.referral_zones.iter().map(|z| z.on_side(side)).collect();
+    let mut total = Fit {
+        side,
+        score: 0.0,
+        contains: true,
+        essential: false,
+        distance: 0.0,
+    };
+    let mut reached = false;
+    for spot in spots {
+        let tap = [spot.x, spot.y];
+        // (score, inside, essential, distance) of the best zone for this spot.
+        let best = zones
+            .iter()
+            .filter(|z| z.view == spot.view)
+            .filter_map(|zone| {
+                let inside = contains(&zone.polygon, tap);
+                let distance = if inside {
+                    0.0
+                } else {
+                    distance_to_edges(&zone.polygon, tap)
+                };
+                let proximity = if inside {
+                    1.0
+                } else if distance <= REACH {
+                    OUTSIDE * (1.0 - distance / REACH).powi(2)
+                } else {
+                    return None;
+                };
+                let weight = if zone.primary { 1.0 } else { SPILLOVER };
+                Some((proximity * weight, inside, zone.primary, distance))
+            })
+            .max_by(|a, b| a.0.total_cmp(&b.0).then(b.3.total_cmp(&a.3)));
+        match best {
+            Some((score, inside, essential, distance)) => {
+                reached = true;
+                total.score += score;
+                total.contains &= inside;
+                total.essential |= essential;
+                total.distance += distance;
             }
-            let proximity = if contains {
-                1.0
-            } else {
-                OUTSIDE * (1.0 - distance / REACH).powi(2)
-            };
-            let weight = if zone.primary { 1.0 } else { SPILLOVER };
-            let fit = Fit {
-                side,
-                score: proximity * weight * likelihood,
-                contains,
-                distance,
-            };
-            let improves = match best {
-                None => true,
-                Some(b) => better(fit, b, tapped_side),
-            };
-            if improves {
-                best = Some(fit);
+            None => {
+                total.contains = false;
+                total.distance += REACH;
             }
         }
     }
-    best
+    let n = spots.len() as f32;
+    total.score /= n;
+    total.distance /= n;
+    reached.then_some(total)
 }
 
-/// Higher score wins; on a tie (zones that cross the midline) the nearer zone,
-/// then the side that was tapped.
-fn better(a: Fit, b: Fit, tapped_side: Option<Side>) -> bool {
+/// Higher score wins; on a tie (zones that cross the midline) the nearer one,
+/// then the side most spots are on.
+fn better(a: Fit, b: Fit, spots: &[Spot]) -> bool {
     if a.score != b.score {
         return a.score > b.score;
     }
     if a.distance != b.distance {
         return a.distance < b.distance;
     }
-    Some(a.side) == tapped_side && Some(b.side) != tapped_side
+    let on = |side: Side| {
+        spots
+            .iter()
+            .filter(|s| Side::at(s.view, s.x) == Some(side))
+            .count()
+    };
+    on(a.side) > on(b.side)
 }
 
-fn to_match(m: &Muscle, fit: Fit) -> FinderMatch {
-    let points = m
+fn to_match(m: &Muscle, fit: Fit, spots: &[Spot]) -> FinderMatch {
+    let mut points: Vec<(f32, PointOnChart)> = m
         .points
         .iter()
         .map(|p| {
-            let (x, y) = p.on_side(fit.side);
-            PointOnChart {
+            let (view, x, y) = p.on_side(fit.side);
+            let nearest = spots
+                .iter()
+                .filter(|s| s.view == view)
+                .map(|s| chart_distance([s.x, s.y], [x, y]))
+                .fold(f32::INFINITY, f32::min);
+            let point = PointOnChart {
                 point_id: p.id.clone(),
-                view: p.view,
+                view,
                 x,
                 y,
                 side: fit.side,
-            }
+            };
+            (nearest, point)
         })
         .collect();
+    // Stable: points on views without a spot keep the atlas's order, last.
+    points.sort_by(|a, b| a.0.total_cmp(&b.0));
     FinderMatch {
         muscle_id: m.id.clone(),
         muscle_name: m.name.clone(),
         side: fit.side,
         score: fit.score,
         contains: fit.contains,
+        essential: fit.essential,
         distance: fit.distance,
-        points,
+        points: points.into_iter().map(|(_, p)| p).collect(),
     }
 }
 
-/// Even-odd rule point-in-polygon test (the aspect does not matter here).
 /// How many trigger points [`nearest_points`] suggests, at most and at least.
 const NEARBY: usize = 5;
 const MIN_OFFERED: usize = 3;
@@ -190,15 +250,13 @@ pub struct NearbyPoint {
 pub fn nearest_points(atlas: &Atlas, view: View, x: f32, y: f32) -> Vec<NearbyPoint> {
     let mut nearby: Vec<NearbyPoint> = Vec::new();
     for muscle in atlas.muscles() {
-        for &side in sides_on(view) {
+        for side in Side::BOTH {
             let best = muscle
                 .points
                 .iter()
-                .filter(|point| point.view == view)
-                .map(|point| {
-                    let (px, py) = point.on_side(side);
-                    (point, px, py, chart_distance([x, y], [px, py]))
-                })
+                .map(|point| (point, point.on_side(side)))
+                .filter(|(_, (on, _, _))| *on == view)
+                .map(|(point, (_, px, py))| (point, px, py, chart_distance([x, y], [px, py])))
                 .min_by(|a, b| a.3.total_cmp(&b.3));
             if let Some((point, px, py, distance)) = best {
                 nearby.push(NearbyPoint {
@@ -223,19 +281,6 @@ pub fn nearest_points(atlas: &Atlas, view: View, x: f32, y: f32) -> Vec<NearbyPo
     nearby
 }
 
-pub(crate) fn contains(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> bool {
-    let mut inside = false;
-    let mut j = polygon.len().wrapping_sub(1);
-    for (i, &[xi, yi]) in polygon.iter().enumerate() {
-        let [xj, yj] = polygon[j];
-        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
-}
-
 /// Shortest distance from a point to the polygon's edges, in chart heights:
 /// x is scaled by the chart aspect so that distances are the same both ways.
 fn distance_to_edges(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> f32 {
@@ -249,16 +294,6 @@ fn distance_to_edges(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> f32 {
             segment_distance(p, [x1 * a, y1], [x2 * a, y2])
         })
         .fold(f32::INFINITY, f32::min)
-}
-
-/// The client's sides a view shows. Front and back show both, mirrored about the
-/// midline; a side view is a profile of the client's right side, so mirroring
-/// it would invent a left side drawn on top of the right.
-fn sides_on(view: View) -> &'static [Side] {
-    match view {
-        View::Side => &[Side::Right],
-        View::Front | View::Back => &Side::BOTH,
-    }
 }
 
 /// Distance between two chart positions, in chart heights.
@@ -283,189 +318,203 @@ fn segment_distance(p: [f32; 2], a: [f32; 2], b: [f32; 2]) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atlas::{
+        AreaShape, ReferralAreas, Region, RegionPack, SkinArea, Stretch, Technique, TriggerPoint,
+    };
 
-    /// Taps are written as anatomy: `d` is the offset from the body's midline
-    /// toward the client's RIGHT in chart heights, `y` the height on the chart.
-    /// These are landmarks of the built-in outline (see `taps_are_on_the_body`).
-    fn front(d: f32, y: f32) -> (View, f32, f32) {
-        (View::Front, 0.5 - d / Atlas::CHART_ASPECT, y)
-    }
-    fn back(d: f32, y: f32) -> (View, f32, f32) {
-        (View::Back, 0.5 + d / Atlas::CHART_ASPECT, y)
-    }
-
-    fn temple() -> (View, f32, f32) {
-        front(0.037, 0.062)
-    }
-    fn occiput() -> (View, f32, f32) {
-        back(0.018, 0.085)
-    }
-    fn between_shoulder_blades() -> (View, f32, f32) {
-        back(0.025, 0.245)
-    }
-    fn thumb_side_forearm() -> (View, f32, f32) {
-        front(0.162, 0.42)
-    }
-    fn front_of_shoulder() -> (View, f32, f32) {
-        front(0.108, 0.205)
-    }
-    fn vertex() -> (View, f32, f32) {
-        back(0.006, 0.03)
-    }
-    fn foot() -> (View, f32, f32) {
-        front(0.04, 0.97)
+    fn square(view: View, x: f32, y: f32) -> AreaShape {
+        let d = 0.02;
+        AreaShape {
+            view,
+            polygon: vec![
+                [x - d, y - d],
+                [x + d, y - d],
+                [x + d, y + d],
+                [x - d, y + d],
+            ],
+        }
     }
 
-    fn search((view, x, y): (View, f32, f32)) -> Vec<FinderMatch> {
-        find(&Atlas::builtin(), view, x, y)
+    fn area(name: &str, shapes: Vec<AreaShape>) -> SkinArea {
+        SkinArea {
+            id: format!("t:{name}"),
+            name: name.into(),
+            shapes,
+        }
     }
 
-    fn rank(matches: &[FinderMatch], muscle: &str) -> Option<usize> {
-        matches.iter().position(|m| m.muscle_id == muscle)
+    fn muscle(name: &str, prevalence: f32, essential: &[&str], spillover: &[&str]) -> Muscle {
+        let ids = |names: &[&str]| names.iter().map(|n| format!("t:{n}")).collect();
+        Muscle {
+            id: format!("t:{name}"),
+            name: name.into(),
+            point_location: "here".into(),
+            referral_description: "there".into(),
+            points: vec![
+                TriggerPoint {
+                    id: "far".into(),
+                    view: View::Back,
+                    x: 0.7,
+                    y: 0.5,
+                    label: "far".into(),
+                },
+                TriggerPoint {
+                    id: "near".into(),
+                    view: View::Front,
+                    x: 0.3,
+                    y: 0.22,
+                    label: "near".into(),
+                },
+            ],
+            referral_areas: ReferralAreas {
+                essential: ids(essential),
+                spillover: ids(spillover),
+            },
+            referral_zones: vec![],
+            prevalence,
+            technique: "t:press".into(),
+            stretch: Stretch {
+                name: "Stretch".into(),
+                steps: vec!["Stretch.".into()],
+                hold_seconds: 30,
+                repetitions: 3,
+            },
+            self_care: vec![],
+            red_flags: vec![],
+            caution: None,
+            sources: vec![],
+        }
     }
 
-    fn names(matches: &[FinderMatch]) -> Vec<(&str, f32)> {
-        matches
+    /// Two skin areas of the client's right side: a "temple" drawn on the front
+    /// and on the right profile, and a "cheek" on the front only.
+    fn atlas(muscles: Vec<Muscle>) -> Atlas {
+        let pack = RegionPack {
+            namespace: "t".into(),
+            name: "Test".into(),
+            regions: vec![Region {
+                id: "t:head".into(),
+                name: "Head".into(),
+                views: View::ALL
+                    .into_iter()
+                    .filter(|v| *v != View::LeftSide)
+                    .collect(),
+                muscles,
+            }],
+            techniques: vec![Technique {
+                id: "t:press".into(),
+                name: "Press".into(),
+                summary: "Press.".into(),
+                steps: vec!["Press.".into()],
+                min_seconds: 60,
+                max_seconds: 90,
+                cautions: vec![],
+                tools: vec![],
+            }],
+            outlines: vec![],
+            areas: vec![
+                area(
+                    "temple",
+                    vec![
+                        square(View::Front, 0.3, 0.2),
+                        square(View::RightSide, 0.5, 0.2),
+                    ],
+                ),
+                area("cheek", vec![square(View::Front, 0.3, 0.3)]),
+            ],
+        };
+        Atlas::default().with_pack(pack).expect("valid test pack")
+    }
+
+    fn spot(view: View, x: f32, y: f32) -> Spot {
+        Spot { view, x, y }
+    }
+
+    fn ids(found: &[FinderMatch]) -> Vec<&str> {
+        found.iter().map(|m| m.muscle_id.as_str()).collect()
+    }
+
+    #[test]
+    fn essential_zones_rank_above_spillover_whatever_the_prevalence() {
+        let atlas = atlas(vec![
+            muscle("common", 0.9, &["cheek"], &["temple"]),
+            muscle("rare", 0.2, &["temple"], &[]),
+        ]);
+        let found = find(&atlas, &[spot(View::Front, 0.3, 0.2)]);
+        assert_eq!(ids(&found), ["t:rare", "t:common"]);
+        assert!(found[0].essential && !found[1].essential);
+        assert!(found.iter().all(|m| m.contains && m.side == Side::Right));
+    }
+
+    #[test]
+    fn prevalence_breaks_ties() {
+        let atlas = atlas(vec![
+            muscle("rare", 0.2, &["temple"], &[]),
+            muscle("common", 0.9, &["temple"], &[]),
+        ]);
+        let found = find(&atlas, &[spot(View::Front, 0.3, 0.2)]);
+        assert_eq!(ids(&found), ["t:common", "t:rare"]);
+        assert_eq!(found[0].score, found[1].score);
+    }
+
+    #[test]
+    fn a_zone_is_found_from_every_view_its_skin_shows_on() {
+        let atlas = atlas(vec![muscle("temporal", 0.5, &["temple"], &[])]);
+        let right = find(&atlas, &[spot(View::RightSide, 0.5, 0.2)]);
+        assert_eq!(right[0].side, Side::Right);
+        // The left profile mirrors the right one.
+        let left = find(&atlas, &[spot(View::LeftSide, 0.5, 0.2)]);
+        assert_eq!(left[0].side, Side::Left);
+        let front_left = find(&atlas, &[spot(View::Front, 0.7, 0.2)]);
+        assert_eq!(front_left[0].side, Side::Left);
+        assert!(front_left[0].points.iter().all(|p| p.side == Side::Left));
+    }
+
+    #[test]
+    fn the_pattern_covering_more_of_the_pain_drawing_wins() {
+        let atlas = atlas(vec![
+            muscle("temple-only", 0.9, &["temple"], &[]),
+            muscle("both", 0.2, &["temple", "cheek"], &[]),
+        ]);
+        let drawing = [spot(View::Front, 0.3, 0.2), spot(View::Front, 0.3, 0.3)];
+        let found = find(&atlas, &drawing);
+        assert_eq!(ids(&found), ["t:both", "t:temple-only"]);
+        assert_eq!(found[0].score, 1.0);
+        assert!((found[1].score - 0.5).abs() < 1e-6);
+        assert!(!found[1].contains);
+    }
+
+    #[test]
+    fn points_nearest_to_the_pain_come_first() {
+        let atlas = atlas(vec![muscle("temporal", 0.5, &["temple"], &[])]);
+        let found = find(&atlas, &[spot(View::Front, 0.3, 0.2)]);
+        let order: Vec<_> = found[0]
+            .points
             .iter()
-            .map(|m| (m.muscle_id.as_str(), m.score))
-            .collect()
+            .map(|p| p.point_id.as_str())
+            .collect();
+        assert_eq!(order, ["near", "far"]);
     }
 
     #[test]
-    fn taps_are_on_the_body() {
-        let atlas = Atlas::builtin();
-        let taps = [
-            temple(),
-            occiput(),
-            between_shoulder_blades(),
-            thumb_side_forearm(),
-            front_of_shoulder(),
-            vertex(),
-            foot(),
-        ];
-        for (view, x, y) in taps {
-            let outline = atlas.outline(view).expect("outline");
-            assert!(contains(&outline.polygons[0], [x, y]), "{view} {x} {y}");
-        }
+    fn near_a_zone_counts_less_and_far_from_it_not_at_all() {
+        let atlas = atlas(vec![muscle("temporal", 0.5, &["temple"], &[])]);
+        // 0.02 chart heights outside the temple square.
+        let near = find(&atlas, &[spot(View::Front, 0.3, 0.24)]);
+        assert!(!near[0].contains && near[0].score < OUTSIDE);
+        assert!((near[0].distance - 0.02).abs() < 1e-4);
+        assert!(find(&atlas, &[spot(View::Front, 0.3, 0.6)]).is_empty());
+        assert!(find(&atlas, &[spot(View::Back, 0.3, 0.2)]).is_empty());
     }
 
     #[test]
-    fn temple_headache_suggests_upper_trapezius_on_the_right() {
-        let found = search(temple());
-        let i = rank(&found, "core:upper-trapezius").expect("upper trapezius found");
-        assert!(i < 3, "{:?}", names(&found));
-        assert_eq!(found[i].side, Side::Right);
-        assert!(found[i].contains);
-        assert!(rank(&found, "core:semispinalis-capitis").is_some_and(|i| i < 3));
-    }
-
-    #[test]
-    fn back_of_head_suggests_suboccipitals_or_splenius_cervicis() {
-        let found = search(occiput());
-        let top3 = &found[..3.min(found.len())];
-        assert!(
-            top3.iter()
-                .any(|m| m.muscle_id == "core:suboccipitals"
-                    || m.muscle_id == "core:splenius-cervicis"),
-            "{:?}",
-            names(&found)
-        );
-    }
-
-    #[test]
-    fn between_the_shoulder_blades_suggests_scalenes_and_levator() {
-        let found = search(between_shoulder_blades());
-        for muscle in ["core:scalenes", "core:levator-scapulae"] {
-            assert!(
-                rank(&found, muscle).is_some_and(|i| i < 4),
-                "{muscle}: {:?}",
-                names(&found)
-            );
-        }
-    }
-
-    #[test]
-    fn thumb_side_forearm_suggests_scalenes_first() {
-        let found = search(thumb_side_forearm());
-        assert_eq!(found[0].muscle_id, "core:scalenes", "{:?}", names(&found));
-        assert_eq!(found[0].side, Side::Right);
-    }
-
-    #[test]
-    fn front_of_shoulder_suggests_infraspinatus() {
-        let found = search(front_of_shoulder());
-        assert_eq!(
-            found[0].muscle_id,
-            "core:infraspinatus",
-            "{:?}",
-            names(&found)
-        );
-    }
-
-    #[test]
-    fn top_of_head_suggests_splenius_capitis() {
-        let found = search(vertex());
-        assert!(
-            rank(&found, "core:splenius-capitis").is_some_and(|i| i < 3),
-            "{:?}",
-            names(&found)
-        );
-    }
-
-    #[test]
-    fn a_tap_on_the_left_finds_the_left_side_with_mirrored_points() {
-        let (view, x, y) = temple();
-        let found = find(&Atlas::builtin(), view, 1.0 - x, y);
-        let trap = found
-            .iter()
-            .find(|m| m.muscle_id == "core:upper-trapezius")
-            .expect("upper trapezius found");
-        assert_eq!(trap.side, Side::Left);
-        let atlas = Atlas::builtin();
-        let muscle = atlas.muscle("core:upper-trapezius").expect("muscle");
-        assert_eq!(trap.points.len(), muscle.points.len());
-        for (found, point) in trap.points.iter().zip(&muscle.points) {
-            assert_eq!(found.side, Side::Left);
-            assert!((found.x - (1.0 - point.x)).abs() < 1e-6);
-            assert_eq!(found.y, point.y);
-        }
-    }
-
-    #[test]
-    fn far_from_every_zone_finds_nothing() {
-        assert!(search(foot()).is_empty());
-    }
-
-    #[test]
-    fn positions_off_the_chart_find_nothing() {
-        let atlas = Atlas::builtin();
-        let (view, x, y) = temple();
-        assert!(find(&atlas, view, f32::NAN, y).is_empty());
-        assert!(find(&atlas, view, x, f32::INFINITY).is_empty());
-        assert!(find(&atlas, view, -0.1, y).is_empty());
-        assert!(find(&atlas, view, x, 1.1).is_empty());
-        assert!(find(&atlas, View::Side, x, y).is_empty());
-    }
-
-    #[test]
-    fn results_are_ranked_scored_and_one_per_muscle() {
-        for tap in [temple(), occiput(), between_shoulder_blades(), vertex()] {
-            let found = search(tap);
-            assert!(!found.is_empty());
-            for pair in found.windows(2) {
-                assert!(pair[0].score >= pair[1].score);
-                assert_ne!(pair[0].muscle_id, pair[1].muscle_id);
-            }
-            let mut ids: Vec<_> = found.iter().map(|m| &m.muscle_id).collect();
-            ids.sort();
-            ids.dedup();
-            assert_eq!(ids.len(), found.len());
-            for m in &found {
-                assert!((0.0..=1.0).contains(&m.score));
-                assert_eq!(m.contains, m.distance == 0.0);
-                assert!(m.distance <= REACH);
-            }
-        }
+    fn spots_off_the_chart_are_ignored() {
+        let atlas = atlas(vec![muscle("temporal", 0.5, &["temple"], &[])]);
+        assert!(find(&atlas, &[]).is_empty());
+        assert!(find(&atlas, &[spot(View::Front, f32::NAN, 0.2)]).is_empty());
+        assert!(find(&atlas, &[spot(View::Front, 0.3, 1.1)]).is_empty());
+        let with_junk = [spot(View::Front, -0.1, 0.2), spot(View::Front, 0.3, 0.2)];
+        assert_eq!(find(&atlas, &with_junk)[0].score, 1.0);
     }
 
     #[test]
@@ -482,25 +531,15 @@ mod tests {
 
     #[test]
     fn nearest_points_put_the_tapped_point_first_on_its_side() {
-        let atlas = Atlas::builtin();
-        let trapezius = atlas.muscle("core:upper-trapezius").expect("built in");
-        let point = trapezius
-            .points
-            .iter()
-            .find(|p| p.view == View::Back)
-            .expect("back point");
-        let (x, y) = point.on_side(Side::Left);
-        let nearby = nearest_points(&atlas, View::Back, x, y);
-        assert_eq!(nearby[0].muscle_id, "core:upper-trapezius");
+        let atlas = atlas(vec![
+            muscle("a", 0.5, &["temple"], &[]),
+            muscle("b", 0.5, &["temple"], &[]),
+        ]);
+        let (x, y) = (0.7, 0.22); // "near" on the client's left
+        let nearby = nearest_points(&atlas, View::Front, x, y);
         assert_eq!(nearby[0].point.side, Side::Left);
         assert!(nearby[0].distance < 1e-6);
         assert!((MIN_OFFERED..=NEARBY).contains(&nearby.len()));
         assert!(nearby.windows(2).all(|w| w[0].distance <= w[1].distance));
-    }
-
-    #[test]
-    fn nearest_points_offer_a_few_even_far_from_any_point() {
-        let nearby = nearest_points(&Atlas::builtin(), View::Front, 0.41, 0.97);
-        assert_eq!(nearby.len(), MIN_OFFERED);
     }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use myochart::api::{self, Api, Code};
 use myochart::atlas::{Side, View};
+use myochart::finder::Spot;
 use myochart::model::{
     Activity, AmendmentForm, ClientForm, ClientId, ClientSummary, FindingForm, NoteForm,
     SessionForm, SessionId,
@@ -47,16 +48,12 @@ enum Command {
     /// Write, sign and amend SOAP notes
     #[command(subcommand)]
     Note(NoteCommand),
-    /// Which muscles refer pain to a spot on the body chart
+    /// Which muscles refer pain to where the client feels it
     Finder {
-        #[arg(long, value_parser = parse_kebab::<View>)]
-        view: View,
-        /// 0..1 across the chart
-        #[arg(long)]
-        x: f64,
-        /// 0..1 down the chart
-        #[arg(long)]
-        y: f64,
+        /// Where it hurts, as VIEW:X,Y (X across and Y down the chart, 0..1);
+        /// repeat for a pain drawing of several spots
+        #[arg(long = "spot", value_parser = parse_spot, required = true)]
+        spots: Vec<Spot>,
     },
     /// Copy the whole database to a timestamped file
     Backup {
@@ -101,6 +98,23 @@ enum Command {
     /// Anonymised case-study and class reports (PDF)
     #[command(subcommand)]
     Report(ReportCommand),
+    /// The trigger-point atlas: its regions, and review sheets to check them
+    #[command(subcommand)]
+    Atlas(AtlasCommand),
+}
+
+#[derive(Subcommand)]
+enum AtlasCommand {
+    /// List the regions and how many muscles each has
+    Regions,
+    /// Save a region's review sheet: every muscle with its points and zones drawn
+    Sheet {
+        /// The region's id, e.g. core:leg (see `atlas regions`)
+        #[arg(long)]
+        region: String,
+        #[arg(long)]
+        out: PathBuf,
+    },
 }
 
 #[derive(Subcommand)]
@@ -366,6 +380,19 @@ fn parse_kebab<T: serde::de::DeserializeOwned>(raw: &str) -> Result<T, String> {
     serde_json::from_value(serde_json::Value::String(raw.to_owned())).map_err(|e| e.to_string())
 }
 
+/// A pain spot written as `VIEW:X,Y`, e.g. `front:0.47,0.05`.
+fn parse_spot(raw: &str) -> Result<Spot, String> {
+    let bad = || format!("{raw:?} is not VIEW:X,Y (for example front:0.47,0.05)");
+    let (view, xy) = raw.split_once(':').ok_or_else(bad)?;
+    let (x, y) = xy.split_once(',').ok_or_else(bad)?;
+    let number = |v: &str| v.trim().parse::<f32>().map_err(|_| bad());
+    Ok(Spot {
+        view: parse_kebab(view)?,
+        x: number(x)?,
+        y: number(y)?,
+    })
+}
+
 /// Prints a plugin child process's report as one line of JSON, the last of
 /// the output (whatever the plugin printed comes before); the exit code says `ok`.
 fn print_report(report: &impl serde::Serialize, ok: bool) -> ExitCode {
@@ -589,10 +616,10 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
                 .await?;
             println!("amendment {} added to session {}", amendment.id, session);
         }
-        Command::Finder { view, x, y } => {
-            let matches = api.find(view, x, y)?;
+        Command::Finder { spots } => {
+            let matches = api.find(&spots)?;
             if matches.is_empty() {
-                println!("no muscle refers pain to this spot");
+                println!("no muscle refers pain here");
             }
             for (rank, m) in matches.iter().enumerate() {
                 println!(
@@ -670,6 +697,20 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
         Command::Student(command) => student(api, command).await?,
         Command::Log(command) => log(api, command).await?,
         Command::Report(command) => report(api, command).await?,
+        Command::Atlas(AtlasCommand::Regions) => {
+            for region in api.atlas().regions() {
+                println!(
+                    "{:<28} {:>3} muscles  {}",
+                    region.id,
+                    region.muscles.len(),
+                    region.name
+                );
+            }
+        }
+        Command::Atlas(AtlasCommand::Sheet { region, out }) => {
+            let path = api.save_atlas_sheet(&region, &out).await?;
+            println!("review sheet of {region} saved to {}", path.display());
+        }
     }
     Ok(())
 }

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use myochart::api::{self, DatabaseInfo, Error, RedFlagQuestion};
 use myochart::atlas::{Atlas, View};
-use myochart::finder::{FinderMatch, NearbyPoint};
+use myochart::finder::{FinderMatch, NearbyPoint, Spot};
 use myochart::model::{
     client_code, Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId,
     ClientRecord, ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
@@ -137,8 +137,8 @@ pub async fn amend_note(
 }
 
 #[tauri::command]
-pub async fn find(shell: State<'_, Shell>, view: View, x: f64, y: f64) -> Result<Vec<FinderMatch>> {
-    shell.api().await.find(view, x, y)
+pub async fn find(shell: State<'_, Shell>, spots: Vec<Spot>) -> Result<Vec<FinderMatch>> {
+    shell.api().await.find(&spots)
 }
 
 #[tauri::command]

@@ -12,120 +12,16 @@
 //! client's right is the viewer's left (x < 0.5); on the `back` view it is the
 //! viewer's right (x > 0.5).
 
+mod builtin;
 mod red_flag;
+mod view;
 
 pub use red_flag::RedFlag;
+pub use view::{mirror, Side, View};
 
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
-use std::fmt;
-use std::sync::OnceLock;
 use ts_rs::TS;
-
-/// Which body chart a position is on. Stored as text ("front") in findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type)]
-#[serde(rename_all = "kebab-case")]
-#[sqlx(rename_all = "kebab-case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub enum View {
-    Front,
-    Back,
-    Side,
-}
-
-impl fmt::Display for View {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            View::Front => "front",
-            View::Back => "back",
-            View::Side => "side",
-        })
-    }
-}
-
-/// The client's own side (not the viewer's). Stored as text ("left") in findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type)]
-#[serde(rename_all = "kebab-case")]
-#[sqlx(rename_all = "kebab-case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub enum Side {
-    Left,
-    Right,
-}
-
-impl Side {
-    pub const BOTH: [Side; 2] = [Side::Right, Side::Left];
-
-    /// The chart x of a position that the atlas describes for the right side,
-    /// placed on this side.
-    pub fn place_x(self, x: f32) -> f32 {
-        match self {
-            Side::Right => x,
-            Side::Left => mirror(x),
-        }
-    }
-
-    /// Which of the client's sides a chart x falls on: `None` on the midline
-    /// and on the side view, where x runs front to back, not left to right.
-    pub fn at(view: View, x: f32) -> Option<Side> {
-        let viewer_left = match view {
-            View::Front => Side::Right,
-            View::Back => Side::Left,
-            View::Side => return None,
-        };
-        if x < 0.5 {
-            Some(viewer_left)
-        } else if x > 0.5 {
-            Some(viewer_left.other())
-        } else {
-            None
-        }
-    }
-
-    /// The side a finding at chart x must be on: the half it is clearly in
-    /// (a point within 3% of the midline may be either), and the right on a
-    /// side view, which shows the client's right side.
-    pub fn required(view: View, x: f32) -> Option<Side> {
-        const MIDLINE_SLACK: f32 = 0.03;
-        match view {
-            View::Side => Some(Side::Right),
-            _ if (x - 0.5).abs() < MIDLINE_SLACK => None,
-            _ => Side::at(view, x),
-        }
-    }
-
-    /// `side`, if a point at chart x may be on it (see [`Side::required`]);
-    /// else why not, for the form.
-    pub fn checked(side: Side, view: View, x: f32) -> Result<Side, String> {
-        match Side::required(view, x) {
-            Some(required) if required != side => Err(format!(
-                "This point is on the client's {} side on the chart",
-                required.name()
-            )),
-            _ => Ok(side),
-        }
-    }
-
-    /// "left" or "right", for sentences.
-    pub fn name(self) -> &'static str {
-        match self {
-            Side::Left => "left",
-            Side::Right => "right",
-        }
-    }
-
-    pub fn other(self) -> Side {
-        match self {
-            Side::Left => Side::Right,
-            Side::Right => Side::Left,
-        }
-    }
-}
-
-/// The mirror image of a chart x: right side <-> left side.
-pub fn mirror(x: f32) -> f32 {
-    1.0 - x
-}
 
 /// A closed polygon (or, for outline details, an open polyline) of `[x, y]`
 /// chart coordinates.
@@ -139,12 +35,73 @@ pub struct BodyOutline {
     pub view: View,
     /// Width:height of the chart box; always [`Atlas::CHART_ASPECT`].
     pub aspect: f32,
-    /// Filled shapes: the body silhouette.
+    /// Filled shapes: the body silhouette first.
     pub polygons: Vec<Polygon>,
     /// Open polylines drawn over the silhouette to help orientation:
     /// collarbones, face, shoulder blades, spine.
     #[serde(default)]
     pub details: Vec<Polygon>,
+    /// Parts of the view shown enlarged, where the whole body is too small to
+    /// tap (the head, a hand, a foot).
+    #[serde(default)]
+    pub close_ups: Vec<CloseUp>,
+}
+
+impl BodyOutline {
+    /// The same drawing seen in a mirror, for the other profile.
+    fn mirrored(&self) -> BodyOutline {
+        let flip = |shape: &Polygon| shape.iter().map(|&[x, y]| [mirror(x), y]).collect();
+        BodyOutline {
+            view: self.view.mirrored(),
+            aspect: self.aspect,
+            polygons: self.polygons.iter().map(flip).collect(),
+            details: self.details.iter().map(flip).collect(),
+            close_ups: self
+                .close_ups
+                .iter()
+                .map(|c| CloseUp {
+                    name: c.name.clone(),
+                    x0: mirror(c.x1),
+                    x1: mirror(c.x0),
+                    ..*c
+                })
+                .collect(),
+        }
+    }
+}
+
+impl BodyOutline {
+    /// Whether a chart position is on the body: inside one of its shapes.
+    pub fn covers(&self, point: [f32; 2]) -> bool {
+        self.polygons.iter().any(|shape| contains(shape, point))
+    }
+}
+
+/// Even-odd rule point-in-polygon test (the aspect does not matter here).
+pub fn contains(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> bool {
+    let mut inside = false;
+    let mut j = polygon.len().wrapping_sub(1);
+    for (i, &[xi, yi]) in polygon.iter().enumerate() {
+        let [xj, yj] = polygon[j];
+        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
+            inside = !inside;
+        }
+        j = i;
+    }
+    inside
+}
+
+/// A part of a view shown enlarged: chart coordinates `x0..x1` across and
+/// `y0..y1` down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct CloseUp {
+    pub name: String,
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -161,9 +118,10 @@ pub struct TriggerPoint {
 }
 
 impl TriggerPoint {
-    /// The point's `(x, y)` on the given side of the client.
-    pub fn on_side(&self, side: Side) -> (f32, f32) {
-        (side.place_x(self.x), self.y)
+    /// Where the point is on the given side of the client: view, x, y.
+    pub fn on_side(&self, side: Side) -> (View, f32, f32) {
+        let (view, x) = side.place(self.view, self.x);
+        (view, x, self.y)
     }
 }
 
@@ -175,15 +133,69 @@ pub struct ReferralZone {
     pub polygon: Polygon,
     /// The essential zone (true) or a spillover zone (false).
     pub primary: bool,
+    /// The skin area this zone was drawn from, if it was (see [`ReferralAreas`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub area: Option<String>,
 }
 
 impl ReferralZone {
-    /// The zone's polygon on the given side of the client.
-    pub fn polygon_on(&self, side: Side) -> Polygon {
-        self.polygon
-            .iter()
-            .map(|&[x, y]| [side.place_x(x), y])
-            .collect()
+    /// The zone placed on the given side of the client (its view may change:
+    /// the right profile's zones are on the left profile for the left side).
+    pub fn on_side(&self, side: Side) -> ReferralZone {
+        let (view, _) = side.place(self.view, 0.0);
+        ReferralZone {
+            view,
+            polygon: self
+                .polygon
+                .iter()
+                .map(|&[x, y]| [side.place(self.view, x).1, y])
+                .collect(),
+            primary: self.primary,
+            area: self.area.clone(),
+        }
+    }
+}
+
+/// A named patch of skin ("core:outer-elbow"), drawn on every view where it
+/// shows. Muscles name the areas their pain refers to instead of drawing
+/// polygons, so one drawing of the outer elbow serves every muscle that refers
+/// there, on every view, and a tap anywhere on that skin finds them all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct SkinArea {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub shapes: Vec<AreaShape>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct AreaShape {
+    pub view: View,
+    pub polygon: Polygon,
+}
+
+/// The skin areas a muscle's pain refers to: the essential zone, felt by
+/// nearly everyone with an active point, and the spillover, felt by some.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ReferralAreas {
+    #[serde(default)]
+    pub essential: Vec<String>,
+    #[serde(default)]
+    pub spillover: Vec<String>,
+}
+
+impl ReferralAreas {
+    /// Every area named, with whether it is essential.
+    fn all(&self) -> impl Iterator<Item = (&String, bool)> {
+        let essential = self.essential.iter().map(|a| (a, true));
+        essential.chain(self.spillover.iter().map(|a| (a, false)))
     }
 }
 
@@ -224,8 +236,15 @@ pub struct Muscle {
     /// Where the pain is felt, in words the client understands.
     pub referral_description: String,
     pub points: Vec<TriggerPoint>,
+    /// Where the pain refers, by skin area; joining the atlas draws them into
+    /// `referral_zones`.
+    #[serde(default)]
+    pub referral_areas: ReferralAreas,
+    /// Where the pain refers, drawn: polygons given by the pack, then those of
+    /// its `referral_areas` on every view where they show.
+    #[serde(default)]
     pub referral_zones: Vec<ReferralZone>,
-    /// How common this pattern is clinically, 0..=1; the finder weighs it in.
+    /// How common this pattern is clinically, 0..=1; the finder breaks ties with it.
     pub prevalence: f32,
     /// Id of the self-treatment technique.
     pub technique: String,
@@ -237,6 +256,9 @@ pub struct Muscle {
     #[serde(default)]
     pub red_flags: Vec<RedFlag>,
     pub caution: Option<String>,
+    /// Where the pattern is documented (keys or chapters), for reviewers.
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -259,9 +281,12 @@ pub struct RegionPack {
     pub name: String,
     pub regions: Vec<Region>,
     pub techniques: Vec<Technique>,
-    /// Body outlines for views no other pack draws (e.g. a plugin's side view).
+    /// Body outlines for views no other pack draws.
     #[serde(default)]
     pub outlines: Vec<BodyOutline>,
+    /// Skin areas muscles of this pack or a later one can refer to.
+    #[serde(default)]
+    pub areas: Vec<SkinArea>,
 }
 
 impl RegionPack {
@@ -290,6 +315,8 @@ pub enum AtlasError {
     DuplicateId { kind: &'static str, id: String },
     #[error("muscle {muscle}: technique {technique} is not defined in this pack or a loaded one")]
     UnknownTechnique { muscle: String, technique: String },
+    #[error("muscle {muscle}: skin area {area} is not defined in this pack or a loaded one")]
+    UnknownArea { muscle: String, area: String },
     /// Any other rule; `reason` says which, naming the offending item.
     #[error("{kind} {id}: {reason}")]
     Invalid {
@@ -308,37 +335,55 @@ pub struct Atlas {
     packs: Vec<RegionPack>,
 }
 
-const BUILTIN_PACK: &str = include_str!("../../assets/atlas/neck-shoulder.json");
-const BUILTIN_OUTLINES: &str = include_str!("../../assets/atlas/outlines.json");
-
 impl Atlas {
     /// Width:height of the chart box. Distances on the chart scale x by this so
     /// that they are the same in every direction.
     pub const CHART_ASPECT: f32 = 0.45;
 
-    /// The compiled-in neck/shoulder pack with the front and back outlines.
-    pub fn builtin() -> Atlas {
-        static BUILTIN: OnceLock<Atlas> = OnceLock::new();
-        BUILTIN
-            .get_or_init(|| {
-                // The data is compiled in and a unit test pins that it parses and
-                // validates, so failing here is a build defect, not a user error.
-                let mut pack = RegionPack::from_json(BUILTIN_PACK)
-                    .expect("assets/atlas/neck-shoulder.json is a valid region pack");
-                pack.outlines = serde_json::from_str(BUILTIN_OUTLINES)
-                    .expect("assets/atlas/outlines.json is a valid list of body outlines");
-                Atlas::default()
-                    .with_pack(pack)
-                    .expect("the built-in atlas passes validation")
-            })
-            .clone()
-    }
-
-    /// Adds a pack after checking it against the rules of [`validate`].
-    pub fn with_pack(mut self, pack: RegionPack) -> Result<Atlas, AtlasError> {
+    /// Adds a pack after checking it against the rules of [`validate`], then
+    /// draws its muscles' referral areas as zones and mirrors its right
+    /// profile into the left one.
+    pub fn with_pack(mut self, mut pack: RegionPack) -> Result<Atlas, AtlasError> {
         validate(&pack, &self)?;
+        let zones: Vec<Vec<ReferralZone>> = pack
+            .regions
+            .iter()
+            .flat_map(|r| &r.muscles)
+            .map(|m| self.area_zones(m, &pack.areas))
+            .collect();
+        let muscles = pack.regions.iter_mut().flat_map(|r| &mut r.muscles);
+        for (muscle, zones) in muscles.zip(zones) {
+            muscle.referral_zones.extend(zones);
+        }
+        let mirrored: Vec<BodyOutline> = pack
+            .outlines
+            .iter()
+            .filter(|o| o.view == View::RightSide)
+            .map(BodyOutline::mirrored)
+            .collect();
+        pack.outlines.extend(mirrored);
         self.packs.push(pack);
         Ok(self)
+    }
+
+    /// The zones of a muscle's referral areas, on every view where they show.
+    /// `own` are the areas of the muscle's pack; validation has checked that
+    /// every name resolves.
+    fn area_zones(&self, muscle: &Muscle, own: &[SkinArea]) -> Vec<ReferralZone> {
+        muscle
+            .referral_areas
+            .all()
+            .filter_map(|(id, primary)| {
+                let area = own.iter().find(|a| &a.id == id).or_else(|| self.area(id))?;
+                Some(area.shapes.iter().map(move |shape| ReferralZone {
+                    view: shape.view,
+                    polygon: shape.polygon.clone(),
+                    primary,
+                    area: Some(area.id.clone()),
+                }))
+            })
+            .flatten()
+            .collect()
     }
 
     pub fn packs(&self) -> &[RegionPack] {
@@ -375,6 +420,14 @@ impl Atlas {
         self.techniques().find(|t| t.id == id)
     }
 
+    pub fn areas(&self) -> impl Iterator<Item = &SkinArea> {
+        self.packs.iter().flat_map(|p| &p.areas)
+    }
+
+    pub fn area(&self, id: &str) -> Option<&SkinArea> {
+        self.areas().find(|a| a.id == id)
+    }
+
     pub fn outline(&self, view: View) -> Option<&BodyOutline> {
         self.packs
             .iter()
@@ -386,12 +439,15 @@ impl Atlas {
 /// Checks a pack before it joins `existing`:
 /// - the namespace is lowercase letters, digits and '-', and not taken by a
 ///   loaded pack (so, ids being namespaced, they cannot collide with theirs);
-/// - every region, muscle and technique id is `namespace:name` and unique;
+/// - every region, muscle, technique and skin area id is `namespace:name` and
+///   unique;
 /// - names are not blank, prevalence is in 0..=1, a technique's time range is
 ///   ordered;
 /// - every muscle has at least one trigger point (ids unique within the muscle)
-///   and at least one primary referral zone, on views its region shows, and its
-///   technique is defined in this pack or a loaded one;
+///   and an essential referral area or a primary referral zone, on views its
+///   region shows; its technique and areas are defined in this pack or a loaded
+///   one;
+/// - nothing is drawn on the left profile, which mirrors the right one;
 /// - coordinates are finite and in 0..=1, polygons have at least 3 vertices;
 /// - outlines use the chart aspect, and each view is drawn by one pack only.
 pub fn validate(pack: &RegionPack, existing: &Atlas) -> Result<(), AtlasError> {
@@ -439,6 +495,10 @@ pub fn validate(pack: &RegionPack, existing: &Atlas) -> Result<(), AtlasError> {
         claim("technique", &t.id)?;
         validate_technique(t)?;
     }
+    for area in &pack.areas {
+        claim("skin area", &area.id)?;
+        validate_area(area)?;
+    }
     for region in &pack.regions {
         claim("region", &region.id)?;
         not_blank("region", &region.id, "name", &region.name)?;
@@ -474,6 +534,30 @@ fn validate_technique(t: &Technique) -> Result<(), AtlasError> {
     Ok(())
 }
 
+fn validate_area(area: &SkinArea) -> Result<(), AtlasError> {
+    not_blank("skin area", &area.id, "name", &area.name)?;
+    for (i, shape) in area.shapes.iter().enumerate() {
+        let what = format!("shape {}", i + 1);
+        drawable("skin area", &area.id, &what, shape.view)?;
+        check_shape("skin area", &area.id, &what, &shape.polygon, 3)?;
+    }
+    Ok(())
+}
+
+/// Content is drawn for the right side only: the left profile is its mirror.
+fn drawable(kind: &'static str, id: &str, what: &str, view: View) -> Result<(), AtlasError> {
+    if view == View::LeftSide {
+        return Err(invalid(
+            kind,
+            id,
+            format!(
+                "{what} is on the left-side view: draw it on right-side, the left is its mirror"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 fn validate_muscle(
     m: &Muscle,
     region: &Region,
@@ -499,6 +583,7 @@ fn validate_muscle(
         });
     }
     let check_view = |what: &str, view: View| {
+        drawable("muscle", id, what, view)?;
         if region.views.contains(&view) {
             Ok(())
         } else {
@@ -529,8 +614,21 @@ fn validate_muscle(
         check_xy("muscle", id, &what, p.x, p.y)?;
     }
 
-    if !m.referral_zones.iter().any(|z| z.primary) {
-        return Err(invalid("muscle", id, "has no primary referral zone"));
+    for (area, _) in m.referral_areas.all() {
+        let known = pack.areas.iter().any(|a| &a.id == area) || existing.area(area).is_some();
+        if !known {
+            return Err(AtlasError::UnknownArea {
+                muscle: id.to_owned(),
+                area: area.clone(),
+            });
+        }
+    }
+    if m.referral_areas.essential.is_empty() && !m.referral_zones.iter().any(|z| z.primary) {
+        return Err(invalid(
+            "muscle",
+            id,
+            "has no essential referral area or primary referral zone",
+        ));
     }
     for (i, z) in m.referral_zones.iter().enumerate() {
         let what = format!("referral zone {}", i + 1);
@@ -546,6 +644,7 @@ fn validate_outline(
     existing: &Atlas,
 ) -> Result<(), AtlasError> {
     let id = o.view.to_string();
+    drawable("outline", &id, "the outline", o.view)?;
     let taken = earlier.iter().any(|e| e.view == o.view) || existing.outline(o.view).is_some();
     if taken {
         return Err(invalid("outline", &id, "this view already has an outline"));
@@ -569,6 +668,15 @@ fn validate_outline(
     }
     for (i, d) in o.details.iter().enumerate() {
         check_shape("outline", &id, &format!("detail line {}", i + 1), d, 2)?;
+    }
+    for c in &o.close_ups {
+        let what = format!("close-up {:?}", c.name);
+        not_blank("outline", &id, "a close-up's name", &c.name)?;
+        check_xy("outline", &id, &what, c.x0, c.y0)?;
+        check_xy("outline", &id, &what, c.x1, c.y1)?;
+        if c.x0 >= c.x1 || c.y0 >= c.y1 {
+            return Err(invalid("outline", &id, format!("{what} is empty")));
+        }
     }
     Ok(())
 }
@@ -656,10 +764,12 @@ mod tests {
                 y: 0.1,
                 label: "cheek".into(),
             }],
+            referral_areas: ReferralAreas::default(),
             referral_zones: vec![ReferralZone {
                 view: View::Front,
                 polygon: vec![[0.4, 0.08], [0.45, 0.08], [0.45, 0.12]],
                 primary: true,
+                area: None,
             }],
             prevalence: 0.5,
             technique: "tmj:press".into(),
@@ -672,6 +782,7 @@ mod tests {
             self_care: vec![],
             red_flags: vec![],
             caution: None,
+            sources: vec![],
         }
     }
 
@@ -683,16 +794,40 @@ mod tests {
             regions: vec![Region {
                 id: "tmj:jaw".into(),
                 name: "Jaw".into(),
-                views: vec![View::Front, View::Side],
+                views: vec![View::Front, View::RightSide],
                 muscles: vec![muscle("tmj:masseter")],
             }],
             techniques: vec![technique("tmj:press")],
+            outlines: vec![],
+            areas: vec![],
+        }
+    }
+
+    /// The pack with a right-side outline, for an atlas without one.
+    fn pack_with_outline() -> RegionPack {
+        RegionPack {
             outlines: vec![BodyOutline {
-                view: View::Side,
+                view: View::RightSide,
                 aspect: Atlas::CHART_ASPECT,
                 polygons: vec![vec![[0.4, 0.0], [0.6, 0.0], [0.5, 1.0]]],
                 details: vec![],
+                close_ups: vec![CloseUp {
+                    name: "Head".into(),
+                    x0: 0.4,
+                    y0: 0.0,
+                    x1: 0.7,
+                    y1: 0.2,
+                }],
             }],
+            ..pack()
+        }
+    }
+
+    /// Validates `pack` against an empty atlas and returns the message.
+    fn outline_error(pack: RegionPack) -> String {
+        match Atlas::default().with_pack(pack) {
+            Ok(_) => panic!("pack was accepted"),
+            Err(e) => e.to_string(),
         }
     }
 
@@ -709,67 +844,80 @@ mod tests {
     }
 
     #[test]
-    fn builtin_atlas_is_valid_and_complete() {
-        let atlas = Atlas::builtin();
-        let muscles: Vec<_> = atlas.muscles().collect();
-        assert_eq!(muscles.len(), 10);
-        for m in muscles {
-            assert!(!m.points.is_empty(), "{}", m.id);
-            assert!(m.referral_zones.iter().any(|z| z.primary), "{}", m.id);
-            assert!(atlas.technique(&m.technique).is_some(), "{}", m.id);
-            assert!(!m.self_care.is_empty(), "{}", m.id);
-            assert!(!m.stretch.steps.is_empty(), "{}", m.id);
-            assert_eq!(
-                atlas.region_of(&m.id).map(|r| r.id.as_str()),
-                Some("core:neck-shoulder")
-            );
-        }
-        let technique = atlas
-            .technique("core:pain-free-compression")
-            .expect("built-in technique");
-        assert_eq!(technique.steps.len(), 5);
-        assert_eq!((technique.min_seconds, technique.max_seconds), (60, 90));
-        assert!(atlas.muscle("core:upper-trapezius").is_some());
-        assert!(atlas.outline(View::Front).is_some());
-        assert!(atlas.outline(View::Back).is_some());
-        assert!(atlas.outline(View::Side).is_none());
-        // Validating the built-in pack again is refused only for its namespace.
-        let again = atlas.packs()[0].clone();
-        assert!(validate(&again, &Atlas::default()).is_ok());
+    fn referral_areas_are_drawn_on_every_view_they_show_on() {
+        let mut p = pack();
+        p.areas.push(SkinArea {
+            id: "tmj:cheek".into(),
+            name: "Cheek".into(),
+            shapes: vec![
+                AreaShape {
+                    view: View::Front,
+                    polygon: vec![[0.4, 0.1], [0.45, 0.1], [0.45, 0.12]],
+                },
+                AreaShape {
+                    view: View::RightSide,
+                    polygon: vec![[0.6, 0.1], [0.65, 0.1], [0.65, 0.12]],
+                },
+            ],
+        });
+        m0(&mut p).referral_areas.spillover = vec!["tmj:cheek".into()];
+        let atlas = Atlas::builtin().with_pack(p).expect("valid pack");
+        let zones = &atlas.muscle("tmj:masseter").expect("added").referral_zones;
+        let from_area: Vec<_> = zones.iter().filter(|z| z.area.is_some()).collect();
+        assert_eq!(from_area.len(), 2);
+        assert!(from_area.iter().all(|z| !z.primary));
+        assert_eq!(from_area[1].view, View::RightSide);
     }
 
     #[test]
-    fn silhouettes_have_enough_vertices_to_look_like_a_person() {
-        let atlas = Atlas::builtin();
-        for view in [View::Front, View::Back] {
-            let outline = atlas.outline(view).expect("outline");
-            let silhouette = &outline.polygons[0];
-            assert!((60..=150).contains(&silhouette.len()), "{view}");
-        }
+    fn a_muscle_may_refer_to_an_area_of_a_loaded_pack() {
+        let mut p = pack();
+        let core_area = Atlas::builtin()
+            .areas()
+            .next()
+            .expect("core areas")
+            .id
+            .clone();
+        m0(&mut p).referral_zones.clear();
+        m0(&mut p).referral_areas.essential = vec![core_area];
+        let atlas = Atlas::builtin().with_pack(p).expect("valid pack");
+        assert!(!atlas
+            .muscle("tmj:masseter")
+            .expect("added")
+            .referral_zones
+            .is_empty());
     }
 
     #[test]
-    fn sides_mirror_and_follow_the_view_convention() {
-        assert_eq!(Side::Left.place_x(0.2), 0.8);
-        assert_eq!(Side::Right.place_x(0.2), 0.2);
-        assert_eq!(Side::at(View::Front, 0.3), Some(Side::Right));
-        assert_eq!(Side::at(View::Back, 0.3), Some(Side::Left));
-        assert_eq!(Side::at(View::Back, 0.5), None);
-        assert_eq!(Side::at(View::Side, 0.3), None);
-        let zone = ReferralZone {
-            view: View::Back,
-            polygon: vec![[0.6, 0.1], [0.7, 0.1], [0.7, 0.2]],
-            primary: true,
-        };
-        let left = zone.polygon_on(Side::Left);
-        assert!((left[1][0] - 0.3).abs() < 1e-6 && left[1][1] == 0.1);
+    fn unknown_areas_and_left_profiles_are_refused() {
+        let mut p = pack();
+        m0(&mut p).referral_areas.essential = vec!["tmj:nowhere".into()];
+        assert_eq!(
+            error(p),
+            "muscle tmj:masseter: skin area tmj:nowhere is not defined in this pack or a loaded one"
+        );
+        let mut p = pack();
+        m0(&mut p).points[0].view = View::LeftSide;
+        assert!(error(p).contains("draw it on right-side, the left is its mirror"));
+    }
+
+    #[test]
+    fn the_left_profile_is_the_right_one_mirrored() {
+        let atlas = Atlas::default()
+            .with_pack(pack_with_outline())
+            .expect("valid pack");
+        let right = atlas.outline(View::RightSide).expect("drawn");
+        let left = atlas.outline(View::LeftSide).expect("mirrored");
+        let [x, y] = right.polygons[0][0];
+        assert_eq!(left.polygons[0][0], [1.0 - x, y]);
+        let (r, l) = (&right.close_ups[0], &left.close_ups[0]);
+        assert!((l.x0 - (1.0 - r.x1)).abs() < 1e-6 && (l.x1 - (1.0 - r.x0)).abs() < 1e-6);
     }
 
     #[test]
     fn a_valid_plugin_pack_is_added() {
         let atlas = Atlas::builtin().with_pack(pack()).expect("valid pack");
         assert!(atlas.muscle("tmj:masseter").is_some());
-        assert!(atlas.outline(View::Side).is_some());
         assert_eq!(atlas.packs().len(), 2);
     }
 
@@ -836,9 +984,9 @@ mod tests {
             error(p),
             "muscle tmj:masseter: referral zone 1 vertex 3 has y = NaN, outside 0..1"
         );
-        let mut p = pack();
+        let mut p = pack_with_outline();
         p.outlines[0].polygons[0][0][0] = -0.1;
-        assert!(error(p).starts_with("outline side: polygon 1 vertex 1 has x = -0.1"));
+        assert!(outline_error(p).starts_with("outline right-side: polygon 1 vertex 1 has x = -0.1"));
     }
 
     #[test]
@@ -906,7 +1054,7 @@ mod tests {
         m0(&mut p).referral_zones[0].primary = false;
         assert_eq!(
             error(p),
-            "muscle tmj:masseter: has no primary referral zone"
+            "muscle tmj:masseter: has no essential referral area or primary referral zone"
         );
         let mut p = pack();
         let twin = m0(&mut p).points[0].clone();
@@ -919,13 +1067,19 @@ mod tests {
 
     #[test]
     fn outlines_must_fit_the_chart_and_not_replace_one() {
-        let mut p = pack();
+        let mut p = pack_with_outline();
         p.outlines[0].view = View::Front;
         p.regions[0].views = vec![View::Front];
         assert_eq!(error(p), "outline front: this view already has an outline");
-        let mut p = pack();
+        let mut p = pack_with_outline();
         p.outlines[0].aspect = 0.5;
-        assert!(error(p).starts_with("outline side: aspect is 0.5"));
+        assert!(outline_error(p).starts_with("outline right-side: aspect is 0.5"));
+        let mut p = pack_with_outline();
+        p.outlines[0].close_ups[0].y1 = 0.0;
+        assert_eq!(
+            outline_error(p),
+            "outline right-side: close-up \"Head\" is empty"
+        );
     }
 
     #[test]

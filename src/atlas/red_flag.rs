@@ -11,22 +11,35 @@ use ts_rs::TS;
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub enum RedFlag {
     ArmNumbness,
+    LegNumbness,
     SuddenHeadache,
     HeadacheFeverStiffNeck,
+    #[serde(rename = "temple-headache-over-50")]
+    TempleHeadacheOver50,
     AfterTrauma,
     DizzinessVisual,
+    ChestPain,
+    BladderBowelSaddle,
+    SwollenCalf,
+    WeightLossNightPain,
     UnexplainedLump,
     SpreadingWorsening,
 }
 
 impl RedFlag {
     /// Every flag, in the order the intake form asks about them.
-    pub const ALL: [RedFlag; 7] = [
+    pub const ALL: [RedFlag; 13] = [
         RedFlag::ArmNumbness,
+        RedFlag::LegNumbness,
         RedFlag::SuddenHeadache,
         RedFlag::HeadacheFeverStiffNeck,
+        RedFlag::TempleHeadacheOver50,
         RedFlag::AfterTrauma,
         RedFlag::DizzinessVisual,
+        RedFlag::ChestPain,
+        RedFlag::BladderBowelSaddle,
+        RedFlag::SwollenCalf,
+        RedFlag::WeightLossNightPain,
         RedFlag::UnexplainedLump,
         RedFlag::SpreadingWorsening,
     ];
@@ -35,10 +48,22 @@ impl RedFlag {
     pub fn question(&self) -> &'static str {
         match self {
             RedFlag::ArmNumbness => "Numbness, tingling or weakness in the arm or hand?",
+            RedFlag::LegNumbness => "Numbness, tingling or weakness in the leg or foot?",
             RedFlag::SuddenHeadache => "A sudden or \"worst ever\" headache?",
-            RedFlag::HeadacheFeverStiffNeck => "Headache with fever or a stiff neck?",
+            RedFlag::HeadacheFeverStiffNeck => "Headache with fever and a stiff neck?",
+            RedFlag::TempleHeadacheOver50 => {
+                "Over 50: a new headache at the temple, with jaw pain when chewing, a tender scalp or changes in vision?"
+            }
             RedFlag::AfterTrauma => "Did it start after a fall, a blow or a concussion?",
             RedFlag::DizzinessVisual => "Dizziness or changes in your vision?",
+            RedFlag::ChestPain => "Chest pain, pressure or breathlessness?",
+            RedFlag::BladderBowelSaddle => {
+                "Changes in bladder or bowel control, or numbness between the legs (the saddle area)?"
+            }
+            RedFlag::SwollenCalf => "A swollen, red or warm calf?",
+            RedFlag::WeightLossNightPain => {
+                "Unexplained weight loss, a history of cancer, or pain that is constant and worse at night?"
+            }
             RedFlag::UnexplainedLump => "An unexplained lump?",
             RedFlag::SpreadingWorsening => "Symptoms that spread or keep getting worse?",
         }
@@ -48,10 +73,20 @@ impl RedFlag {
     pub fn reported(&self) -> &'static str {
         match self {
             RedFlag::ArmNumbness => "numbness, tingling or weakness in the arm or hand",
+            RedFlag::LegNumbness => "numbness, tingling or weakness in the leg or foot",
             RedFlag::SuddenHeadache => "a sudden or \"worst ever\" headache",
-            RedFlag::HeadacheFeverStiffNeck => "headache with fever or a stiff neck",
+            RedFlag::HeadacheFeverStiffNeck => "headache with fever and a stiff neck",
+            RedFlag::TempleHeadacheOver50 => {
+                "a new temple headache over 50 with jaw pain on chewing, scalp tenderness or vision change"
+            }
             RedFlag::AfterTrauma => "symptoms after a fall, a blow or a concussion",
             RedFlag::DizzinessVisual => "dizziness or visual changes",
+            RedFlag::ChestPain => "chest pain, pressure or breathlessness",
+            RedFlag::BladderBowelSaddle => "bladder or bowel changes or saddle numbness",
+            RedFlag::SwollenCalf => "a swollen, red or warm calf",
+            RedFlag::WeightLossNightPain => {
+                "unexplained weight loss, a history of cancer, or constant pain worse at night"
+            }
             RedFlag::UnexplainedLump => "an unexplained lump",
             RedFlag::SpreadingWorsening => "symptoms that spread or keep getting worse",
         }
@@ -61,10 +96,24 @@ impl RedFlag {
     pub fn see_your_doctor(&self) -> &'static str {
         match self {
             RedFlag::ArmNumbness => "your arm or hand goes numb, tingles or feels weak",
+            RedFlag::LegNumbness => "your leg or foot goes numb, tingles or feels weak",
             RedFlag::SuddenHeadache => "you get a sudden or \"worst ever\" headache",
-            RedFlag::HeadacheFeverStiffNeck => "you have a headache with fever or a stiff neck",
+            RedFlag::HeadacheFeverStiffNeck => "you have a headache with fever and a stiff neck",
+            RedFlag::TempleHeadacheOver50 => {
+                "you are over 50 and get a new headache at the temple, jaw pain when chewing, a tender scalp or changes in your vision"
+            }
             RedFlag::AfterTrauma => "your symptoms started after a fall, a blow or a concussion",
             RedFlag::DizzinessVisual => "you feel dizzy or your vision changes",
+            RedFlag::ChestPain => {
+                "you have chest pain, pressure or breathlessness (call an ambulance if it is severe or sudden)"
+            }
+            RedFlag::BladderBowelSaddle => {
+                "your bladder or bowel control changes, or you feel numb between your legs"
+            }
+            RedFlag::SwollenCalf => "your calf is swollen, red or warm (do not massage it)",
+            RedFlag::WeightLossNightPain => {
+                "you lose weight without trying, have had cancer, or the pain is constant and worse at night"
+            }
             RedFlag::UnexplainedLump => "you find a lump you can't explain",
             RedFlag::SpreadingWorsening => "your symptoms spread or keep getting worse",
         }

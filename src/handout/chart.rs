@@ -7,7 +7,7 @@
 //! the others), joined to the dot by a thin leader line. Badges in a column are
 //! spread so they never overlap.
 
-use crate::atlas::{Atlas, BodyOutline, View};
+use crate::atlas::{Atlas, BodyOutline, Polygon, View};
 
 use super::layout::{Item, Paint, Row};
 use super::style::{self, Rgb, MM};
@@ -21,18 +21,27 @@ pub struct Marker {
     pub y: f32,
 }
 
-/// One view of the chart with its markers.
+/// One view of the chart with its markers and shaded zones.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ChartView {
     pub view: View,
     pub outline: BodyOutline,
     pub markers: Vec<Marker>,
+    /// Referral zones drawn under the markers (the atlas review sheet's).
+    pub zones: Vec<Shade>,
+}
+
+/// A referral zone to shade: essential ones darker than spillover.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shade {
+    pub polygon: Polygon,
+    pub essential: bool,
 }
 
 /// The views that have markers, front before back, each with its markers. A
 /// view the atlas has no outline for (a removed plugin's) is left out.
 pub fn views(markers: &[(View, Marker)], atlas: &Atlas) -> Vec<ChartView> {
-    [View::Front, View::Back, View::Side]
+    View::ALL
         .into_iter()
         .filter_map(|view| {
             let on_view: Vec<Marker> = markers
@@ -45,6 +54,7 @@ pub fn views(markers: &[(View, Marker)], atlas: &Atlas) -> Vec<ChartView> {
                 view,
                 outline,
                 markers: on_view,
+                zones: Vec::new(),
             })
         })
         .collect()
@@ -68,15 +78,28 @@ struct Crop {
     y1: f32,
 }
 
-/// The band of the body around the markers of every view (the same band for
-/// all, so front and back are drawn at one scale and line up), wide enough to
-/// show the body's outline at that height.
+/// The band of the body around the markers and zones of every view (the same
+/// band for all, so front and back are drawn at one scale and line up), wide
+/// enough to show the body's outline at that height.
 fn crop(views: &[ChartView]) -> Crop {
-    let ys = || views.iter().flat_map(|v| &v.markers).map(|m| m.y);
+    let ys = || {
+        views.iter().flat_map(|v| {
+            let zones = v.zones.iter().flat_map(|z| z.polygon.iter().map(|p| p[1]));
+            v.markers.iter().map(|m| m.y).chain(zones)
+        })
+    };
     let lowest = ys().fold(1.0_f32, f32::min);
     let highest = ys().fold(0.0_f32, f32::max);
     let (mut y0, mut y1) = ((lowest - 0.12).max(0.0), (highest + 0.12).min(1.0));
-    // Show at least a third of the body, so the client recognises the shape.
+    // Show at least a third of the body, so the client recognises the shape,
+    // and the soles whole.
+    if views.iter().all(|v| v.view == View::Soles) {
+        let ys = views
+            .iter()
+            .flat_map(|v| v.outline.polygons.iter().flatten());
+        let (top, bottom) = ys.fold((1.0_f32, 0.0_f32), |(t, b), [_, y]| (t.min(*y), b.max(*y)));
+        (y0, y1) = ((top - 0.02).max(0.0), (bottom + 0.02).min(1.0));
+    }
     let short = 0.33 - (y1 - y0);
     if short > 0.0 {
         y0 = (y0 - short / 2.0).max(0.0);
@@ -131,7 +154,7 @@ pub fn chart_row(views: &[ChartView], width: f32) -> Row {
             scale,
         };
         items.extend(caption(view.view, &figure, figure_width));
-        items.push(figure.body(&view.outline));
+        items.push(figure.body(&view.outline, &view.zones));
         let (badges, lowest) = figure.markers(&view.markers);
         items.extend(badges);
         bottom = bottom.max(lowest);
@@ -167,8 +190,8 @@ impl Figure {
         (self.crop.y1 - self.crop.y0) * self.scale
     }
 
-    /// The silhouette and its orientation lines, cut to the crop.
-    fn body(&self, outline: &BodyOutline) -> Item {
+    /// The silhouette, its zones and its orientation lines, cut to the crop.
+    fn body(&self, outline: &BodyOutline, zones: &[Shade]) -> Item {
         let path = |points: &Vec<[f32; 2]>, closed: bool, paint: Paint| Item::Path {
             points: points.iter().map(|&[x, y]| self.at(x, y)).collect(),
             closed,
@@ -183,6 +206,18 @@ impl Figure {
             .iter()
             .map(|p| path(p, true, silhouette))
             .collect();
+        items.extend(zones.iter().map(|zone| {
+            let fill = if zone.essential {
+                style::ZONE_ESSENTIAL
+            } else {
+                style::ZONE_SPILLOVER
+            };
+            let paint = Paint {
+                fill: Some(fill),
+                stroke: Some((style::ZONE_LINE, 0.4)),
+            };
+            path(&zone.polygon, true, paint)
+        }));
         items.extend(
             outline
                 .details
@@ -240,11 +275,7 @@ impl Figure {
 
 /// The caption above a figure ("Front") and which side is the client's.
 fn caption(view: View, figure: &Figure, width: f32) -> Vec<Item> {
-    let name = match view {
-        View::Front => "Front",
-        View::Back => "Back",
-        View::Side => "Side",
-    };
+    let name = view.title();
     let mut items = Vec::new();
     let title = one_line(name, &style::BODY_BOLD);
     let baseline = CAPTION - 3.0 * MM;
@@ -257,8 +288,8 @@ fn caption(view: View, figure: &Figure, width: f32) -> Vec<Item> {
     // on the viewer's left.
     let sides = match view {
         View::Front => Some(("Your right", "Your left")),
-        View::Back => Some(("Your left", "Your right")),
-        View::Side => None,
+        View::Back | View::Soles => Some(("Your left", "Your right")),
+        View::RightSide | View::LeftSide => None,
     };
     if let Some((left, right)) = sides {
         let left = one_line(left, &style::SMALL);
@@ -388,6 +419,7 @@ mod tests {
             view: View::Back,
             outline: atlas.outline(View::Back).cloned().expect("back outline"),
             markers,
+            zones: Vec::new(),
         }]
     }
 

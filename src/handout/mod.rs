@@ -20,7 +20,7 @@ pub(crate) mod sheet;
 pub(crate) mod style;
 pub(crate) mod text;
 
-pub use chart::{ChartView, Marker};
+pub use chart::{ChartView, Marker, Shade};
 pub use sheet::{MuscleNotes, MuscleText, Sheet, GENERIC_TECHNIQUE};
 
 /// The handout as PDF bytes.

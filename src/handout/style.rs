@@ -49,6 +49,10 @@ pub const RULE: Rgb = Rgb::hex(0xcbd2d9);
 pub const NOTE_FILL: Rgb = Rgb::hex(0xeef6f5);
 /// The "see your doctor" box.
 pub const WARNING: Rgb = Rgb::hex(0xb91c1c);
+/// Referral zones: essential, spillover, and their edges.
+pub const ZONE_ESSENTIAL: Rgb = Rgb::hex(0xf19a92);
+pub const ZONE_SPILLOVER: Rgb = Rgb::hex(0xfbd9d5);
+pub const ZONE_LINE: Rgb = Rgb::hex(0xd64541);
 pub const WARNING_FILL: Rgb = Rgb::hex(0xfdf2f2);
 
 pub(crate) const fn style(size: f32, weight: Weight, color: Rgb, leading: f32) -> Style {

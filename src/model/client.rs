@@ -31,6 +31,10 @@ pub struct Client {
     /// The red-flag questions answered "yes".
     #[sqlx(json)]
     pub red_flags: Vec<RedFlag>,
+    /// The questions that screening asked: questions added to the app since
+    /// are unasked, not "no".
+    #[sqlx(json)]
+    pub screened_flags: Vec<RedFlag>,
     /// When the red-flag questions were last asked; `None`: never screened.
     pub screened_at: Option<String>,
     pub created_at: String,
@@ -38,6 +42,18 @@ pub struct Client {
 }
 
 impl Client {
+    /// The red-flag questions the last screening did not ask because they were
+    /// added to the app since; none when the client was never screened.
+    pub fn unasked_red_flags(&self) -> Vec<RedFlag> {
+        if self.screened_at.is_none() {
+            return Vec::new();
+        }
+        RedFlag::ALL
+            .into_iter()
+            .filter(|flag| !self.screened_flags.contains(flag))
+            .collect()
+    }
+
     /// "First Last", or just the first name.
     pub fn full_name(&self) -> String {
         full_name(&self.first_name, &self.last_name)

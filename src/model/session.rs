@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::atlas::RedFlag;
+
 use super::{
     AmendmentId, Client, ClientId, Finding, FindingCaution, Invalid, IsoDate, RedFlagWarning,
     Score, SessionCheck, SessionId,
@@ -67,6 +69,8 @@ pub struct ClientRecord {
     pub client: Client,
     /// The client's positive red-flag answers, shown on the header.
     pub warnings: Vec<RedFlagWarning>,
+    /// Red-flag questions added to the app since the client was screened.
+    pub unasked_red_flags: Vec<RedFlag>,
     pub sessions: Vec<SessionSummary>,
 }
 

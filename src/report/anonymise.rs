@@ -491,6 +491,7 @@ mod tests {
             consent_date: None,
             consent_signed_by: String::new(),
             red_flags: Vec::new(),
+            screened_flags: Vec::new(),
             screened_at: None,
             created_at: String::new(),
             updated_at: String::new(),

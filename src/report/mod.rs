@@ -14,6 +14,7 @@ use ts_rs::TS;
 use crate::model::{ClientId, Invalid, IsoDate};
 
 pub mod anonymise;
+mod atlas_sheet;
 mod case_study;
 mod class;
 mod log;
@@ -21,6 +22,7 @@ mod page;
 mod plot;
 
 pub use anonymise::{AnonymityWarning, ClientNames};
+pub use atlas_sheet::atlas_sheet;
 pub use case_study::{CaseStudy, SessionRecord};
 pub use class::{ClassReport, ClientSessions};
 pub use log::{log_csv, log_pdf, practice_log};

@@ -3,11 +3,13 @@ use sqlx::sqlite::SqliteArguments;
 use sqlx::{Sqlite, SqliteConnection};
 
 use super::{audit, Error, Result, Store, CLIENTS};
+use crate::atlas::RedFlag;
 use crate::model::{Client, ClientId, ClientSummary, NewClient};
 
 const CLIENT_COLUMNS: &str = "id, first_name, last_name, phone, email, date_of_birth, notes,
     health_history, medications, contraindications, areas_to_avoid, pressure_tolerance,
-    consent_scope, consent_date, consent_signed_by, red_flags, screened_at, created_at, updated_at";
+    consent_scope, consent_date, consent_signed_by, red_flags, screened_flags, screened_at,
+    created_at, updated_at";
 
 /// The client's fields as `?1..?17`, in the order [`bind_fields`] binds them.
 const FIELD_COLUMNS: &str =
@@ -15,13 +17,16 @@ const FIELD_COLUMNS: &str =
     health_history, medications, contraindications, areas_to_avoid, pressure_tolerance,
     consent_scope, consent_date, consent_signed_by, red_flags";
 
-/// `?18` is whether the red-flag questions were asked. The screening date moves
-/// only when they are first asked or the answers change (`red_flags` here is the
-/// stored value, `?17` the new one), not on every edit of the record.
+/// `?18` is whether the red-flag questions were asked, `?19` which questions
+/// there are (all of them were answered). The screening date moves only when
+/// they are first asked, questions were added or the answers change
+/// (`red_flags` here is the stored value, `?17` the new one), not on every edit
+/// of the record.
 const SCREENED_AT: &str = "CASE WHEN ?18 THEN
-        CASE WHEN screened_at IS NULL OR red_flags IS NOT ?17
+        CASE WHEN screened_at IS NULL OR red_flags IS NOT ?17 OR screened_flags IS NOT ?19
              THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE screened_at END
     END";
+const SCREENED_FLAGS: &str = "CASE WHEN ?18 THEN ?19 ELSE '[]' END";
 
 const SUMMARY_COLUMNS: &str = "c.id, c.first_name, c.last_name, c.phone, c.email,
     (SELECT max(s.session_date) FROM sessions s
@@ -78,8 +83,9 @@ impl Store {
             .collect();
         let sql = format!(
             "UPDATE clients SET {}, screened_at = {SCREENED_AT},
+                 screened_flags = {SCREENED_FLAGS},
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?19 AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}",
+             WHERE id = ?20 AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}",
             assignments.join(", ")
         );
         let red_flags = red_flags_json(client)?;
@@ -154,9 +160,9 @@ async fn insert_client(
     client: &NewClient,
 ) -> Result<Client> {
     let sql = format!(
-        "INSERT INTO clients ({FIELD_COLUMNS}, screened_at)
+        "INSERT INTO clients ({FIELD_COLUMNS}, screened_at, screened_flags)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 CASE WHEN ?18 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END)
+                 CASE WHEN ?18 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END, {SCREENED_FLAGS})
          RETURNING {CLIENT_COLUMNS}"
     );
     let red_flags = red_flags_json(client)?;
@@ -174,7 +180,8 @@ fn red_flags_json(client: &NewClient) -> Result<String> {
         .map_err(|error| Error::Database(sqlx::Error::Encode(error.into())))
 }
 
-/// Binds `?1..?18`: the columns of [`FIELD_COLUMNS`], then whether screened.
+/// Binds `?1..?19`: the columns of [`FIELD_COLUMNS`], whether screened and
+/// the questions a screening answers.
 fn bind_fields<'q>(
     query: ClientQuery<'q>,
     client: &'q NewClient,
@@ -201,4 +208,9 @@ fn bind_fields<'q>(
         .bind(consent.map(|c| c.signed_by.as_str()).unwrap_or_default())
         .bind(red_flags)
         .bind(intake.screened)
+        .bind(ALL_QUESTIONS.as_str())
 }
+
+/// Every red-flag question, as stored in `screened_flags`.
+static ALL_QUESTIONS: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| serde_json::to_string(&RedFlag::ALL).expect("red flags serialize"));

@@ -2,6 +2,7 @@
 
 use myochart::api::Code;
 use myochart::atlas::{Side, View};
+use myochart::finder::Spot;
 use myochart::model::{ClientForm, ClientId, FindingMove, NoteForm, SessionForm, SessionId};
 
 use crate::helpers::{invalid_fields, trapezius_finding, TestDb};
@@ -254,12 +255,18 @@ async fn a_bad_session_date_is_refused() {
 }
 
 #[tokio::test]
-async fn the_finder_refuses_taps_off_the_chart() {
+async fn the_finder_refuses_taps_off_the_chart_and_no_taps() {
     let db = TestDb::new().await;
+    let off_chart = Spot {
+        view: View::Front,
+        x: 1.5,
+        y: 0.1,
+    };
     assert_eq!(
-        fields(db.api.find(View::Front, 1.5, 0.1).expect_err("refused")),
-        ["position"]
+        fields(db.api.find(&[off_chart]).expect_err("refused")),
+        ["spots"]
     );
+    assert_eq!(fields(db.api.find(&[]).expect_err("refused")), ["spots"]);
 }
 
 #[tokio::test]

@@ -140,7 +140,7 @@ async fn half_a_screening_is_refused_so_unasked_questions_never_read_as_no() {
         .await
         .expect_err("refused");
     assert_eq!(invalid_fields(&error), ["redFlagAnswers"]);
-    assert!(error.to_string().contains("6 of the 7"), "{error}");
+    assert!(error.to_string().contains("12 of the 13"), "{error}");
     let unchanged = db.api.client_record(client.id).await.expect("record");
     assert_eq!(
         unchanged.client, client,

@@ -134,28 +134,69 @@ fn errors_go_to_stderr_with_a_nonzero_exit() {
 }
 
 #[test]
-fn the_finder_ranks_muscles_for_a_spot() {
+fn the_finder_ranks_muscles_for_a_pain_drawing() {
     let dir = tempfile::tempdir().expect("temp");
     let db = dir.path().join("f.sqlite");
     // The client's right temple on the front view.
-    let temple = stdout(&myochart(
-        &db,
-        &["finder", "--view", "front", "--x", "0.418", "--y", "0.062"],
-    ));
+    let temple = stdout(&myochart(&db, &["finder", "--spot", "front:0.418,0.062"]));
     assert!(
         temple.starts_with(" 1. Upper trapezius (Right)"),
         "{temple}"
     );
-    let foot = stdout(&myochart(
+    // The temple from the side and the back of the head: two spots, two views.
+    let drawing = stdout(&myochart(
         &db,
-        &["finder", "--view", "front", "--x", "0.41", "--y", "0.97"],
+        &[
+            "finder",
+            "--spot",
+            "right-side:0.505,0.06",
+            "--spot",
+            "back:0.53,0.085",
+        ],
     ));
-    assert_eq!(foot.trim(), "no muscle refers pain to this spot");
-    let off_chart = myochart(
+    assert!(drawing.contains("Upper trapezius (Right)"), "{drawing}");
+    // Beside the body, nothing refers pain.
+    let beside = stdout(&myochart(&db, &["finder", "--spot", "front:0.05,0.02"]));
+    assert_eq!(beside.trim(), "no muscle refers pain here");
+    for bad in ["front:1.5,0.5", "front:0.4", "elbow:0.4,0.4"] {
+        let refused = myochart(&db, &["finder", "--spot", bad]);
+        assert_eq!(refused.status.code(), Some(2), "{bad}");
+    }
+}
+
+#[test]
+fn an_atlas_region_prints_as_a_review_sheet() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("a.sqlite");
+    let regions = stdout(&myochart(&db, &["atlas", "regions"]));
+    assert!(regions.contains("core:leg"), "{regions}");
+    let out = dir.path().join("leg.pdf");
+    let out_arg = out.to_str().expect("utf-8 path");
+    stdout(&myochart(
         &db,
-        &["finder", "--view", "front", "--x", "1.5", "--y", "0.5"],
+        &["atlas", "sheet", "--region", "core:leg", "--out", out_arg],
+    ));
+    let text = crate::handout::text_of(&out)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "Atlas review · Knee and lower leg",
+        "core:gastrocnemius",
+        "Calf",
+        "Soleus",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    let unknown = myochart(
+        &db,
+        &["atlas", "sheet", "--region", "core:tail", "--out", out_arg],
     );
-    assert_eq!(off_chart.status.code(), Some(2));
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("core:leg"));
 }
 
 #[test]

@@ -2,8 +2,10 @@
 //! database.
 
 mod api_validation;
+mod atlas;
 mod charting;
 mod cli;
+mod finder;
 mod handout;
 mod helpers;
 mod plugin_builds;

@@ -9,8 +9,8 @@ use std::sync::OnceLock;
 
 /// Every plugin crate the tests install, by folder name.
 pub const PACKAGES: [(&str, &str); 10] = [
-    ("jaw", "myochart-plugin-jaw"),
-    ("low-back-hip", "myochart-plugin-low-back-hip"),
+    ("hand-detail", "myochart-plugin-hand-detail"),
+    ("foot-detail", "myochart-plugin-foot-detail"),
     ("met-rom", "myochart-plugin-met-rom"),
     ("fixtures/no-symbols", "myochart-fixture-no-symbols"),
     ("fixtures/wrong-abi", "myochart-fixture-wrong-abi"),

@@ -8,8 +8,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use myochart::api::{Api, Code};
-use myochart::atlas::{Side, View};
-use myochart::finder;
+use myochart::atlas::{Atlas, Side, View};
+use myochart::finder::{self, Spot};
 use myochart::model::{Activity, ClientForm, FindingForm, HandoutOptions, SessionForm};
 use myochart::plugin::{self, Manifest, PluginInfo, PluginOptions, PluginProcess, PluginState};
 
@@ -67,6 +67,21 @@ async fn approve(api: &Api, namespace: &str) -> PluginInfo {
     api.approve_plugin(id).await.expect("approve")
 }
 
+/// A spot in the middle of a skin area as the app draws it on `view`: where
+/// the client points when the pain is there.
+fn spot_on(atlas: &Atlas, area: &str, view: View) -> Spot {
+    let shape = atlas
+        .area(area)
+        .and_then(|a| a.shapes.iter().find(|s| s.view == view))
+        .unwrap_or_else(|| panic!("{area} is drawn on the {view} view"));
+    let n = shape.polygon.len() as f32;
+    let (x, y) = shape
+        .polygon
+        .iter()
+        .fold((0.0, 0.0), |(x, y), [px, py]| (x + px / n, y + py / n));
+    Spot { view, x, y }
+}
+
 /// Approves a broken plugin and returns its error, checking that it names
 /// the file.
 async fn failure(api: &Api, namespace: &str) -> String {
@@ -79,23 +94,27 @@ async fn failure(api: &Api, namespace: &str) -> String {
 
 #[tokio::test]
 async fn new_plugins_are_listed_from_plugin_toml_awaiting_approval() {
-    let setup = Setup::new(&["jaw", "fixtures/aborts"]);
+    let setup = Setup::new(&["hand-detail", "fixtures/aborts"]);
     // Loading `aborts` would kill this process: listing must not run it.
     let api = setup.open().await;
     let plugins = api.plugins();
     assert_eq!(plugins.len(), 2);
-    let jaw = named(&plugins, "tmj");
-    assert_eq!(jaw.state, PluginState::AwaitingApproval);
+    let hand = named(&plugins, "hand");
+    assert_eq!(hand.state, PluginState::AwaitingApproval);
     assert_eq!(
-        (jaw.name.as_str(), jaw.version.as_str(), jaw.author.as_str()),
-        ("Jaw (TMJ)", "1.0.0", "Myochart")
+        (
+            hand.name.as_str(),
+            hand.version.as_str(),
+            hand.author.as_str()
+        ),
+        ("Hand in detail", "2.0.0", "Myochart")
     );
     assert_eq!(
-        jaw.sha256,
-        plugin::sha256_file(Path::new(&jaw.library)).expect("hash")
+        hand.sha256,
+        plugin::sha256_file(Path::new(&hand.library)).expect("hash")
     );
-    assert_eq!(jaw.sha256.len(), 64);
-    assert!(api.atlas().muscle("tmj:masseter").is_none());
+    assert_eq!(hand.sha256.len(), 64);
+    assert!(api.atlas().muscle("hand:lumbricals").is_none());
 }
 
 #[tokio::test]
@@ -109,7 +128,7 @@ async fn the_example_plugins_load_beside_broken_ones_and_join_the_atlas() {
             .expect("approve");
     }
     let plugins = api.plugins();
-    for namespace in ["tmj", "lbh", "met"] {
+    for namespace in ["hand", "foot", "met"] {
         assert_eq!(
             named(&plugins, namespace).state,
             PluginState::Enabled,
@@ -125,34 +144,45 @@ async fn the_example_plugins_load_beside_broken_ones_and_join_the_atlas() {
 
     let atlas = api.atlas();
     for muscle in [
-        "tmj:masseter",
-        "tmj:temporalis",
-        "tmj:lateral-pterygoid",
-        "tmj:medial-pterygoid",
-        "tmj:digastric",
-        "lbh:quadratus-lumborum",
-        "lbh:gluteus-medius",
-        "lbh:gluteus-minimus",
-        "lbh:piriformis",
-        "lbh:iliopsoas",
+        "hand:lumbricals",
+        "hand:second-dorsal-interosseous",
+        "hand:third-dorsal-interosseous",
+        "hand:fourth-dorsal-interosseous",
+        "hand:palmar-interossei",
+        "hand:abductor-pollicis-brevis",
+        "hand:flexor-pollicis-brevis",
+        "hand:opponens-digiti-minimi",
+        "hand:flexor-digiti-minimi-brevis",
+        "foot:dorsal-interossei-second-toe",
+        "foot:plantar-interosseous-little-toe",
+        "foot:lumbricals",
+        "foot:flexor-digiti-minimi-brevis",
+        "foot:adductor-hallucis-oblique",
+        "foot:adductor-hallucis-transverse",
         "core:upper-trapezius",
     ] {
         assert!(atlas.muscle(muscle).is_some(), "{muscle}");
     }
     assert!(atlas.technique("met:post-isometric-relaxation").is_some());
-    assert!(atlas.region("tmj:jaw").is_some());
-    assert_eq!(
-        atlas
-            .outline(View::Side)
-            .expect("the jaw's head in profile")
-            .view,
-        View::Side
-    );
+    assert!(atlas.technique("hand:pincer-compression").is_some());
+    assert!(atlas.region("hand:hand").is_some());
+    assert!(atlas.region("foot:foot").is_some());
+    // The plugins chart on the app's own views: they draw no outline.
+    let plugin_outlines = atlas
+        .packs()
+        .iter()
+        .filter(|p| p.namespace != "core")
+        .map(|p| p.outlines.len())
+        .sum::<usize>();
+    assert_eq!(plugin_outlines, 0);
 
     // After a restart the approved plugins load again, without asking.
     drop(api);
     let again = setup.open().await;
-    assert!(again.atlas().muscle("lbh:piriformis").is_some());
+    assert!(again
+        .atlas()
+        .muscle("foot:adductor-hallucis-transverse")
+        .is_some());
     assert_eq!(named(&again.plugins(), "met").state, PluginState::Enabled);
 }
 
@@ -192,7 +222,7 @@ async fn a_manifest_that_is_not_json_is_refused() {
 
 #[tokio::test]
 async fn content_off_the_chart_is_refused() {
-    let setup = Setup::new(&["fixtures/bad-content", "jaw"]);
+    let setup = Setup::new(&["fixtures/bad-content", "hand-detail"]);
     let api = setup.open().await;
     let error = failure(&api, "badcontent").await;
     assert!(
@@ -200,51 +230,58 @@ async fn content_off_the_chart_is_refused() {
         "{error}"
     );
     // The host goes on with the others.
-    assert_eq!(approve(&api, "tmj").await.state, PluginState::Enabled);
+    assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
 }
 
-/// The jaw plugin's manifest, to break in the next test.
-fn jaw_manifest() -> Manifest {
-    let json =
-        std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/jaw/manifest.json"))
-            .expect("manifest.json");
-    Manifest::from_json(&json).expect("the jaw manifest parses")
+/// The hand plugin's manifest, to break in the next test.
+fn hand_manifest() -> Manifest {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/hand-detail/manifest.json");
+    let json = std::fs::read(path).expect("manifest.json");
+    Manifest::from_json(&json).expect("the hand manifest parses")
 }
 
 #[test]
 fn duplicate_and_dangling_ids_are_refused() {
-    let atlas = myochart::atlas::Atlas::builtin();
+    let atlas = Atlas::builtin();
     let check = |m: Manifest| m.validate(&atlas, &[], true).expect_err("invalid");
-    assert_eq!(jaw_manifest().validate(&atlas, &[], false), Ok(()));
+    assert_eq!(hand_manifest().validate(&atlas, &[], false), Ok(()));
 
-    let mut twin = jaw_manifest();
-    let masseter = twin.pack.regions[0].muscles[0].clone();
-    twin.pack.regions[0].muscles.push(masseter);
+    let mut twin = hand_manifest();
+    let lumbricals = twin.pack.regions[0].muscles[0].clone();
+    twin.pack.regions[0].muscles.push(lumbricals);
     assert_eq!(
         check(twin),
-        "muscle tmj:masseter: the id is used more than once"
+        "muscle hand:lumbricals: the id is used more than once"
     );
 
-    let mut dangling = jaw_manifest();
-    dangling.pack.regions[0].muscles[1].technique = "tmj:ice".into();
+    let mut dangling = hand_manifest();
+    dangling.pack.regions[0].muscles[1].technique = "hand:ice".into();
     assert_eq!(
         check(dangling),
-        "muscle tmj:temporalis: technique tmj:ice is not defined in this pack or a loaded one"
+        "muscle hand:second-dorsal-interosseous: technique hand:ice is not defined in this pack or a loaded one"
     );
 
-    let mut foreign = jaw_manifest();
-    foreign.pack.regions[0].muscles[0].id = "core:masseter".into();
+    // Skin areas resolve too: the app's own, or the pack's.
+    let mut nowhere = hand_manifest();
+    nowhere.pack.regions[0].muscles[0].referral_areas.spillover = vec!["core:sixth-finger".into()];
+    assert_eq!(
+        check(nowhere),
+        "muscle hand:lumbricals: skin area core:sixth-finger is not defined in this pack or a loaded one"
+    );
+
+    let mut foreign = hand_manifest();
+    foreign.pack.regions[0].muscles[0].id = "core:lumbricals".into();
     assert_eq!(
         check(foreign),
-        "muscle core:masseter: the id must be \"tmj:\" followed by a name"
+        "muscle core:lumbricals: the id must be \"hand:\" followed by a name"
     );
 }
 
 #[tokio::test]
 async fn a_second_plugin_with_the_same_namespace_collides() {
-    let setup = Setup::new(&["jaw"]);
+    let setup = Setup::new(&["hand-detail"]);
     let other = setup.dir.path().join("more-plugins");
-    install(&other, "jaw");
+    install(&other, "hand-detail");
     let api = Api::open_with_plugins(
         &setup.dir.path().join("clinic.sqlite"),
         options(&[&setup.plugins_dir(), &other]),
@@ -262,7 +299,8 @@ async fn a_second_plugin_with_the_same_namespace_collides() {
     let error = second.error.expect("reason");
     assert!(
         error.contains(&second.library)
-            && error.ends_with("pack tmj: the namespace is already used by pack \"Jaw (TMJ)\""),
+            && error
+                .ends_with("pack hand: the namespace is already used by pack \"Hand in detail\""),
         "{error}"
     );
 }
@@ -367,7 +405,7 @@ async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
 
 #[tokio::test]
 async fn a_library_that_crashes_or_aborts_in_the_probe_is_reported() {
-    let setup = Setup::new(&["fixtures/crash", "fixtures/aborts", "jaw"]);
+    let setup = Setup::new(&["fixtures/crash", "fixtures/aborts", "hand-detail"]);
     let api = setup.open().await;
     let crash = failure(&api, "crash").await;
     let aborts = failure(&api, "aborts").await;
@@ -384,14 +422,14 @@ async fn a_library_that_crashes_or_aborts_in_the_probe_is_reported() {
         );
     }
     let _ = (crash, aborts);
-    assert_eq!(approve(&api, "tmj").await.state, PluginState::Enabled);
+    assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
 }
 
 #[tokio::test]
 async fn a_library_changed_after_approval_awaits_approval_again() {
-    let setup = Setup::new(&["jaw"]);
+    let setup = Setup::new(&["hand-detail"]);
     let api = setup.open().await;
-    let approved = approve(&api, "tmj").await;
+    let approved = approve(&api, "hand").await;
     assert_eq!(approved.state, PluginState::Enabled);
 
     // Append a byte: still a loadable library, but not the file approved.
@@ -401,23 +439,27 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
     let mut bytes = std::fs::read(&library).expect("read");
     bytes.push(0);
     std::fs::write(&library, &bytes).expect("write");
-    assert_eq!(
-        api.find(View::Side, 0.655, 0.569).expect("find")[0].muscle_id,
-        "tmj:masseter"
+    let ring_finger = spot_on(&api.atlas(), "core:ring-finger", View::Back);
+    let found = api.find(&[ring_finger]).expect("find");
+    assert!(
+        found
+            .iter()
+            .any(|m| m.muscle_id == "hand:fourth-dorsal-interosseous"),
+        "{found:#?}"
     );
     drop(api);
 
     let api = setup.open().await;
-    let jaw = named(&api.plugins(), "tmj").clone();
-    assert_eq!(jaw.state, PluginState::AwaitingApproval);
-    assert_ne!(jaw.sha256, approved.sha256);
-    assert!(api.atlas().muscle("tmj:masseter").is_none());
+    let hand = named(&api.plugins(), "hand").clone();
+    assert_eq!(hand.state, PluginState::AwaitingApproval);
+    assert_ne!(hand.sha256, approved.sha256);
+    assert!(api.atlas().muscle("hand:lumbricals").is_none());
 
     // Changed again between listing and approval: the approval is refused.
     bytes.push(0);
     std::fs::write(&library, &bytes).expect("write");
     let error = api
-        .approve_plugin(jaw.id.expect("id"))
+        .approve_plugin(hand.id.expect("id"))
         .await
         .expect_err("changed");
     assert!(
@@ -427,17 +469,17 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
         "{error}"
     );
     assert_eq!(
-        named(&api.plugins(), "tmj").state,
+        named(&api.plugins(), "hand").state,
         PluginState::AwaitingApproval
     );
     // Approving what is there now works.
-    let reapproved = approve(&api, "tmj").await;
+    let reapproved = approve(&api, "hand").await;
     assert_eq!(reapproved.state, PluginState::Enabled);
     drop(api);
 
     // At the next start only the approved library's copy is kept.
     let api = setup.open().await;
-    assert_eq!(named(&api.plugins(), "tmj").state, PluginState::Enabled);
+    assert_eq!(named(&api.plugins(), "hand").state, PluginState::Enabled);
     let cached: Vec<String> = std::fs::read_dir(setup.dir.path().join("plugin-cache"))
         .expect("plugin cache")
         .map(|file| {
@@ -453,19 +495,19 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
 
 #[tokio::test]
 async fn plugin_toml_must_match_its_library() {
-    let setup = Setup::new(&["jaw"]);
-    let toml = setup.plugins_dir().join("jaw/plugin.toml");
+    let setup = Setup::new(&["hand-detail"]);
+    let toml = setup.plugins_dir().join("hand-detail/plugin.toml");
     let original = std::fs::read_to_string(&toml).expect("plugin.toml");
     std::fs::write(
         &toml,
-        original.replace("namespace = \"tmj\"", "namespace = \"jaw\""),
+        original.replace("namespace = \"hand\"", "namespace = \"fingers\""),
     )
     .expect("write");
     let api = setup.open().await;
-    let error = failure(&api, "jaw").await;
+    let error = failure(&api, "fingers").await;
     assert!(
         error.ends_with(
-            "plugin.toml says namespace \"jaw\" but the library's manifest says \"tmj\""
+            "plugin.toml says namespace \"fingers\" but the library's manifest says \"hand\""
         ),
         "{error}"
     );
@@ -485,73 +527,144 @@ async fn plugin_toml_must_match_its_library() {
 }
 
 #[tokio::test]
-async fn the_finder_ranks_a_jaw_muscle_for_jaw_pain_once_the_jaw_plugin_is_enabled() {
-    let setup = Setup::new(&["jaw"]);
+async fn the_finder_on_a_finger_finds_the_hand_plugins_interosseous_beside_core_muscles() {
+    let setup = Setup::new(&["hand-detail"]);
     let api = setup.open().await;
-    // Over the lower back teeth, on the head in profile.
-    let (x, y) = (0.655, 0.569);
-    assert!(finder::find(&api.atlas(), View::Side, x, y).is_empty());
-    approve(&api, "tmj").await;
-    let matches = finder::find(&api.atlas(), View::Side, x, y);
-    assert_eq!(matches[0].muscle_id, "tmj:masseter", "{matches:#?}");
-    assert!(matches[0].contains);
-    // The profile shows the client's right side only: no mirrored left matches.
+    // The middle of the middle finger on the back of the client's right hand.
+    let finger = spot_on(&api.atlas(), "core:middle-finger", View::Back);
+    let before = finder::find(&api.atlas(), &[finger]);
     assert!(
-        matches.iter().all(|m| m.side == Side::Right),
+        before.iter().all(|m| m.muscle_id.starts_with("core:")),
+        "{before:#?}"
+    );
+    approve(&api, "hand").await;
+    let matches = api.find(&[finger]).expect("find");
+    for interosseous in [
+        "hand:second-dorsal-interosseous",
+        "hand:third-dorsal-interosseous",
+    ] {
+        let m = matches
+            .iter()
+            .find(|m| m.muscle_id == interosseous)
+            .unwrap_or_else(|| panic!("{interosseous} in {matches:#?}"));
+        assert!(m.contains && m.essential, "{m:#?}");
+        assert_eq!(m.side, Side::Right);
+    }
+    // Beside the app's own muscles that refer to the same finger: the plugin
+    // adds to them, it replaces none.
+    assert!(
+        matches.iter().any(|m| m.muscle_id.starts_with("core:")),
         "{matches:#?}"
     );
-    // Through the API too; and the temple sends the finder to temporalis.
-    assert_eq!(
-        api.find(View::Side, 0.57, 0.299).expect("find")[0].muscle_id,
-        "tmj:temporalis"
-    );
+    for core in &before {
+        assert!(
+            matches.iter().any(|m| m.muscle_id == core.muscle_id),
+            "{}",
+            core.muscle_id
+        );
+    }
+    // The same finger of the left hand: the mirror image, the client's left.
+    let left = Spot {
+        x: 1.0 - finger.x,
+        ..finger
+    };
+    let matches = api.find(&[left]).expect("find");
+    let m = matches
+        .iter()
+        .find(|m| m.muscle_id == "hand:second-dorsal-interosseous")
+        .expect("found on the left hand");
+    assert_eq!(m.side, Side::Left);
 }
 
 #[tokio::test]
-async fn the_low_back_zones_land_on_the_body() {
-    let setup = Setup::new(&["low-back-hip"]);
+async fn a_plugin_muscle_referring_to_a_core_area_is_drawn_where_the_app_draws_the_area() {
+    let setup = Setup::new(&["hand-detail", "foot-detail"]);
     let api = setup.open().await;
-    approve(&api, "lbh").await;
-    // Mid-buttock on the back chart, client's right side (viewer's right).
-    let buttock = api.find(View::Back, 0.59, 0.53).expect("find");
-    let top: Vec<&str> = buttock
-        .iter()
-        .take(3)
-        .map(|m| m.muscle_id.as_str())
+    approve(&api, "hand").await;
+    approve(&api, "foot").await;
+    let atlas = api.atlas();
+    for id in [
+        "hand:fourth-dorsal-interosseous",
+        "hand:abductor-pollicis-brevis",
+        "foot:dorsal-interossei-third-toe",
+        "foot:adductor-hallucis-transverse",
+    ] {
+        let muscle = atlas.muscle(id).expect("loaded");
+        let areas = &muscle.referral_areas;
+        let named = areas
+            .essential
+            .iter()
+            .map(|a| (a, true))
+            .chain(areas.spillover.iter().map(|a| (a, false)));
+        for (area, essential) in named {
+            assert!(area.starts_with("core:"), "{id} refers to the app's areas");
+            let drawn = atlas.area(area).expect("a core area");
+            for shape in &drawn.shapes {
+                let zone = muscle.referral_zones.iter().find(|z| {
+                    z.area.as_deref() == Some(area.as_str())
+                        && z.view == shape.view
+                        && z.polygon == shape.polygon
+                });
+                let zone = zone.unwrap_or_else(|| panic!("{id}: {area} on {}", shape.view));
+                assert_eq!(zone.primary, essential, "{id}: {area}");
+            }
+        }
+    }
+    // The ring finger, drawn by the app on the palm and on the back of the
+    // hand, is the fourth dorsal interosseous's essential zone on both.
+    let zones = &atlas
+        .muscle("hand:fourth-dorsal-interosseous")
+        .expect("loaded")
+        .referral_zones;
+    for view in [View::Front, View::Back] {
+        assert!(
+            zones.iter().any(|z| z.primary
+                && z.view == view
+                && z.area.as_deref() == Some("core:ring-finger")),
+            "{view}"
+        );
+    }
+
+    // Pain in the small toes, on the top of the foot: the plugin's dorsal
+    // interossei beside the app's own foot interossei.
+    let toes = spot_on(&atlas, "core:small-toes", View::Front);
+    let found: Vec<String> = api
+        .find(&[toes])
+        .expect("find")
+        .into_iter()
+        .map(|m| m.muscle_id)
         .collect();
-    assert!(top.contains(&"lbh:piriformis"), "{top:?}");
-    // Back of the thigh: gluteus minimus' "sciatica" pattern.
-    assert_eq!(
-        api.find(View::Back, 0.63, 0.62).expect("find")[0].muscle_id,
-        "lbh:gluteus-minimus"
-    );
-    // Front of the thigh: iliopsoas.
-    assert_eq!(
-        api.find(View::Front, 0.40, 0.57).expect("find")[0].muscle_id,
-        "lbh:iliopsoas"
-    );
+    for muscle in [
+        "foot:dorsal-interossei-second-toe",
+        "foot:dorsal-interossei-fourth-toe",
+        "core:foot-interossei",
+    ] {
+        assert!(found.iter().any(|m| m == muscle), "{muscle} in {found:?}");
+    }
 }
 
-fn masseter_finding() -> FindingForm {
+/// A finding on the fourth dorsal interosseous, at its point on the back of
+/// the client's right hand, treated with the plugin's own technique.
+fn interosseous_finding() -> FindingForm {
     FindingForm {
-        muscle_id: "tmj:masseter".into(),
+        muscle_id: "hand:fourth-dorsal-interosseous".into(),
         side: Side::Right,
-        view: View::Side,
-        x: 0.57,
-        y: 0.54,
+        view: View::Back,
+        x: 0.8636,
+        y: 0.5189,
         tenderness: 6,
         activity: Activity::Active,
         referral_reproduced: true,
-        technique_id: Some("tmj:jaw-compression".into()),
+        technique_id: Some("hand:pincer-compression".into()),
         pressure: "light".into(),
         duration_seconds: Some(60),
-        response: "jaw opened wider".into(),
+        response: "ring finger eased".into(),
     }
 }
 
 #[tokio::test]
 async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabled() {
-    let setup = Setup::new(&["jaw"]);
+    let setup = Setup::new(&["hand-detail"]);
     let api = setup.open().await;
     let client = api
         .create_client(ClientForm {
@@ -571,19 +684,19 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
         .await
         .expect("session");
     assert!(
-        api.add_finding(session.id, masseter_finding())
+        api.add_finding(session.id, interosseous_finding())
             .await
             .is_err(),
         "not enabled yet"
     );
 
-    let jaw = approve(&api, "tmj").await;
+    let hand = approve(&api, "hand").await;
     let finding = api
-        .add_finding(session.id, masseter_finding())
+        .add_finding(session.id, interosseous_finding())
         .await
         .expect("charted");
-    assert_eq!(finding.muscle_label, "Masseter");
-    // The handout prints the plugin's muscle, its self-care and the side view.
+    assert_eq!(finding.muscle_label, "Fourth dorsal interosseous (hand)");
+    // The handout prints the plugin's muscle, its stretch and self-care.
     let pdf = api
         .handout_pdf(session.id, HandoutOptions::default())
         .await
@@ -596,37 +709,46 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
         .output()
         .expect("pdftotext (poppler-utils) reads the handout");
     let text = String::from_utf8_lossy(&text.stdout);
-    assert!(text.contains("Masseter"), "{text}");
-    assert!(text.contains("Keep your teeth apart"), "{text}");
+    assert!(text.contains("Fourth dorsal interosseous"), "{text}");
+    assert!(text.contains("Ring-finger side stretch"), "{text}");
 
     let disabled = api
-        .enable_plugin(jaw.id.expect("id"), false)
+        .enable_plugin(hand.id.expect("id"), false)
         .await
         .expect("disable");
     assert_eq!(disabled.state, PluginState::Disabled);
     assert!(
-        api.atlas().muscle("tmj:masseter").is_none(),
+        api.atlas()
+            .muscle("hand:fourth-dorsal-interosseous")
+            .is_none(),
         "hidden at once"
     );
     let detail = api.session(session.id).await.expect("session");
-    assert_eq!(detail.findings[0].muscle_label, "Masseter");
-    assert_eq!(detail.findings[0].muscle_id, "tmj:masseter");
+    let label = "Fourth dorsal interosseous (hand)";
+    assert_eq!(detail.findings[0].muscle_label, label);
+    assert_eq!(
+        detail.findings[0].muscle_id,
+        "hand:fourth-dorsal-interosseous"
+    );
 
     // After a restart it stays disabled, and the chart still reads.
     drop(api);
     let api = setup.open().await;
-    assert_eq!(named(&api.plugins(), "tmj").state, PluginState::Disabled);
+    assert_eq!(named(&api.plugins(), "hand").state, PluginState::Disabled);
     let detail = api.session(session.id).await.expect("session");
-    assert_eq!(detail.findings[0].muscle_label, "Masseter");
+    assert_eq!(detail.findings[0].muscle_label, label);
     // Enabling needs no new approval.
     assert_eq!(
-        api.enable_plugin(jaw.id.expect("id"), true)
+        api.enable_plugin(hand.id.expect("id"), true)
             .await
             .expect("enable")
             .state,
         PluginState::Enabled
     );
-    assert!(api.atlas().muscle("tmj:masseter").is_some());
+    assert!(api
+        .atlas()
+        .muscle("hand:fourth-dorsal-interosseous")
+        .is_some());
 }
 
 #[tokio::test]
@@ -711,9 +833,9 @@ async fn assessments_are_listed_and_scored_by_their_plugin() {
 
 #[tokio::test]
 async fn a_plugin_must_be_approved_before_it_is_enabled() {
-    let setup = Setup::new(&["jaw"]);
+    let setup = Setup::new(&["hand-detail"]);
     let api = setup.open().await;
-    let id = named(&api.plugins(), "tmj").id.expect("id");
+    let id = named(&api.plugins(), "hand").id.expect("id");
     let error = api.enable_plugin(id, true).await.expect_err("not approved");
     assert_eq!(error.code(), Code::Validation);
     assert!(api.approve_plugin(9999).await.is_err());
@@ -729,14 +851,14 @@ fn cli(args: &[&str]) -> std::process::Output {
 #[test]
 fn cli_validate_prints_a_json_report() {
     let dir = tempfile::tempdir().expect("temp dir");
-    install(dir.path(), "jaw");
+    install(dir.path(), "hand-detail");
     install(dir.path(), "fixtures/bad-json");
     install(dir.path(), "fixtures/crash");
 
     let ok = cli(&[
         "plugins",
         "validate",
-        &dir.path().join("jaw").display().to_string(),
+        &dir.path().join("hand-detail").display().to_string(),
     ]);
     assert!(ok.status.success());
     let report: serde_json::Value = serde_json::from_slice(&ok.stdout).expect("JSON");
@@ -746,7 +868,7 @@ fn cli_validate_prints_a_json_report() {
             report["namespace"].as_str(),
             report["muscles"].as_u64()
         ),
-        (Some(true), Some("tmj"), Some(5))
+        (Some(true), Some("hand"), Some(9))
     );
 
     let bad = cli(&[
@@ -777,7 +899,7 @@ fn cli_validate_prints_a_json_report() {
 fn cli_lists_approves_and_disables_plugins() {
     let dir = tempfile::tempdir().expect("temp dir");
     let extra = dir.path().join("extra");
-    install(&extra, "jaw");
+    install(&extra, "hand-detail");
     let db = dir.path().join("clinic.sqlite").display().to_string();
     let extra = extra.display().to_string();
     let run = |args: &[&str]| {
@@ -792,10 +914,15 @@ fn cli_lists_approves_and_disables_plugins() {
         String::from_utf8(output.stdout).expect("utf-8")
     };
     assert!(run(&["plugins", "list"])
-        .starts_with("1\tawaiting-approval\tJaw (TMJ) 1.0.0 (tmj) by Myochart"));
+        .starts_with("1\tawaiting-approval\tHand in detail 2.0.0 (hand) by Myochart"));
     assert!(run(&["plugins", "approve", "1"]).starts_with("1\tenabled\t"));
-    let found = run(&["finder", "--view", "side", "--x", "0.655", "--y", "0.569"]);
-    assert!(found.contains("Masseter"), "{found}");
+    let finger = spot_on(&Atlas::builtin(), "core:ring-finger", View::Back);
+    let spot = format!("back:{},{}", finger.x, finger.y);
+    let found = run(&["finder", "--spot", &spot]);
+    assert!(
+        found.contains("Fourth dorsal interosseous (hand)"),
+        "{found}"
+    );
     assert!(run(&["plugins", "disable", "1"]).starts_with("1\tdisabled\t"));
     assert!(run(&["plugins", "list"]).starts_with("1\tdisabled\t"));
 }

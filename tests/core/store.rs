@@ -2,7 +2,9 @@
 
 use myochart::api::{Api, Code};
 use myochart::atlas::View;
-use myochart::model::{AmendmentForm, ClientForm, FindingMove, HandoutOptions, NoteForm};
+use myochart::model::{
+    AmendmentForm, ClientForm, ClientId, FindingMove, HandoutOptions, NoteForm, SessionId,
+};
 
 use crate::helpers::{trapezius_finding, TestDb};
 
@@ -556,4 +558,61 @@ async fn a_full_disk_is_a_clear_error_and_what_was_saved_stays_whole() {
         .await
         .expect("handouts")
         .is_empty());
+}
+
+/// A database as the previous release left it: every migration before
+/// `version`, with the rows `seed` inserts.
+async fn database_before(version: i64, seed: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!(
+        "sqlite://{}?mode=rwc",
+        dir.path().join("old.sqlite").display()
+    );
+    let pool = sqlx::SqlitePool::connect(&url).await.expect("create");
+    let mut migrator = sqlx::migrate!("./migrations");
+    migrator.migrations = migrator
+        .migrations
+        .iter()
+        .filter(|m| m.version < version)
+        .cloned()
+        .collect::<Vec<_>>()
+        .into();
+    migrator.run(&pool).await.expect("older migrations");
+    sqlx::raw_sql(seed).execute(&pool).await.expect("seed");
+    pool.close().await;
+    dir
+}
+
+#[tokio::test]
+async fn a_signed_finding_on_the_old_head_close_up_moves_to_the_head_of_the_right_side() {
+    let dir = database_before(
+        20261130000008,
+        "INSERT INTO clients (first_name, search_key, sort_key, red_flags, screened_at)
+             VALUES ('Anna', 'anna', 'anna', '[\"arm-numbness\"]', '2026-11-01T10:00:00Z');
+         INSERT INTO sessions (client_id, session_date) VALUES (1, '2026-11-20');
+         INSERT INTO findings (session_id, muscle_id, muscle_label, side, view, x, y, tenderness, activity)
+             VALUES (1, 'tmj:masseter', 'Masseter', 'right', 'side', 0.57, 0.488, 6, 'active');
+         UPDATE sessions SET status = 'signed', signed_at = '2026-11-20T11:00:00Z' WHERE id = 1;",
+    )
+    .await;
+    let api = Api::open(&dir.path().join("old.sqlite"))
+        .await
+        .expect("migrated");
+    let session = api.session(SessionId(1)).await.expect("session");
+    let masseter = &session.findings[0];
+    assert_eq!(masseter.view, View::RightSide);
+    assert_eq!(masseter.muscle_label, "Masseter");
+    // On the cheek of the whole-body profile, between the ear and the nose.
+    assert!((0.45..0.6).contains(&masseter.x), "x {}", masseter.x);
+    assert!((0.08..0.12).contains(&masseter.y), "y {}", masseter.y);
+    let outline = api
+        .atlas()
+        .outline(View::RightSide)
+        .cloned()
+        .expect("outline");
+    assert!(outline.covers([masseter.x as f32, masseter.y as f32]));
+    // The six questions added since were not asked: they are not "no".
+    let record = api.client_record(ClientId(1)).await.expect("client");
+    assert_eq!(record.client.screened_flags.len(), 7);
+    assert_eq!(record.unasked_red_flags.len(), 6);
 }

@@ -42,9 +42,12 @@ test("a new client with a red flag is warned about, charted, found, noted, signe
     await app.click("[data-testid=save-client]");
     await app.waitForTexts("[data-testid=error-email]", (t) => t.length === 1);
     const [halfScreened] = await app.waitForTexts("[data-testid=error-redFlagAnswers]", (t) => t.length === 1);
-    assert.match(halfScreened, /6 of the 7 red-flag questions are not answered/);
+    assert.match(halfScreened, /12 of the 13 red-flag questions are not answered/);
     await app.screenshot(join(shots, "intake-half-screened.png"));
-    for (const flag of ["sudden-headache", "headache-fever-stiff-neck", "after-trauma", "dizziness-visual", "unexplained-lump", "spreading-worsening"]) {
+    const others = ["leg-numbness", "sudden-headache", "headache-fever-stiff-neck", "temple-headache-over-50", "after-trauma",
+      "dizziness-visual", "chest-pain", "bladder-bowel-saddle", "swollen-calf", "weight-loss-night-pain", "unexplained-lump",
+      "spreading-worsening"];
+    for (const flag of others) {
       await app.click(`[data-testid=red-flag-no-${flag}]`);
     }
     await app.clear("[data-testid=email]");

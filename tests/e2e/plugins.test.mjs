@@ -1,4 +1,4 @@
-// A plugin approved in the plugin manager: its region appears on the body chart.
+// A plugin approved in the plugin manager: its muscles appear on the body chart.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -6,7 +6,7 @@ import { join, resolve } from "node:path";
 import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-// Built by the test command (`cargo build -p myochart-plugin-jaw -p myochart-plugin-met-rom`).
+// Built by the test command (`cargo build -p myochart-plugin-hand-detail -p myochart-plugin-met-rom`).
 const library = (crate) => join(ROOT, `target/debug/lib${crate.replaceAll("-", "_")}.so`);
 
 useDriver();
@@ -24,11 +24,23 @@ function install(...names) {
   return plugins;
 }
 
-test("approving the jaw plugin in the manager puts the jaw on the body chart", async () => {
+// The hand plugin's flexor digiti minimi brevis point, on the palm of the client's
+// right hand (plugins/hand-detail/manifest.json).
+const FDMB = { name: "Flexor digiti minimi brevis (hand)", x: 0.1536, y: 0.5156 };
+
+/** Taps the close-up of the right hand at the plugin's point and returns the suggested muscles. */
+async function suggestionsAt(app, { x, y }) {
+  await app.click("[data-testid=close-up] option[value='Right hand']");
+  await app.waitForTexts("figcaption", (t) => t[0]?.includes("Right hand"));
+  await app.clickChart("front", x, y);
+  return app.waitForTexts("[data-testid=suggestion]", (t) => t.length > 0);
+}
+
+test("approving the hand plugin in the manager puts its muscles on the body chart", async () => {
   const db = join(scratchDir(), "clinic.sqlite");
   cli(db, "client", "add", "--first", "Chloé", "--last", "Dubois");
   cli(db, "session", "new", "--client", "1");
-  const plugins = install("jaw");
+  const plugins = install("hand-detail");
   const app = await App.launch(db, ["--plugins-dir", plugins]);
   try {
     // Before approval: listed from plugin.toml alone, nothing loaded.
@@ -37,8 +49,10 @@ test("approving the jaw plugin in the manager puts the jaw on the body chart", a
     assert.equal(waiting, "Awaiting approval");
     await app.click("[data-testid=client-row]");
     await app.click("[data-testid=session-row] button");
-    await app.waitFor("[data-testid=chart-back]");
-    assert.equal((await app.texts("[data-testid=chart-side]")).length, 0);
+    // Tapping the little-finger pad suggests only the app's own muscles.
+    const before = await suggestionsAt(app, FDMB);
+    assert.ok(!before.some((s) => s.includes(FDMB.name)), before.join(", "));
+    await app.clickText("[data-testid=finding-dialog] button", "Cancel");
 
     // Approve: probed in a child process, loaded, enabled.
     await app.click("[data-testid=back-to-client]");
@@ -47,17 +61,17 @@ test("approving the jaw plugin in the manager puts the jaw on the body chart", a
     await app.waitForTexts("[data-testid=plugin-state]", (t) => t[0] === "Enabled", { timeout: 30_000 });
     await app.screenshot(join(process.env.E2E_SHOTS ?? scratchDir(), "plugins.png"));
 
-    // The jaw's side view is on the chart; tapping the masseter's point suggests it.
+    // The plugin's point is on the app's front chart: tapping it suggests its muscle
+    // first, beside the app's muscles nearby; charting it records the plugin's muscle.
     await app.click("[data-testid=client-row]");
     await app.click("[data-testid=session-row] button");
-    await app.waitFor("[data-testid=chart-side]");
-    await app.clickChart("side", 0.57, 0.488);
-    const suggestions = await app.waitForTexts("[data-testid=suggestion]", (t) => t.length > 0);
-    assert.match(suggestions[0], /Masseter/);
+    const after = await suggestionsAt(app, FDMB);
+    assert.match(after[0], /Flexor digiti minimi brevis \(hand\)/);
+    await app.clickText("[data-testid=suggestion]", FDMB.name);
     await app.click("[data-testid=finding-save]");
     const [row] = await app.waitForTexts("[data-testid=finding-row]", (t) => t.length === 1);
-    assert.match(row, /Masseter/);
-    await app.screenshot(join(process.env.E2E_SHOTS ?? scratchDir(), "jaw-chart.png"));
+    assert.match(row, /Flexor digiti minimi brevis \(hand\)/);
+    await app.screenshot(join(process.env.E2E_SHOTS ?? scratchDir(), "hand-chart.png"));
   } finally {
     await app.quit();
   }

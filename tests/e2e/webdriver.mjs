@@ -195,12 +195,12 @@ export class App {
     const [id] = await this.waitFor(css);
     const box = await this.rect(css);
     const viewBox = await request("GET", `/session/${this.id}/element/${id}/attribute/viewBox`);
-    const [, , width, height] = viewBox.split(/\s+/).map(Number);
+    const [minX, minY, width, height] = viewBox.split(/\s+/).map(Number);
     const scale = Math.min(box.width / width, box.height / height);
     const left = (box.width - width * scale) / 2;
-    // The atlas box is 1000 units high; x runs across its full width.
-    const dx = Math.round(left + x * width * scale - box.width / 2);
-    const dy = Math.round(y * 1000 * scale - box.height / 2);
+    // The atlas box is 1000 units high and 450 wide; a close-up shows part of it.
+    const dx = Math.round(left + (x * 450 - minX) * scale - box.width / 2);
+    const dy = Math.round((y * 1000 - minY) * scale - box.height / 2);
     await request("POST", `/session/${this.id}/actions`, {
       actions: [
         {

@@ -37,6 +37,7 @@ fn manifest() -> Manifest {
             regions: vec![],
             techniques: vec![muscle_energy()],
             outlines: vec![],
+            areas: vec![],
         },
         assessments: vec![Assessment {
             id: "met:cervical-rom".into(),

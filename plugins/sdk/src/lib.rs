@@ -32,6 +32,7 @@
 //!                 tools: vec![],
 //!             }],
 //!             outlines: vec![],
+//!             areas: vec![],
 //!         },
 //!         assessments: vec![],
 //!     }

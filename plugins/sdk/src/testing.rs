@@ -72,9 +72,14 @@ impl TestPlugin {
     }
 
     /// Checks the ABI version and the manifest against the app's main rules:
-    /// ids namespaced and unique, coordinates in 0..1, at least one point and
-    /// one primary referral zone per muscle, techniques defined, assessment
-    /// methods answered. Returns the manifest.
+    /// ids namespaced and unique, coordinates in 0..1, nothing on the
+    /// `left-side` view (the app mirrors `right-side`), at least one point and
+    /// an essential referral area (or a primary zone) per muscle, this pack's
+    /// techniques and areas defined, assessment methods answered. Returns the
+    /// manifest.
+    ///
+    /// Names of other packs (`core:thumb`, `core:pain-free-compression`) are
+    /// left to the app, which knows what is loaded: `myochart plugins validate`.
     pub fn check(&self) -> Result<Manifest, String> {
         if self.exports.abi_version != ABI_VERSION {
             return Err(format!(
@@ -143,8 +148,21 @@ fn check_manifest(m: &Manifest) -> Result<(), String> {
         Ok(())
     };
     let in_range = |v: f32| (0.0..=1.0).contains(&v);
+    let own = format!("{ns}:");
     for t in &pack.techniques {
         claim(&t.id)?;
+    }
+    for area in &pack.areas {
+        claim(&area.id)?;
+        for shape in &area.shapes {
+            let inside = shape
+                .polygon
+                .iter()
+                .all(|&[x, y]| in_range(x) && in_range(y));
+            if shape.polygon.len() < 3 || !inside || shape.view == View::LeftSide {
+                return Err(format!("{}: a shape is off the chart", area.id));
+            }
+        }
     }
     for a in &m.assessments {
         claim(&a.id)?;
@@ -156,20 +174,30 @@ fn check_manifest(m: &Manifest) -> Result<(), String> {
         claim(&r.id)?;
         for mu in &r.muscles {
             claim(&mu.id)?;
-            let own = pack.techniques.iter().any(|t| t.id == mu.technique);
-            if !own && mu.technique.starts_with(&format!("{ns}:")) {
+            let known = pack.techniques.iter().any(|t| t.id == mu.technique);
+            if !known && mu.technique.starts_with(&own) {
                 return Err(format!(
                     "{}: technique {} is not defined",
                     mu.id, mu.technique
                 ));
             }
-            if mu.points.is_empty() || !mu.referral_zones.iter().any(|z| z.primary) {
+            let areas = &mu.referral_areas;
+            for area in areas.essential.iter().chain(&areas.spillover) {
+                let known = pack.areas.iter().any(|a| &a.id == area);
+                if !known && area.starts_with(&own) {
+                    return Err(format!("{}: skin area {area} is not defined", mu.id));
+                }
+            }
+            let essential =
+                !areas.essential.is_empty() || mu.referral_zones.iter().any(|z| z.primary);
+            if mu.points.is_empty() || !essential {
                 return Err(format!(
-                    "{}: needs a point and a primary referral zone",
+                    "{}: needs a point and an essential referral area or primary zone",
                     mu.id
                 ));
             }
-            let on_views = |v: View| r.views.contains(&v);
+            // The app mirrors the right profile for the left side.
+            let on_views = |v: View| r.views.contains(&v) && v != View::LeftSide;
             for p in &mu.points {
                 if !in_range(p.x) || !in_range(p.y) || !on_views(p.view) {
                     return Err(format!(
@@ -190,4 +218,79 @@ fn check_manifest(m: &Manifest) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_manifest;
+    use crate::Manifest;
+    use serde_json::json;
+
+    /// A pack of one muscle that refers to a skin area of the app.
+    fn manifest() -> serde_json::Value {
+        json!({
+            "pack": {
+                "namespace": "hand",
+                "name": "Hand",
+                "regions": [{
+                    "id": "hand:hand",
+                    "name": "Hand",
+                    "views": ["front", "back", "right-side", "soles"],
+                    "muscles": [{
+                        "id": "hand:lumbricals",
+                        "name": "Lumbricals",
+                        "pointLocation": "In the palm",
+                        "referralDescription": "Along the fingers",
+                        "points": [{ "id": "tp1", "view": "front", "x": 0.11, "y": 0.52, "label": "palm" }],
+                        "referralAreas": { "essential": ["core:middle-finger"] },
+                        "prevalence": 0.3,
+                        "technique": "core:pain-free-compression",
+                        "stretch": { "name": "Hook", "steps": ["Curl"], "holdSeconds": 20, "repetitions": 3 },
+                        "caution": null,
+                        "sources": ["T&S Vol.1 ch.40"]
+                    }]
+                }],
+                "techniques": []
+            }
+        })
+    }
+
+    fn check(json: serde_json::Value) -> Result<(), String> {
+        let manifest: Manifest = serde_json::from_value(json).map_err(|e| e.to_string())?;
+        check_manifest(&manifest)
+    }
+
+    #[test]
+    fn a_muscle_may_refer_to_the_apps_areas_instead_of_drawing_zones() {
+        assert_eq!(check(manifest()), Ok(()));
+    }
+
+    #[test]
+    fn a_muscle_needs_an_essential_area_and_its_own_areas_defined() {
+        let mut m = manifest();
+        let muscle = &mut m["pack"]["regions"][0]["muscles"][0];
+        muscle["referralAreas"] = json!({ "spillover": ["core:palm"] });
+        assert!(check(m)
+            .expect_err("no essential area")
+            .contains("essential"));
+
+        let mut m = manifest();
+        let muscle = &mut m["pack"]["regions"][0]["muscles"][0];
+        muscle["referralAreas"] = json!({ "essential": ["hand:knuckle"] });
+        assert_eq!(
+            check(m),
+            Err("hand:lumbricals: skin area hand:knuckle is not defined".into())
+        );
+    }
+
+    #[test]
+    fn nothing_is_drawn_on_the_mirrored_left_profile() {
+        let mut m = manifest();
+        m["pack"]["regions"][0]["views"] = json!(["left-side"]);
+        m["pack"]["regions"][0]["muscles"][0]["points"][0]["view"] = json!("left-side");
+        assert_eq!(
+            check(m),
+            Err("hand:lumbricals: point tp1 is off the region's chart".into())
+        );
+    }
 }

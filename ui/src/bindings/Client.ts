@@ -20,6 +20,11 @@ consentScope: string, consentDate: string | null, consentSignedBy: string,
  */
 redFlags: Array<RedFlag>, 
 /**
+ * The questions that screening asked: questions added to the app since
+ * are unasked, not "no".
+ */
+screenedFlags: Array<RedFlag>, 
+/**
  * When the red-flag questions were last asked; `None`: never screened.
  */
 screenedAt: string | null, createdAt: string, updatedAt: string, };

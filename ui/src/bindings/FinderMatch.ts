@@ -4,22 +4,29 @@ import type { Side } from "./Side";
 
 export type FinderMatch = { muscleId: string, muscleName: string, 
 /**
- * The client's side whose zone matched.
+ * The client's side whose zones matched.
  */
 side: Side, 
 /**
- * 0..1, higher is more likely; comparable between muscles of one search.
+ * 0..1, higher is more likely: the share of the pain the pattern covers,
+ * essential zones counting more than spillover.
  */
 score: number, 
 /**
- * Whether the tap is inside one of the muscle's zones.
+ * Whether every spot is inside one of the muscle's zones.
  */
 contains: boolean, 
 /**
- * Distance from the tap to the matching zone, in chart heights; 0 inside.
+ * Whether an essential zone (not only spillover) covers a spot.
+ */
+essential: boolean, 
+/**
+ * Mean distance from the spots to the matching zones, in chart heights;
+ * 0 when every spot is inside.
  */
 distance: number, 
 /**
- * All the muscle's trigger points (every view) placed on `side`.
+ * All the muscle's trigger points (every view) placed on `side`, those
+ * nearest to the pain first.
  */
 points: Array<PointOnChart>, };

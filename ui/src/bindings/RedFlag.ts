@@ -3,4 +3,4 @@
 /**
  * A red-flag question of the intake screening; flags order as the form asks them.
  */
-export type RedFlag = "arm-numbness" | "sudden-headache" | "headache-fever-stiff-neck" | "after-trauma" | "dizziness-visual" | "unexplained-lump" | "spreading-worsening";
+export type RedFlag = "arm-numbness" | "leg-numbness" | "sudden-headache" | "headache-fever-stiff-neck" | "temple-headache-over-50" | "after-trauma" | "dizziness-visual" | "chest-pain" | "bladder-bowel-saddle" | "swollen-calf" | "weight-loss-night-pain" | "unexplained-lump" | "spreading-worsening";

@@ -5,4 +5,8 @@ export type ReferralZone = { view: View, polygon: Array<[number, number]>,
 /**
  * The essential zone (true) or a spillover zone (false).
  */
-primary: boolean, };
+primary: boolean, 
+/**
+ * The skin area this zone was drawn from, if it was (see [`ReferralAreas`]).
+ */
+area?: string, };

@@ -3,4 +3,4 @@
 /**
  * Which body chart a position is on. Stored as text ("front") in findings.
  */
-export type View = "front" | "back" | "side";
+export type View = "front" | "back" | "right-side" | "left-side" | "soles";

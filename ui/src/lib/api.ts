@@ -48,6 +48,7 @@ import type { Settings } from "../bindings/Settings";
 import type { Snippet } from "../bindings/Snippet";
 import type { SnippetForm } from "../bindings/SnippetForm";
 import type { SnippetId } from "../bindings/SnippetId";
+import type { Spot } from "../bindings/Spot";
 import type { View } from "../bindings/View";
 
 /** A failed call: the core's `{code, message, fields}`. */
@@ -103,7 +104,7 @@ export const api = {
   writeNote: (session: SessionId, form: NoteForm) => call<Session>("write_note", { session, form }),
   signNote: (session: SessionId) => call<Session>("sign_note", { session }),
   amendNote: (session: SessionId, form: AmendmentForm) => call<Amendment>("amend_note", { session, form }),
-  find: (view: View, x: number, y: number) => call<FinderMatch[]>("find", { view, x, y }),
+  find: (spots: Spot[]) => call<FinderMatch[]>("find", { spots }),
   nearestPoints: (view: View, x: number, y: number) => call<NearbyPoint[]>("nearest_points", { view, x, y }),
   addChecks: (session: SessionId, checks: CheckForm[]) => call<SessionCheck[]>("add_checks", { session, checks }),
   removeCheck: (id: CheckId) => call<void>("remove_check", { id }),

@@ -25,26 +25,55 @@ export function muscle(atlas: Atlas, id: string): Muscle | undefined {
   return muscles(atlas).find((m) => m.id === id);
 }
 
-/** Views that have an outline, in a stable order (front, back, side). */
+/** The chart's views in the order they are offered. */
+export const VIEWS: View[] = ["front", "back", "right-side", "left-side", "soles"];
+
+export const VIEW_TITLES: Record<View, string> = {
+  front: "Front",
+  back: "Back",
+  "right-side": "Right side",
+  "left-side": "Left side",
+  soles: "Soles",
+};
+
+/** The pairs of views shown side by side, as the chart offers them. */
+export const VIEW_SETS: Array<{ name: string; views: View[] }> = [
+  { name: "Front & back", views: ["front", "back"] },
+  { name: "Sides", views: ["right-side", "left-side"] },
+  { name: "Soles", views: ["soles"] },
+];
+
+/** Views that have an outline, in a stable order. */
 export function views(atlas: Atlas): View[] {
-  const order: View[] = ["front", "back", "side"];
-  return order.filter((view) => outline(atlas, view));
+  return VIEWS.filter((view) => outline(atlas, view));
 }
 
-/** Atlas data describes the client's right side; the left is its mirror image. */
-export function placeX(x: number, side: Side): number {
-  return side === "right" ? x : 1 - x;
+/** The one side a profile shows; null where both sides show. */
+export function profileOf(view: View): Side | null {
+  if (view === "right-side") return "right";
+  if (view === "left-side") return "left";
+  return null;
+}
+
+/**
+ * Atlas data describes the client's right side; the left is its mirror image:
+ * the mirrored x, on the other profile for a side view (as `Side::place` in Rust).
+ */
+export function place(view: View, x: number, side: Side): { view: View; x: number } {
+  if (side === "right") return { view, x };
+  const mirrored: View = view === "right-side" ? "left-side" : view === "left-side" ? "right-side" : view;
+  return { view: mirrored, x: 1 - x };
 }
 
 /**
  * The client's side at a chart x. On the front view the client's right is the
- * viewer's left; on the back view it is the viewer's right.
+ * viewer's left; on the back and soles views it is the viewer's right.
  */
 export function sideAt(view: View, x: number): Side {
-  // A side view is a profile of the client's right side.
-  if (view === "side") return "right";
-  if (view === "back") return x >= 0.5 ? "right" : "left";
-  return x <= 0.5 ? "right" : "left";
+  const profile = profileOf(view);
+  if (profile) return profile;
+  if (view === "front") return x <= 0.5 ? "right" : "left";
+  return x >= 0.5 ? "right" : "left";
 }
 
 export function points(polygon: Array<[number, number]>, width: number): string {

@@ -1,0 +1,130 @@
+//! The atlas review sheet: one region of the atlas on paper, a muscle at a
+//! time, with its points (numbered) and its zones (essential dark, spillover
+//! light) on every view where they show, and what it says in words. Made for
+//! a clinician to check the data page by page.
+
+use crate::atlas::{Atlas, Muscle, Region, Side, View};
+use crate::handout::layout::{Block, Row};
+use crate::handout::sheet::{labelled, paragraph};
+use crate::handout::style::{self, MM};
+use crate::handout::{chart, ChartView, Marker, Shade};
+use crate::model::Paper;
+
+use super::page::{self, block, section, BLOCK_GAP};
+
+/// The review sheet of `region` as PDF bytes.
+pub fn atlas_sheet(atlas: &Atlas, region: &Region, paper: Paper) -> Vec<u8> {
+    let page = page::portrait(paper);
+    let width = page.content_width();
+    let title = format!("Atlas review · {}", region.name);
+    let mut blocks = vec![block(
+        0.0,
+        [
+            paragraph(&title, &style::TITLE, 0.0, width),
+            paragraph(
+                &format!(
+                    "{} muscles, region {}. Points are numbered as listed; essential \
+                     zones are dark, spillover zones light. The client's right side.",
+                    region.muscles.len(),
+                    region.id
+                ),
+                &style::SMALL,
+                0.0,
+                width,
+            ),
+        ]
+        .concat(),
+    )];
+    blocks.extend(region.muscles.iter().map(|m| muscle_block(atlas, m, width)));
+    page::render(&title, page, &blocks, |number, count| {
+        page::footer(&title, number, count, width)
+    })
+}
+
+fn muscle_block(atlas: &Atlas, m: &Muscle, width: f32) -> Block {
+    let text_x = 0.0;
+    let value_width = width - 40.0 * MM;
+    let value = |text: &str| paragraph(text, &style::BODY, 40.0 * MM, value_width);
+    let area_names = |ids: &[String]| {
+        ids.iter()
+            .map(|id| atlas.area(id).map_or(id.as_str(), |a| a.name.as_str()))
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    let points: Vec<String> = m
+        .points
+        .iter()
+        .enumerate()
+        .map(|(i, p)| format!("{}. {} ({})", i + 1, p.label, p.view.title()))
+        .collect();
+    let flags: Vec<&str> = m.red_flags.iter().map(|f| f.reported()).collect();
+    let mut rows: Vec<Row> = Vec::new();
+    for (label, text) in [
+        ("Points", points.join("  ")),
+        ("Where", m.point_location.clone()),
+        ("Refers to", m.referral_description.clone()),
+        ("Essential", area_names(&m.referral_areas.essential)),
+        ("Spillover", area_names(&m.referral_areas.spillover)),
+        (
+            "Stretch",
+            format!("{}: {}", m.stretch.name, m.stretch.steps.join(" ")),
+        ),
+        ("Mimics", flags.join("; ")),
+        ("Prevalence", format!("{:.2}", m.prevalence)),
+        ("Sources", m.sources.join("; ")),
+    ] {
+        if !text.trim().is_empty() {
+            rows.extend(labelled(label, value(&text), text_x));
+        }
+    }
+    // The soles have coordinates of their own: they get a row of their own,
+    // not a share of the band the body views are cropped to.
+    let (soles, body): (Vec<ChartView>, Vec<ChartView>) = views(atlas, m)
+        .into_iter()
+        .partition(|v| v.view == View::Soles);
+    for views in [body, soles] {
+        rows.push(Row::space(3.0 * MM));
+        rows.push(chart::chart_row(&views, width));
+    }
+    let mut block = section(&format!("{} · {}", m.name, m.id), width, rows);
+    block.gap_before = BLOCK_GAP * 2.0;
+    block
+}
+
+/// The views where the muscle has points or zones, on the client's right.
+fn views(atlas: &Atlas, m: &Muscle) -> Vec<ChartView> {
+    View::ALL
+        .into_iter()
+        .filter(|view| *view != View::LeftSide)
+        .filter_map(|view| {
+            let markers: Vec<Marker> = m
+                .points
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.view == view)
+                .map(|(i, p)| Marker {
+                    number: i + 1,
+                    x: p.x,
+                    y: p.y,
+                })
+                .collect();
+            let zones: Vec<Shade> = m
+                .referral_zones
+                .iter()
+                .map(|z| z.on_side(Side::Right))
+                .filter(|z| z.view == view)
+                .map(|z| Shade {
+                    polygon: z.polygon,
+                    essential: z.primary,
+                })
+                .collect();
+            let outline = atlas.outline(view)?.clone();
+            (!markers.is_empty() || !zones.is_empty()).then_some(ChartView {
+                view,
+                outline,
+                markers,
+                zones,
+            })
+        })
+        .collect()
+}
