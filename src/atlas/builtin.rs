@@ -55,8 +55,9 @@ struct AreaDrawing {
     polygon: Polygon,
 }
 
-/// The `core` pack, as the files describe it (not yet validated).
-pub(super) fn pack() -> Result<RegionPack, String> {
+/// The `core` pack, as the files describe it (not yet validated: see
+/// [`Atlas::with_pack`]).
+pub fn pack() -> Result<RegionPack, String> {
     fn parse<'a, T: Deserialize<'a>>(what: &str, json: &'a str) -> Result<T, String> {
         serde_json::from_str(json).map_err(|e| format!("{what}: {e}"))
     }
