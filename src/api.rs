@@ -36,16 +36,21 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// How many clients a search returns at most.
 pub const SEARCH_LIMIT: u32 = 100;
 
-/// The database file used when none is given: `myochart.sqlite` in the OS
-/// app-data folder, unless `MYOCHART_DB` names another.
-pub fn default_database_path() -> PathBuf {
+/// The database file used when none is given: `MYOCHART_DB`, else
+/// `myochart.sqlite` in the OS app-data folder. A system without one gets no
+/// silent stand-in (the shared temp folder would expose the records): it is
+/// told to name a file.
+pub fn default_database_path() -> Result<PathBuf> {
     if let Some(path) = std::env::var_os("MYOCHART_DB").filter(|p| !p.is_empty()) {
-        return PathBuf::from(path);
+        return Ok(PathBuf::from(path));
     }
-    dirs::data_dir()
-        .unwrap_or_else(std::env::temp_dir)
-        .join("myochart")
-        .join("myochart.sqlite")
+    let folder = crate::private::app_folder().ok_or_else(|| {
+        Invalid::field(
+            "db",
+            "this system has no folder for application data: pass --db PATH or set MYOCHART_DB",
+        )
+    })?;
+    Ok(folder.join("myochart.sqlite"))
 }
 
 /// Where the app saves handouts: `MYOCHART_HANDOUTS`, else "Myochart handouts"
@@ -358,7 +363,7 @@ impl Api {
 
     /// Drops a muscle from the list to check.
     pub async fn remove_check(&self, id: CheckId) -> Result<()> {
-        Ok(self.store.delete_check(id).await?)
+        Ok(self.store.delete_check(&self.actor, id).await?)
     }
 
     /// The therapist's reusable text snippets.
@@ -445,25 +450,36 @@ impl Api {
     }
 
     /// Writes a session's handout for a look in the system's PDF viewer, not
-    /// recorded as given: into `previews/` beside the database, a folder only
-    /// this user can open (not the shared temp folder, where other accounts
-    /// could read a client's name and points). Earlier previews are removed.
+    /// recorded as given: into a folder beside the database that only this
+    /// user can open (not the shared temp folder, where other accounts could
+    /// read a client's name and points), named after the database file so it
+    /// is the app's own. Earlier previews are removed, and nothing else.
     pub async fn write_handout_preview(
         &self,
         session: SessionId,
         options: HandoutOptions,
     ) -> Result<PathBuf> {
         let pdf = self.handout_pdf(session, options).await?;
-        let folder = self.store.path().with_file_name("previews");
+        let mut name = self.store.path().as_os_str().to_owned();
+        name.push("-previews");
+        let folder = PathBuf::from(name);
         let fail = |error: std::io::Error| Error::File {
             path: folder.clone(),
             reason: format!("can't prepare the previews folder: {error}"),
         };
-        if folder.is_dir() {
-            std::fs::remove_dir_all(&folder).map_err(fail)?;
+        crate::private::create_folder(&folder).map_err(fail)?;
+        crate::private::restrict(&folder).map_err(fail)?;
+        for entry in std::fs::read_dir(&folder).map_err(fail)? {
+            let path = entry.map_err(fail)?.path();
+            let ours = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(PREVIEW_PREFIX) && n.ends_with(".pdf"));
+            if ours && path.is_file() {
+                std::fs::remove_file(&path).map_err(fail)?;
+            }
         }
-        private_folder(&folder).map_err(fail)?;
-        let path = folder.join(format!("Handout preview - session {session}.pdf"));
+        let path = folder.join(format!("{PREVIEW_PREFIX}{session}.pdf"));
         handout::save(&path, &pdf)?;
         Ok(path)
     }
@@ -584,7 +600,7 @@ impl Api {
     /// Writes a consistent copy of the database into `folder` as
     /// `myochart-backup-<timestamp>.sqlite` and returns its path.
     pub async fn backup(&self, folder: &Path) -> Result<PathBuf> {
-        std::fs::create_dir_all(folder).map_err(|error| Error::File {
+        crate::private::create_folder(folder).map_err(|error| Error::File {
             path: folder.to_owned(),
             reason: format!("can't create the backup folder: {error}"),
         })?;
@@ -607,14 +623,9 @@ impl Api {
     }
 }
 
-/// Creates `folder` (and its parents) so that only this user can open it.
-fn private_folder(folder: &Path) -> std::io::Result<()> {
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(folder)
-}
+/// How preview files start: the only files the previews folder's cleaning
+/// removes.
+const PREVIEW_PREFIX: &str = "Handout preview - session ";
 
 /// The person changes are recorded under: the OS user.
 fn current_user() -> String {

@@ -32,6 +32,7 @@ pub mod finder;
 pub mod handout;
 pub mod model;
 pub mod plugin;
+mod private;
 pub mod report;
 pub mod search;
 pub mod store;

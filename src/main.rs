@@ -453,7 +453,7 @@ fn main() -> ExitCode {
 }
 
 async fn run(cli: Cli) -> api::Result<()> {
-    let path = cli.db.unwrap_or_else(api::default_database_path);
+    let path = cli.db.map_or_else(api::default_database_path, Ok)?;
     let mut dirs = vec![myochart::plugin::default_dir(&path)];
     dirs.extend(cli.plugins_dirs);
     let api = Api::open_with_plugins(&path, PluginOptions::new(dirs)).await?;

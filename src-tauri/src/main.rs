@@ -7,8 +7,10 @@ mod commands;
 mod shell;
 
 fn main() {
-    let (database, plugin_dirs) = shell::parse_args(std::env::args());
-    let shell = match tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs)) {
+    let opened = shell::parse_args(std::env::args()).map(|(database, plugin_dirs)| {
+        tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs))
+    });
+    let shell = match opened.and_then(|shell| shell) {
         Ok(shell) => shell,
         Err(error) => {
             eprintln!("Myochart can't start: {error}");

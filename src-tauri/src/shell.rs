@@ -80,8 +80,9 @@ const CLI: &str = if cfg!(windows) {
 };
 
 /// What the command line asks for: `--db PATH` (else `MYOCHART_DB`, else the
-/// app-data default) and any number of `--plugins-dir DIR`.
-pub fn parse_args(args: impl Iterator<Item = String>) -> (PathBuf, Vec<PathBuf>) {
+/// app-data default, if the system has an app-data folder) and any number of
+/// `--plugins-dir DIR`.
+pub fn parse_args(args: impl Iterator<Item = String>) -> api::Result<(PathBuf, Vec<PathBuf>)> {
     let mut database = None;
     let mut plugin_dirs = Vec::new();
     let mut args = args.skip(1);
@@ -102,8 +103,6 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> (PathBuf, Vec<PathBuf>)
             plugin_dirs.push(PathBuf::from(value));
         }
     }
-    (
-        database.unwrap_or_else(api::default_database_path),
-        plugin_dirs,
-    )
+    let database = database.map_or_else(api::default_database_path, Ok)?;
+    Ok((database, plugin_dirs))
 }

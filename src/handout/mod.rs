@@ -81,10 +81,7 @@ pub fn save(path: &Path, bytes: &[u8]) -> Result<(), Error> {
 }
 
 fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut file = fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)?;
+    let mut file = crate::private::create_file(path)?;
     file.write_all(bytes)?;
     file.sync_all()
 }

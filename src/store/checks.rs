@@ -67,19 +67,25 @@ impl Store {
         .await?)
     }
 
-    /// Drops a suggestion the therapist decided not to check.
-    pub async fn delete_check(&self, id: CheckId) -> Result<()> {
-        let deleted = sqlx::query("DELETE FROM session_checks WHERE id = ?")
-            .bind(id)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-        if deleted == 0 {
+    /// Drops a suggestion the therapist decided not to check, in the audit log
+    /// (a signed session's are part of it and stay: the database refuses).
+    pub async fn delete_check(&self, actor: &str, id: CheckId) -> Result<()> {
+        let mut tx = self.begin().await?;
+        let removed: Option<(String, String)> = sqlx::query_as(
+            "DELETE FROM session_checks WHERE id = ? RETURNING muscle_label, side",
+        )
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?;
+        let Some((muscle, side)) = removed else {
             return Err(Error::NotFound {
                 entity: "check",
                 id: id.0,
             });
-        }
+        };
+        let detail = format!("{muscle} ({side})");
+        audit::record(&mut tx, actor, "check.remove", ("check", id.0), &detail).await?;
+        tx.commit().await?;
         Ok(())
     }
 }

@@ -85,16 +85,40 @@ pub struct Store {
     clients: std::sync::Arc<client_index::ClientIndex>,
 }
 
+/// Makes the database's folder and files this user's only before SQLite opens
+/// them: a missing folder is created 0700, a missing database file 0600 (SQLite
+/// gives its `-wal` and `-shm` files the database file's mode), and the files
+/// of an older, more open database are restricted.
+fn prepare_private(path: &Path) -> std::io::Result<()> {
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        crate::private::create_folder(dir)?;
+        // The app's own folder, made open by an older version, is closed too;
+        // a folder the user chose for the file is theirs to set.
+        if crate::private::app_folder().is_some_and(|own| dir == own) {
+            crate::private::restrict(dir)?;
+        }
+    }
+    match crate::private::create_file(path) {
+        Ok(_) => {}
+        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
+        Err(error) => return Err(error),
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let mut file = path.as_os_str().to_owned();
+        file.push(suffix);
+        crate::private::restrict(Path::new(&file))?;
+    }
+    Ok(())
+}
+
 impl Store {
     /// Opens (creating if needed) the database file at `path` and brings its schema
     /// up to date.
     pub async fn open(path: &Path) -> Result<Store> {
-        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|source| Error::Open {
-                path: path.to_owned(),
-                reason: source.to_string(),
-            })?;
-        }
+        prepare_private(path).map_err(|source| Error::Open {
+            path: path.to_owned(),
+            reason: source.to_string(),
+        })?;
         let options = SqliteConnectOptions::new()
             .filename(path)
             .create_if_missing(true)
@@ -135,6 +159,11 @@ impl Store {
         let target = destination.to_str().ok_or_else(|| Error::Open {
             path: destination.to_owned(),
             reason: "the path is not valid UTF-8".into(),
+        })?;
+        // VACUUM INTO fills an empty file it is given: one only this user can open.
+        crate::private::create_file(destination).map_err(|source| Error::Open {
+            path: destination.to_owned(),
+            reason: source.to_string(),
         })?;
         sqlx::query("VACUUM INTO ?")
             .bind(target)

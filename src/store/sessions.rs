@@ -119,6 +119,12 @@ impl Store {
     /// Signs a draft note; from now on it only takes amendments.
     pub async fn sign_note(&self, actor: &str, id: SessionId) -> Result<Session> {
         let mut tx = self.begin().await?;
+        // Suggestions not checked by now are moot: the note is final. (Once it
+        // is signed they are part of it, so they go first.)
+        sqlx::query("DELETE FROM session_checks WHERE session_id = ?")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         let row: Session = sqlx::query_as(&format!(
             "UPDATE sessions SET status = 'signed', signed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -128,11 +134,6 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?
         .ok_or(Error::NotFound { entity: "session", id: id.0 })?;
-        // Suggestions not checked by now are moot: the note is final.
-        sqlx::query("DELETE FROM session_checks WHERE session_id = ?")
-            .bind(id)
-            .execute(&mut *tx)
-            .await?;
         audit::record(&mut tx, actor, "note.sign", ("session", id.0), "").await?;
         tx.commit().await?;
         Ok(row)

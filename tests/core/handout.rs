@@ -313,17 +313,15 @@ async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log() {
         .write_handout_preview(session.id, HandoutOptions::default())
         .await
         .expect("preview again");
-    assert_eq!(
-        preview.parent(),
-        Some(db.dir.path().join("previews").as_path())
-    );
+    let folder = db.dir.path().join("test.sqlite-previews");
+    assert_eq!(preview.parent(), Some(folder.as_path()));
     assert!(text_of(&preview).contains("Upper trapezius"));
-    let previews = std::fs::read_dir(db.dir.path().join("previews")).expect("folder");
+    let previews = std::fs::read_dir(&folder).expect("folder");
     assert_eq!(previews.count(), 1, "{first:?} was replaced");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let folder = std::fs::metadata(db.dir.path().join("previews")).expect("folder");
+        let folder = std::fs::metadata(&folder).expect("folder");
         assert_eq!(folder.permissions().mode() & 0o777, 0o700);
     }
     assert_eq!(

@@ -10,6 +10,7 @@ mod handout;
 mod helpers;
 mod plugin_builds;
 mod plugins;
+mod private_files;
 mod search;
 mod store;
 mod students;

@@ -616,3 +616,95 @@ async fn a_signed_finding_on_the_old_head_close_up_moves_to_the_head_of_the_righ
     assert_eq!(record.client.screened_flags.len(), 7);
     assert_eq!(record.unasked_red_flags.len(), 6);
 }
+
+#[tokio::test]
+async fn records_are_kept_whatever_program_deletes_them() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let draft = db.session(&client).await;
+    db.api
+        .add_finding(draft.id, trapezius_finding())
+        .await
+        .expect("finding");
+    let pool = db.other_program().await;
+    for delete in [
+        "DELETE FROM findings",
+        "DELETE FROM sessions",
+        "DELETE FROM clients",
+    ] {
+        let refused = sqlx::query(delete)
+            .execute(&pool)
+            .await
+            .expect_err(delete);
+        assert!(refused.to_string().contains("records are kept"), "{refused}");
+    }
+    assert_eq!(db.api.session(draft.id).await.expect("kept").findings.len(), 1);
+}
+
+#[tokio::test]
+async fn a_draft_finding_cant_be_moved_into_a_signed_session() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let signed = db.session(&client).await;
+    db.api.sign_note(signed.id).await.expect("signed");
+    let draft = db.session(&client).await;
+    let finding = db
+        .api
+        .add_finding(draft.id, trapezius_finding())
+        .await
+        .expect("finding");
+    let pool = db.other_program().await;
+    let moved = sqlx::query("UPDATE findings SET session_id = ? WHERE id = ?")
+        .bind(signed.id.0)
+        .bind(finding.id.0)
+        .execute(&pool)
+        .await
+        .expect_err("refused");
+    assert!(moved.to_string().contains("signed note is immutable"), "{moved}");
+}
+
+#[tokio::test]
+async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
+    use myochart::atlas::Side;
+    use myochart::model::CheckForm;
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let check = |muscle: &str| CheckForm {
+        muscle_id: muscle.into(),
+        side: Side::Right,
+    };
+    let checks = db
+        .api
+        .add_checks(session.id, vec![check("core:scalenes")])
+        .await
+        .expect("checks");
+    db.api.remove_check(checks[0].id).await.expect("removed");
+    let trail = db.api.audit_trail("check", checks[0].id.0).await.expect("trail");
+    assert_eq!(trail[0].action, "check.remove");
+    assert!(trail[0].detail.contains("Scalenes"), "{}", trail[0].detail);
+
+    db.api
+        .add_checks(session.id, vec![check("core:levator-scapulae")])
+        .await
+        .expect("checks");
+    db.api.sign_note(session.id).await.expect("signed");
+    // Signing cleared the list: what is left of a signed session is part of
+    // its note, and another program can't delete it.
+    assert!(db.api.session(session.id).await.expect("session").checks.is_empty());
+    let pool = db.other_program().await;
+    sqlx::query(
+        "INSERT INTO session_checks (session_id, muscle_id, muscle_label, side)
+         VALUES (?, 'core:scalenes', 'Scalenes', 'right')",
+    )
+    .bind(session.id.0)
+    .execute(&pool)
+    .await
+    .expect("inserted behind the app's back");
+    let deleted = sqlx::query("DELETE FROM session_checks WHERE session_id = ?")
+        .bind(session.id.0)
+        .execute(&pool)
+        .await
+        .expect_err("refused");
+    assert!(deleted.to_string().contains("signed note is immutable"), "{deleted}");
+}
