@@ -71,6 +71,29 @@ pub fn default_report_folder() -> PathBuf {
     documents_folder("MYOCHART_REPORTS", "Myochart reports")
 }
 
+/// The file a request to open a report names, if it is one the app may open:
+/// a PDF or CSV inside the reports `folder`, once links and `..` are resolved.
+/// The returned path is the resolved one, so what was checked is what opens.
+pub fn report_to_open(folder: &Path, path: &Path) -> Result<PathBuf> {
+    let refuse = |reason: &str| Error::File {
+        path: path.to_owned(),
+        reason: reason.into(),
+    };
+    let resolved = path
+        .canonicalize()
+        .map_err(|error| refuse(&format!("can't find it: {error}")))?;
+    let inside = folder
+        .canonicalize()
+        .is_ok_and(|folder| resolved.starts_with(folder));
+    let kind = resolved.extension().and_then(|e| e.to_str());
+    let report =
+        matches!(kind, Some(e) if e.eq_ignore_ascii_case("pdf") || e.eq_ignore_ascii_case("csv"));
+    if !inside || !report || !resolved.is_file() {
+        return Err(refuse("only reports saved by Myochart can be opened here"));
+    }
+    Ok(resolved)
+}
+
 /// Local date and time for a file name, so saved files sort by when they were
 /// made and never overwrite each other: `2026-11-25 16.47.02`.
 pub fn file_stamp() -> String {

@@ -397,17 +397,7 @@ pub async fn save_class_report(
 /// the window can't open arbitrary files.
 #[tauri::command]
 pub async fn open_report(path: String) -> Result<()> {
-    let folder = report_folder()?;
-    let path = std::path::PathBuf::from(path);
-    let inside = path
-        .canonicalize()
-        .is_ok_and(|p| folder.canonicalize().is_ok_and(|f| p.starts_with(f)));
-    if !inside {
-        return Err(Error::File {
-            path,
-            reason: "only reports saved by Myochart can be opened here".into(),
-        });
-    }
+    let path = api::report_to_open(&report_folder()?, std::path::Path::new(&path))?;
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|error| Error::File {
         path,
         reason: format!("can't open it: {error}"),

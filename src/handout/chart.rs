@@ -65,7 +65,25 @@ const DOT_RADIUS: f32 = 1.1 * MM;
 /// Width of a badge column beside a figure.
 const COLUMN: f32 = 9.0 * MM;
 const PANEL_GAP: f32 = 8.0 * MM;
-const MAX_FIGURE_HEIGHT: f32 = 95.0 * MM;
+/// How a chart row frames its views.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Framing {
+    /// A band of at least a third of the body around the points, as wide as
+    /// the body there, up to 95 mm tall: the client recognises the shape.
+    Body,
+    /// Close around the points and zones, up to 70 mm tall: a hand's points
+    /// fill the figure (the atlas review sheet).
+    Close,
+}
+
+impl Framing {
+    fn max_height(self) -> f32 {
+        match self {
+            Framing::Body => 95.0 * MM,
+            Framing::Close => 70.0 * MM,
+        }
+    }
+}
 /// Space above a figure for its caption.
 const CAPTION: f32 = 9.0 * MM;
 
@@ -78,18 +96,55 @@ struct Crop {
     y1: f32,
 }
 
-/// The band of the body around the markers and zones of every view (the same
-/// band for all, so front and back are drawn at one scale and line up), wide
-/// enough to show the body's outline at that height.
-fn crop(views: &[ChartView]) -> Crop {
-    let ys = || {
-        views.iter().flat_map(|v| {
-            let zones = v.zones.iter().flat_map(|z| z.polygon.iter().map(|p| p[1]));
-            v.markers.iter().map(|m| m.y).chain(zones)
-        })
+/// Every point of the markers and zones of the views.
+fn content(views: &[ChartView]) -> impl Iterator<Item = [f32; 2]> + '_ {
+    views.iter().flat_map(|v| {
+        let zones = v.zones.iter().flat_map(|z| z.polygon.iter().copied());
+        v.markers.iter().map(|m| [m.x, m.y]).chain(zones)
+    })
+}
+
+/// The part of each view shown: for the body framing the same band for all,
+/// so front and back are drawn at one scale and line up; for the close one,
+/// each view's own.
+fn crops(views: &[ChartView], framing: Framing) -> Vec<Crop> {
+    match framing {
+        Framing::Body => vec![body_band(views); views.len()],
+        Framing::Close => views.iter().map(close_crop).collect(),
+    }
+}
+
+/// Close around the view's content, with a margin, at least a tenth of the
+/// body tall; the whole sole on the soles view, so it is recognisable.
+fn close_crop(view: &ChartView) -> Crop {
+    const MARGIN: f32 = 0.03;
+    const SMALLEST: f32 = 0.1;
+    let sole = match view.view {
+        View::Soles => view.outline.polygons.first().cloned().unwrap_or_default(),
+        _ => Vec::new(),
     };
-    let lowest = ys().fold(1.0_f32, f32::min);
-    let highest = ys().fold(0.0_f32, f32::max);
+    let (mut x0, mut x1, mut y0, mut y1) = (1.0_f32, 0.0_f32, 1.0_f32, 0.0_f32);
+    for [x, y] in content(std::slice::from_ref(view)).chain(sole) {
+        (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+    }
+    let grow = |lo: f32, hi: f32, margin: f32, smallest: f32| {
+        let extra = (smallest - (hi - lo)).max(0.0) / 2.0;
+        (
+            (lo - margin - extra).max(0.0),
+            (hi + margin + extra).min(1.0),
+        )
+    };
+    let across = |v: f32| v / Atlas::CHART_ASPECT;
+    let (x0, x1) = grow(x0, x1, across(MARGIN), across(SMALLEST));
+    let (y0, y1) = grow(y0, y1, MARGIN, SMALLEST);
+    Crop { x0, x1, y0, y1 }
+}
+
+/// The band of the body around the markers and zones of every view, wide
+/// enough to show the body's outline at that height.
+fn body_band(views: &[ChartView]) -> Crop {
+    let lowest = content(views).fold(1.0_f32, |low, [_, y]| low.min(y));
+    let highest = content(views).fold(0.0_f32, |high, [_, y]| high.max(y));
     let (mut y0, mut y1) = ((lowest - 0.12).max(0.0), (highest + 0.12).min(1.0));
     // Show at least a third of the body, so the client recognises the shape,
     // and the soles whole.
@@ -128,27 +183,23 @@ fn crop(views: &[ChartView]) -> Crop {
 }
 
 /// The chart as one row, `width` points wide: the views side by side.
-pub fn chart_row(views: &[ChartView], width: f32) -> Row {
+pub fn chart_row(views: &[ChartView], width: f32, framing: Framing) -> Row {
     if views.is_empty() {
         return Row::default();
     }
-    let crop = crop(views);
     let count = views.len() as f32;
     let slot = (width - PANEL_GAP * (count - 1.0)) / count;
-    let crop_width = (crop.x1 - crop.x0) * Atlas::CHART_ASPECT;
-    let crop_height = crop.y1 - crop.y0;
-    // Points per chart unit: as large as the slot and the height cap allow.
-    let scale = ((slot - 2.0 * COLUMN) / crop_width).min(MAX_FIGURE_HEIGHT / crop_height);
-    let figure_width = crop_width * scale;
-    let figure_height = crop_height * scale;
-
     let mut items = Vec::new();
-    let mut bottom = CAPTION + figure_height;
-    for (i, view) in views.iter().enumerate() {
+    let mut bottom: f32 = 0.0;
+    for (i, (view, crop)) in views.iter().zip(crops(views, framing)).enumerate() {
+        let crop_width = (crop.x1 - crop.x0) * Atlas::CHART_ASPECT;
+        let crop_height = crop.y1 - crop.y0;
+        // Points per chart unit: as large as the slot and the height cap allow.
+        let scale = ((slot - 2.0 * COLUMN) / crop_width).min(framing.max_height() / crop_height);
+        let figure_width = crop_width * scale;
         let slot_left = i as f32 * (slot + PANEL_GAP);
-        let left = slot_left + (slot - figure_width) / 2.0;
         let figure = Figure {
-            left,
+            left: slot_left + (slot - figure_width) / 2.0,
             top: CAPTION,
             crop,
             scale,
@@ -157,7 +208,7 @@ pub fn chart_row(views: &[ChartView], width: f32) -> Row {
         items.push(figure.body(&view.outline, &view.zones));
         let (badges, lowest) = figure.markers(&view.markers);
         items.extend(badges);
-        bottom = bottom.max(lowest);
+        bottom = bottom.max(lowest).max(CAPTION + crop_height * scale);
     }
     Row {
         height: bottom + 2.0 * MM,
@@ -278,9 +329,10 @@ fn caption(view: View, figure: &Figure, width: f32) -> Vec<Item> {
     let name = view.title();
     let mut items = Vec::new();
     let title = one_line(name, &style::BODY_BOLD);
+    let title_width = title.width();
     let baseline = CAPTION - 3.0 * MM;
     items.push(Item::Text {
-        x: figure.left + (width - title.width()) / 2.0,
+        x: figure.left + (width - title_width) / 2.0,
         y: baseline,
         line: title,
     });
@@ -294,6 +346,12 @@ fn caption(view: View, figure: &Figure, width: f32) -> Vec<Item> {
     if let Some((left, right)) = sides {
         let left = one_line(left, &style::SMALL);
         let right = one_line(right, &style::SMALL);
+        // They start in the columns beside the figure; a narrow figure has no
+        // room for them beside its title.
+        let reach = left.width().max(right.width()) - COLUMN + 2.0 * MM;
+        if width < title_width + 2.0 * reach {
+            return items;
+        }
         items.push(Item::Text {
             x: figure.left - COLUMN,
             y: baseline,
@@ -425,7 +483,7 @@ mod tests {
 
     #[test]
     fn neck_points_zoom_to_the_head_and_shoulders() {
-        let crop = crop(&views(vec![
+        let crop = body_band(&views(vec![
             Marker {
                 number: 1,
                 x: 0.64,
@@ -444,7 +502,7 @@ mod tests {
 
     #[test]
     fn a_point_low_on_the_body_shows_a_third_of_the_body_around_it() {
-        let crop = crop(&views(vec![Marker {
+        let crop = body_band(&views(vec![Marker {
             number: 1,
             x: 0.6,
             y: 0.9,
@@ -478,6 +536,21 @@ mod tests {
     }
 
     #[test]
+    fn a_close_framing_fills_the_figure_with_a_hands_points() {
+        // A point on the back of the right hand.
+        let hand = views(vec![Marker {
+            number: 1,
+            x: 0.9,
+            y: 0.52,
+        }]);
+        let close = crops(&hand, Framing::Close)[0];
+        assert!(close.y1 - close.y0 < 0.2, "{close:?}");
+        assert!(close.x0 > 0.7, "{close:?}");
+        let body = crops(&hand, Framing::Body)[0];
+        assert!(body.y1 - body.y0 >= 0.33, "{body:?}");
+    }
+
+    #[test]
     fn the_chart_row_fits_the_width_given() {
         let row = chart_row(
             &views(vec![Marker {
@@ -486,6 +559,7 @@ mod tests {
                 y: 0.18,
             }]),
             400.0,
+            Framing::Body,
         );
         assert!(row.height > 100.0);
         for item in &row.items {

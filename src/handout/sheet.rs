@@ -275,7 +275,7 @@ impl Sheet {
             width,
         ));
         rows.push(Row::space(2.0 * MM));
-        rows.push(chart::chart_row(&self.charts, width));
+        rows.push(chart::chart_row(&self.charts, width, chart::Framing::Body));
         rows.extend(legend(&self.muscles, width));
         Block {
             gap_before: SECTION_GAP,

@@ -4,10 +4,11 @@
 //! a clinician to check the data page by page.
 
 use crate::atlas::{Atlas, Muscle, Region, Side, View};
+use crate::handout::chart::{self, Framing};
 use crate::handout::layout::{Block, Row};
-use crate::handout::sheet::{labelled, paragraph};
+use crate::handout::sheet::{labelled, numbered, paragraph};
 use crate::handout::style::{self, MM};
-use crate::handout::{chart, ChartView, Marker, Shade};
+use crate::handout::{ChartView, Marker, Shade};
 use crate::model::Paper;
 
 use super::page::{self, block, section, BLOCK_GAP};
@@ -42,25 +43,27 @@ pub fn atlas_sheet(atlas: &Atlas, region: &Region, paper: Paper) -> Vec<u8> {
 }
 
 fn muscle_block(atlas: &Atlas, m: &Muscle, width: f32) -> Block {
-    let text_x = 0.0;
-    let value_width = width - 40.0 * MM;
-    let value = |text: &str| paragraph(text, &style::BODY, 40.0 * MM, value_width);
+    const VALUE_X: f32 = 40.0 * MM;
+    let value_width = width - VALUE_X;
+    let value = |text: &str| paragraph(text, &style::BODY, VALUE_X, value_width);
     let area_names = |ids: &[String]| {
         ids.iter()
             .map(|id| atlas.area(id).map_or(id.as_str(), |a| a.name.as_str()))
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let points: Vec<String> = m
-        .points
+    let points: Vec<String> = point_numbers(m)
         .iter()
-        .enumerate()
-        .map(|(i, p)| format!("{}. {} ({})", i + 1, p.label, p.view.title()))
+        .map(|(label, views)| format!("{label} ({})", views.join(", ")))
         .collect();
     let flags: Vec<&str> = m.red_flags.iter().map(|f| f.reported()).collect();
-    let mut rows: Vec<Row> = Vec::new();
+    let mut rows = labelled("Id", value(&m.id), 0.0);
+    rows.extend(labelled(
+        "Points",
+        numbered(&points, &style::BODY, VALUE_X, value_width),
+        0.0,
+    ));
     for (label, text) in [
-        ("Points", points.join("  ")),
         ("Where", m.point_location.clone()),
         ("Refers to", m.referral_description.clone()),
         ("Essential", area_names(&m.referral_areas.essential)),
@@ -74,21 +77,42 @@ fn muscle_block(atlas: &Atlas, m: &Muscle, width: f32) -> Block {
         ("Sources", m.sources.join("; ")),
     ] {
         if !text.trim().is_empty() {
-            rows.extend(labelled(label, value(&text), text_x));
+            rows.extend(labelled(label, value(&text), 0.0));
         }
     }
     // The soles have coordinates of their own: they get a row of their own,
-    // not a share of the band the body views are cropped to.
+    // not a share of the band the body views are framed by.
     let (soles, body): (Vec<ChartView>, Vec<ChartView>) = views(atlas, m)
         .into_iter()
         .partition(|v| v.view == View::Soles);
     for views in [body, soles] {
         rows.push(Row::space(3.0 * MM));
-        rows.push(chart::chart_row(&views, width));
+        rows.push(chart::chart_row(&views, width, Framing::Close));
     }
-    let mut block = section(&format!("{} · {}", m.name, m.id), width, rows);
+    let mut block = section(&m.name, width, rows);
     block.gap_before = BLOCK_GAP * 2.0;
     block
+}
+
+/// The muscle's points as the sheet numbers them: one number per place, even
+/// when it is drawn on two views (same label), with those views' names.
+fn point_numbers(m: &Muscle) -> Vec<(&str, Vec<&'static str>)> {
+    let mut places: Vec<(&str, Vec<&'static str>)> = Vec::new();
+    for p in &m.points {
+        match places.iter_mut().find(|(label, _)| *label == p.label) {
+            Some((_, views)) => views.push(p.view.title()),
+            None => places.push((&p.label, vec![p.view.title()])),
+        }
+    }
+    places
+}
+
+/// The number [`point_numbers`] gives a point.
+fn number_of(m: &Muscle, label: &str) -> usize {
+    point_numbers(m)
+        .iter()
+        .position(|(l, _)| *l == label)
+        .map_or(0, |i| i + 1)
 }
 
 /// The views where the muscle has points or zones, on the client's right.
@@ -100,10 +124,9 @@ fn views(atlas: &Atlas, m: &Muscle) -> Vec<ChartView> {
             let markers: Vec<Marker> = m
                 .points
                 .iter()
-                .enumerate()
-                .filter(|(_, p)| p.view == view)
-                .map(|(i, p)| Marker {
-                    number: i + 1,
+                .filter(|p| p.view == view)
+                .map(|p| Marker {
+                    number: number_of(m, &p.label),
                     x: p.x,
                     y: p.y,
                 })

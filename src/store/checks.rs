@@ -71,12 +71,11 @@ impl Store {
     /// (a signed session's are part of it and stay: the database refuses).
     pub async fn delete_check(&self, actor: &str, id: CheckId) -> Result<()> {
         let mut tx = self.begin().await?;
-        let removed: Option<(String, String)> = sqlx::query_as(
-            "DELETE FROM session_checks WHERE id = ? RETURNING muscle_label, side",
-        )
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let removed: Option<(String, String)> =
+            sqlx::query_as("DELETE FROM session_checks WHERE id = ? RETURNING muscle_label, side")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?;
         let Some((muscle, side)) = removed else {
             return Err(Error::NotFound {
                 entity: "check",

@@ -104,10 +104,90 @@ fn prepare_private(path: &Path) -> std::io::Result<()> {
         Err(error) => return Err(error),
     }
     for suffix in ["", "-wal", "-shm"] {
-        let mut file = path.as_os_str().to_owned();
-        file.push(suffix);
-        crate::private::restrict(Path::new(&file))?;
+        crate::private::restrict(&sibling(path, suffix))?;
     }
+    Ok(())
+}
+
+/// Brings the schema up to date, one program at a time: a second one opening
+/// the file meanwhile waits for the first (a lock on `<file>-migrating`), then
+/// finds nothing left to do. A database that holds records is copied first,
+/// beside it (`<file>.before-update-<version>.sqlite`), so an update that goes
+/// wrong loses nothing.
+async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), String> {
+    let lock_path = sibling(path, "-migrating");
+    let lock = tokio::task::spawn_blocking(move || -> std::io::Result<std::fs::File> {
+        let file = match crate::private::create_file(&lock_path) {
+            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
+                std::fs::OpenOptions::new().write(true).open(&lock_path)?
+            }
+            other => other?,
+        };
+        file.lock()?;
+        Ok(file)
+    })
+    .await
+    .map_err(|error| error.to_string())?
+    .map_err(|error| format!("can't take the update lock: {error}"))?;
+
+    let migrator = sqlx::migrate!();
+    let text = |error: sqlx::Error| error.to_string();
+    let known: bool = sqlx::query_scalar(
+        "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = '_sqlx_migrations')",
+    )
+    .fetch_one(pool)
+    .await
+    .map_err(text)?;
+    // A new, empty file has nothing to lose.
+    if known {
+        let applied: Vec<i64> =
+            sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+                .fetch_all(pool)
+                .await
+                .map_err(text)?;
+        let pending = migrator.iter().any(|m| !applied.contains(&m.version));
+        let has_records: bool = sqlx::query_scalar("SELECT EXISTS (SELECT 1 FROM clients)")
+            .fetch_one(pool)
+            .await
+            .map_err(text)?;
+        if let (true, true, Some(version)) = (pending, has_records, applied.iter().max()) {
+            let copy = sibling(path, &format!(".before-update-{version}.sqlite"));
+            if !copy.exists() {
+                copy_database(pool, &copy).await.map_err(|error| {
+                    format!("can't copy it first to {}: {error}", copy.display())
+                })?;
+            }
+        }
+    }
+    let result = migrator.run(pool).await.map_err(|error| error.to_string());
+    drop(lock);
+    result
+}
+
+/// `path` with `suffix` added to its file name: the files that belong to a
+/// database sit beside it, named after it.
+fn sibling(path: &Path, suffix: &str) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push(suffix);
+    name.into()
+}
+
+/// A consistent copy of the whole database at `destination` (which must not
+/// exist yet), in a file only this user can open.
+async fn copy_database(pool: &SqlitePool, destination: &Path) -> Result<()> {
+    let target = destination.to_str().ok_or_else(|| Error::Open {
+        path: destination.to_owned(),
+        reason: "the path is not valid UTF-8".into(),
+    })?;
+    // VACUUM INTO fills an empty file it is given: one only this user can open.
+    crate::private::create_file(destination).map_err(|source| Error::Open {
+        path: destination.to_owned(),
+        reason: source.to_string(),
+    })?;
+    sqlx::query("VACUUM INTO ?")
+        .bind(target)
+        .execute(pool)
+        .await?;
     Ok(())
 }
 
@@ -134,12 +214,11 @@ impl Store {
                 path: path.to_owned(),
                 reason: source.to_string(),
             })?;
-        sqlx::migrate!()
-            .run(&pool)
+        migrate(&pool, path)
             .await
-            .map_err(|source| Error::Migrate {
+            .map_err(|reason| Error::Migrate {
                 path: path.to_owned(),
-                reason: source.to_string(),
+                reason,
             })?;
         Ok(Store {
             pool,
@@ -156,20 +235,7 @@ impl Store {
     /// Writes a consistent copy of the whole database to `destination` (which must
     /// not exist yet), while others go on using it.
     pub async fn backup_to(&self, destination: &Path) -> Result<()> {
-        let target = destination.to_str().ok_or_else(|| Error::Open {
-            path: destination.to_owned(),
-            reason: "the path is not valid UTF-8".into(),
-        })?;
-        // VACUUM INTO fills an empty file it is given: one only this user can open.
-        crate::private::create_file(destination).map_err(|source| Error::Open {
-            path: destination.to_owned(),
-            reason: source.to_string(),
-        })?;
-        sqlx::query("VACUUM INTO ?")
-            .bind(target)
-            .execute(&self.pool)
-            .await?;
-        Ok(())
+        copy_database(&self.pool, destination).await
     }
 
     /// Closes every connection, checkpointing the write-ahead log into the file.

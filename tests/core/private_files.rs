@@ -46,7 +46,11 @@ async fn the_database_backups_and_handouts_are_the_users_only() {
         .await
         .expect("finding");
     assert_eq!(mode(path.parent().expect("folder")), 0o700);
-    for file in [path.clone(), with_suffix(&path, "-wal"), with_suffix(&path, "-shm")] {
+    for file in [
+        path.clone(),
+        with_suffix(&path, "-wal"),
+        with_suffix(&path, "-shm"),
+    ] {
         assert_eq!(mode(&file), 0o600, "{}", file.display());
     }
     let backups = dir.path().join("backups");
@@ -72,8 +76,7 @@ async fn an_older_databases_open_files_are_closed_when_it_is_opened() {
     db.api.close().await;
     for file in [db.path(), with_suffix(&db.path(), "-wal")] {
         if file.exists() {
-            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644))
-                .expect("chmod");
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).expect("chmod");
         }
     }
     let reopened = Api::open(&db.path()).await.expect("reopen");
@@ -112,7 +115,10 @@ async fn previews_replace_only_the_apps_own_files() {
     assert!(second.exists());
     let pdfs = std::fs::read_dir(&folder)
         .expect("list")
-        .filter(|e| e.as_ref().is_ok_and(|e| e.path().extension().is_some_and(|x| x == "pdf")))
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "pdf"))
+        })
         .count();
     assert_eq!(pdfs, 1, "the earlier preview was replaced");
 }
@@ -141,5 +147,36 @@ fn without_an_app_data_folder_the_cli_asks_for_a_database() {
         .expect("run setpriv");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("pass --db PATH or set MYOCHART_DB"), "{stderr}");
+    assert!(
+        stderr.contains("pass --db PATH or set MYOCHART_DB"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn only_reports_the_app_wrote_can_be_opened_and_the_checked_file_is_the_one_opened() {
+    let dir = tempfile::tempdir().expect("temp");
+    let reports = dir.path().join("reports");
+    std::fs::create_dir(&reports).expect("folder");
+    let report = reports.join("log.pdf");
+    std::fs::write(&report, b"%PDF").expect("file");
+    let opened = myochart::api::report_to_open(&reports, &report).expect("allowed");
+    assert_eq!(opened, report.canonicalize().expect("canonical"));
+    // A script, a link out of the folder, a path climbing out, a folder.
+    let script = reports.join("run.sh");
+    std::fs::write(&script, b"echo").expect("file");
+    let secret = dir.path().join("secret.pdf");
+    std::fs::write(&secret, b"%PDF").expect("file");
+    let link = reports.join("link.pdf");
+    std::os::unix::fs::symlink(&secret, &link).expect("link");
+    let climbing = reports.join("..").join("secret.pdf");
+    let folder = reports.join("more.pdf");
+    std::fs::create_dir(&folder).expect("folder");
+    for refused in [script, link, climbing, folder, reports.join("missing.pdf")] {
+        let error = myochart::api::report_to_open(&reports, &refused).expect_err("refused");
+        assert!(
+            error.to_string().contains(&refused.display().to_string()),
+            "{error}"
+        );
+    }
 }

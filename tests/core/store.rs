@@ -632,13 +632,16 @@ async fn records_are_kept_whatever_program_deletes_them() {
         "DELETE FROM sessions",
         "DELETE FROM clients",
     ] {
-        let refused = sqlx::query(delete)
-            .execute(&pool)
-            .await
-            .expect_err(delete);
-        assert!(refused.to_string().contains("records are kept"), "{refused}");
+        let refused = sqlx::query(delete).execute(&pool).await.expect_err(delete);
+        assert!(
+            refused.to_string().contains("records are kept"),
+            "{refused}"
+        );
     }
-    assert_eq!(db.api.session(draft.id).await.expect("kept").findings.len(), 1);
+    assert_eq!(
+        db.api.session(draft.id).await.expect("kept").findings.len(),
+        1
+    );
 }
 
 #[tokio::test]
@@ -660,7 +663,10 @@ async fn a_draft_finding_cant_be_moved_into_a_signed_session() {
         .execute(&pool)
         .await
         .expect_err("refused");
-    assert!(moved.to_string().contains("signed note is immutable"), "{moved}");
+    assert!(
+        moved.to_string().contains("signed note is immutable"),
+        "{moved}"
+    );
 }
 
 #[tokio::test]
@@ -680,7 +686,11 @@ async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
         .await
         .expect("checks");
     db.api.remove_check(checks[0].id).await.expect("removed");
-    let trail = db.api.audit_trail("check", checks[0].id.0).await.expect("trail");
+    let trail = db
+        .api
+        .audit_trail("check", checks[0].id.0)
+        .await
+        .expect("trail");
     assert_eq!(trail[0].action, "check.remove");
     assert!(trail[0].detail.contains("Scalenes"), "{}", trail[0].detail);
 
@@ -691,7 +701,13 @@ async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
     db.api.sign_note(session.id).await.expect("signed");
     // Signing cleared the list: what is left of a signed session is part of
     // its note, and another program can't delete it.
-    assert!(db.api.session(session.id).await.expect("session").checks.is_empty());
+    assert!(db
+        .api
+        .session(session.id)
+        .await
+        .expect("session")
+        .checks
+        .is_empty());
     let pool = db.other_program().await;
     sqlx::query(
         "INSERT INTO session_checks (session_id, muscle_id, muscle_label, side)
@@ -706,5 +722,79 @@ async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
         .execute(&pool)
         .await
         .expect_err("refused");
-    assert!(deleted.to_string().contains("signed note is immutable"), "{deleted}");
+    assert!(
+        deleted.to_string().contains("signed note is immutable"),
+        "{deleted}"
+    );
+}
+
+#[tokio::test]
+async fn two_programs_opening_a_new_database_at_once_both_get_it() {
+    // A race: without the update lock it is lost about one time in three.
+    for round in 0..8 {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("shared.sqlite");
+        let (first, second) = tokio::join!(Api::open(&path), Api::open(&path));
+        let first = first.unwrap_or_else(|e| panic!("round {round}, first: {e}"));
+        let second = second.unwrap_or_else(|e| panic!("round {round}, second: {e}"));
+        first
+            .create_client(ClientForm {
+                first_name: "Anna".into(),
+                ..ClientForm::default()
+            })
+            .await
+            .expect("client");
+        assert_eq!(second.info().await.expect("info").client_count, 1);
+        first.close().await;
+        second.close().await;
+    }
+}
+
+#[tokio::test]
+async fn a_database_with_records_is_copied_before_its_schema_changes() {
+    let dir = database_before(
+        20261130000008,
+        "INSERT INTO clients (first_name, search_key, sort_key) VALUES ('Anna', 'anna', 'anna');",
+    )
+    .await;
+    let api = Api::open(&dir.path().join("old.sqlite"))
+        .await
+        .expect("migrated");
+    api.close().await;
+    let copies: Vec<_> = std::fs::read_dir(dir.path())
+        .expect("list")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().contains(".before-update-"))
+        .collect();
+    assert_eq!(copies.len(), 1, "{copies:?}");
+    // The copy is the database as it was: the old schema, the client in it.
+    let url = format!("sqlite://{}?mode=ro", copies[0].display());
+    let copy = sqlx::SqlitePool::connect(&url)
+        .await
+        .expect("open the copy");
+    let (clients, version): (i64, i64) = sqlx::query_as(
+        "SELECT (SELECT count(*) FROM clients), (SELECT max(version) FROM _sqlx_migrations)",
+    )
+    .fetch_one(&copy)
+    .await
+    .expect("read the copy");
+    assert_eq!((clients, version), (1, 20261125000007));
+    copy.close().await;
+    // A database already up to date, or one without records, is not copied.
+    let again = Api::open(&dir.path().join("old.sqlite"))
+        .await
+        .expect("reopen");
+    again.close().await;
+    let fresh = TestDb::new().await;
+    fresh.api.close().await;
+    let count = |dir: &std::path::Path| {
+        std::fs::read_dir(dir)
+            .expect("list")
+            .filter(|e| {
+                e.as_ref()
+                    .is_ok_and(|e| e.file_name().to_string_lossy().contains(".before-update-"))
+            })
+            .count()
+    };
+    assert_eq!((count(dir.path()), count(fresh.dir.path())), (1, 0));
 }

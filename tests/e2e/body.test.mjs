@@ -45,6 +45,10 @@ test("a calf finding is charted, the finder reaches every view, and the handout 
     await app.click("[data-testid=mode-finder]");
     await app.click("[data-testid=views-right-side]");
     await app.clickChart("right-side", 0.505, 0.06);
+    await app.screenshot(join(shots, "finder-sides.png"));
+    await app.click("[data-testid=views-soles]");
+    await app.waitFor("[data-testid=chart-soles]");
+    await app.screenshot(join(shots, "soles.png"));
     await app.click("[data-testid=views-front]");
     await app.clickChart("front", 0.418, 0.062);
     const found = await app.waitForTexts("[data-testid=finder-match]", (t) => t.length > 2);
