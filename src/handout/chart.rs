@@ -97,20 +97,42 @@ struct Crop {
 }
 
 /// Every point of the markers and zones of the views.
-fn content(views: &[ChartView]) -> impl Iterator<Item = [f32; 2]> + '_ {
-    views.iter().flat_map(|v| {
+fn content<'a>(
+    views: impl Iterator<Item = &'a ChartView> + 'a,
+) -> impl Iterator<Item = [f32; 2]> + 'a {
+    views.flat_map(|v| {
         let zones = v.zones.iter().flat_map(|z| z.polygon.iter().copied());
         v.markers.iter().map(|m| [m.x, m.y]).chain(zones)
     })
 }
 
-/// The part of each view shown: for the body framing the same band for all,
-/// so front and back are drawn at one scale and line up; for the close one,
-/// each view's own.
+/// The part of each view shown. The body framing shows the same band on every
+/// view of the body, so front and back are drawn at one scale and line up; the
+/// soles have coordinates of their own and are shown whole. The close framing
+/// fits each view to its own content.
 fn crops(views: &[ChartView], framing: Framing) -> Vec<Crop> {
-    match framing {
-        Framing::Body => vec![body_band(views); views.len()],
-        Framing::Close => views.iter().map(close_crop).collect(),
+    let band = body_band(views);
+    views
+        .iter()
+        .map(|view| match (framing, view.view) {
+            (Framing::Body, View::Soles) => whole(view),
+            (Framing::Body, _) => band,
+            (Framing::Close, _) => close_crop(view),
+        })
+        .collect()
+}
+
+/// The whole drawing of a view (both soles), with a small margin.
+fn whole(view: &ChartView) -> Crop {
+    let (mut x0, mut x1, mut y0, mut y1) = (1.0_f32, 0.0_f32, 1.0_f32, 0.0_f32);
+    for &[x, y] in view.outline.polygons.iter().flatten() {
+        (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
+    }
+    Crop {
+        x0: (x0 - 0.02).max(0.0),
+        x1: (x1 + 0.02).min(1.0),
+        y0: (y0 - 0.02).max(0.0),
+        y1: (y1 + 0.02).min(1.0),
     }
 }
 
@@ -124,7 +146,7 @@ fn close_crop(view: &ChartView) -> Crop {
         _ => Vec::new(),
     };
     let (mut x0, mut x1, mut y0, mut y1) = (1.0_f32, 0.0_f32, 1.0_f32, 0.0_f32);
-    for [x, y] in content(std::slice::from_ref(view)).chain(sole) {
+    for [x, y] in content(std::iter::once(view)).chain(sole) {
         (x0, x1, y0, y1) = (x0.min(x), x1.max(x), y0.min(y), y1.max(y));
     }
     let grow = |lo: f32, hi: f32, margin: f32, smallest: f32| {
@@ -140,21 +162,14 @@ fn close_crop(view: &ChartView) -> Crop {
     Crop { x0, x1, y0, y1 }
 }
 
-/// The band of the body around the markers and zones of every view, wide
-/// enough to show the body's outline at that height.
+/// The band of the body around the markers and zones of every view of the
+/// body (not the soles), wide enough to show the body's outline at that height.
 fn body_band(views: &[ChartView]) -> Crop {
-    let lowest = content(views).fold(1.0_f32, |low, [_, y]| low.min(y));
-    let highest = content(views).fold(0.0_f32, |high, [_, y]| high.max(y));
+    let body = || views.iter().filter(|v| v.view != View::Soles);
+    let lowest = content(body()).fold(1.0_f32, |low, [_, y]| low.min(y));
+    let highest = content(body()).fold(0.0_f32, |high, [_, y]| high.max(y));
     let (mut y0, mut y1) = ((lowest - 0.12).max(0.0), (highest + 0.12).min(1.0));
-    // Show at least a third of the body, so the client recognises the shape,
-    // and the soles whole.
-    if views.iter().all(|v| v.view == View::Soles) {
-        let ys = views
-            .iter()
-            .flat_map(|v| v.outline.polygons.iter().flatten());
-        let (top, bottom) = ys.fold((1.0_f32, 0.0_f32), |(t, b), [_, y]| (t.min(*y), b.max(*y)));
-        (y0, y1) = ((top - 0.02).max(0.0), (bottom + 0.02).min(1.0));
-    }
+    // Show at least a third of the body, so the client recognises the shape.
     let short = 0.33 - (y1 - y0);
     if short > 0.0 {
         y0 = (y0 - short / 2.0).max(0.0);
@@ -165,8 +180,7 @@ fn body_band(views: &[ChartView]) -> Crop {
     if y0 < 0.08 {
         y0 = 0.0;
     }
-    let in_band = views
-        .iter()
+    let in_band = body()
         .flat_map(|v| v.outline.polygons.iter().flatten())
         .filter(|[_, y]| (y0..=y1).contains(y));
     let (mut x0, mut x1) = (0.5_f32, 0.5_f32);

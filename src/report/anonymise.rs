@@ -277,7 +277,7 @@ impl ClientNames {
             .chars
             .iter()
             .enumerate()
-            .flat_map(|(i, c)| std::iter::repeat(i).take(c.len_utf8()))
+            .flat_map(|(i, c)| std::iter::repeat_n(i, c.len_utf8()))
             .collect();
         matcher
             .find_iter(&haystack)

@@ -80,15 +80,8 @@ fn muscle_block(atlas: &Atlas, m: &Muscle, width: f32) -> Block {
             rows.extend(labelled(label, value(&text), 0.0));
         }
     }
-    // The soles have coordinates of their own: they get a row of their own,
-    // not a share of the band the body views are framed by.
-    let (soles, body): (Vec<ChartView>, Vec<ChartView>) = views(atlas, m)
-        .into_iter()
-        .partition(|v| v.view == View::Soles);
-    for views in [body, soles] {
-        rows.push(Row::space(3.0 * MM));
-        rows.push(chart::chart_row(&views, width, Framing::Close));
-    }
+    rows.push(Row::space(3.0 * MM));
+    rows.push(chart::chart_row(&views(atlas, m), width, Framing::Close));
     let mut block = section(&m.name, width, rows);
     block.gap_before = BLOCK_GAP * 2.0;
     block
