@@ -205,6 +205,7 @@ impl CaseStudy {
             }
         }
         let reflection = clean("Reflection", reflection);
+        warnings.extend(identity.limits());
         let last_date = sessions
             .last()
             .and_then(|r| NaiveDate::parse_from_str(&r.session.session_date, "%Y-%m-%d").ok())

@@ -25,6 +25,10 @@ struct Person {
     born: &'static str,
     /// The date of birth as someone might type it in a note.
     born_written: &'static str,
+    /// The name, phone and date of birth as they might also be typed: with
+    /// invisible characters, other dashes and spaces, other digits, other
+    /// month names.
+    otherwise: [&'static str; 3],
 }
 
 const SOMCHAI: Person = Person {
@@ -34,6 +38,7 @@ const SOMCHAI: Person = Person {
     email: "somchai.j@example.co.th",
     born: "1980-03-12",
     born_written: "12 March 1980",
+    otherwise: ["สม\u{200B}ชาย", "๐๘๑–๒๓๔–๕๖๗๘", "๑๒ มี.ค. ๒๕๒๓"],
 };
 
 const ELENI: Person = Person {
@@ -43,6 +48,11 @@ const ELENI: Person = Person {
     email: "eleni.p@example.gr",
     born: "1992-07-01",
     born_written: "01/07/1992",
+    otherwise: [
+        "ΕΛΈ\u{00AD}ΝΗ",
+        "210\u{00A0}123\u{00A0}4567",
+        "1 Ιουλίου 1992",
+    ],
 };
 
 const ZOE: Person = Person {
@@ -52,6 +62,7 @@ const ZOE: Person = Person {
     email: "Zoe.Angstrom@Example.com",
     born: "1965-01-30",
     born_written: "January 30, 1965",
+    otherwise: ["Zo\u{200B}ë", "(555) 010–9999", "30-01-65"],
 };
 
 /// A client with `sessions` weekly sessions from 5 January 2026, each with
@@ -109,7 +120,7 @@ async fn charted_client(db: &TestDb, person: &Person, sessions: usize) -> Client
                         person.born_written,
                         person.email.to_lowercase()
                     ),
-                    objective: "Head forward posture.".into(),
+                    objective: format!("Head forward posture. {}", person.otherwise.join(", ")),
                     assessment: "Upper trapezius points reproduce the headache.".into(),
                     plan: format!(
                         "Weekly. Text {} the handout.",
@@ -203,6 +214,14 @@ async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any
                 "{secret:?} leaked into the case study:\n{text}"
             );
         }
+        // Invisible characters that may have been left (pdftotext drops none).
+        let visible = |text: &str| fold(&text.replace(['\u{200B}', '\u{00AD}'], ""));
+        for otherwise in person.otherwise {
+            assert!(
+                !visible(&text).contains(&visible(otherwise)),
+                "{otherwise:?} leaked into the case study:\n{text}"
+            );
+        }
         let phone_digits = digits(person.phone);
         assert!(
             !digits(&text).contains(&phone_digits[phone_digits.len() - 7..]),
@@ -231,6 +250,15 @@ async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any
                 "{expected} not warned: {fields:?}"
             );
         }
+        // Names in Thai and Greek letters may also be written in Latin ones.
+        assert!(
+            saved
+                .warnings
+                .iter()
+                .any(|w| w.field == "Whole report" && w.message.contains("best-effort")),
+            "{:?}",
+            saved.warnings
+        );
         let warned = db
             .api
             .case_study_warnings(CaseStudyForm {
@@ -243,6 +271,61 @@ async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any
             .expect("warnings");
         assert_eq!(warned, saved.warnings);
     }
+}
+
+#[tokio::test]
+async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot() {
+    // Review item 1: one-character names were never looked for, Korean names
+    // only as whole words, other clients only as "first last".
+    const WEI: Person = Person {
+        first: "伟",
+        last: "王",
+        phone: "+86 138 0013 8000",
+        email: "wei.wang@example.cn",
+        born: "1980-03-12",
+        born_written: "1980年3月12日",
+        otherwise: ["王伟", "１３８－００１３－８０００", "昭和55年3月12日"],
+    };
+    let db = TestDb::new().await;
+    let client = charted_client(&db, &WEI, 1).await;
+    db.client("민준", "김").await;
+    let form = CaseStudyForm {
+        client_id: client.id,
+        from: String::new(),
+        to: String::new(),
+        reflection: "王伟和김민준 met; 민준이는 said 伟 improved.".into(),
+    };
+    let warnings = db.api.case_study_warnings(form).await.expect("warnings");
+    let found = |field: &str| -> Vec<&str> {
+        warnings
+            .iter()
+            .filter(|w| w.field == field)
+            .flat_map(|w| w.found.iter().map(String::as_str))
+            .collect()
+    };
+    assert_eq!(
+        found("Health history"),
+        ["first name", "last name", "phone"]
+    );
+    assert_eq!(
+        found("Session 1 (5 January 2026), Subjective"),
+        ["first name", "e-mail", "date of birth"]
+    );
+    assert_eq!(
+        found("Session 1 (5 January 2026), Objective"),
+        ["full name", "phone", "date of birth"]
+    );
+    assert_eq!(
+        found("Reflection"),
+        ["full name", "first name", "another client's name"]
+    );
+    let limits = warnings.iter().find(|w| w.field == "Whole report");
+    assert!(
+        limits.is_some_and(|w| w
+            .message
+            .contains("the client's name or other clients' names")),
+        "{warnings:?}"
+    );
 }
 
 #[tokio::test]
