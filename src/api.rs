@@ -637,6 +637,8 @@ impl Api {
             });
         }
         self.store.backup_to(&destination).await?;
+        self.record_copy("database.backup", ("database", 0), &destination)
+            .await?;
         Ok(destination)
     }
 
@@ -644,7 +646,20 @@ impl Api {
     pub async fn close(&self) {
         self.store.close().await;
     }
+
+    /// Records in the audit log that records were copied out (a backup, an
+    /// export) to `path`: they are health data, now outside the database.
+    async fn record_copy(&self, action: &str, entity: (&str, i64), path: &Path) -> Result<()> {
+        let path = path.display().to_string();
+        Ok(self
+            .store
+            .record_copy(&self.actor, action, entity, &path)
+            .await?)
+    }
 }
+
+/// The audit-log action of a practice log saved as CSV or PDF.
+const PRACTICE_LOG_EXPORT: &str = "export.practice-log";
 
 /// How preview files start: the only files the previews folder's cleaning
 /// removes.
@@ -753,7 +768,10 @@ impl Api {
     /// at all.
     pub async fn save_practice_log_csv(&self, path: &Path) -> Result<PathBuf> {
         let csv = self.practice_log_csv().await?;
-        save_file(path, csv.as_bytes())
+        let path = save_file(path, csv.as_bytes())?;
+        self.record_copy(PRACTICE_LOG_EXPORT, ("database", 0), &path)
+            .await?;
+        Ok(path)
     }
 
     /// Saves the review sheet of one atlas region (`core:leg`) at `path`: each
@@ -776,7 +794,10 @@ impl Api {
     pub async fn save_practice_log_pdf(&self, path: &Path) -> Result<PathBuf> {
         let log = self.practice_log().await?;
         let paper = self.store.settings().await?.paper;
-        save_file(path, &crate::report::log_pdf(&log, paper))
+        let path = save_file(path, &crate::report::log_pdf(&log, paper))?;
+        self.record_copy(PRACTICE_LOG_EXPORT, ("database", 0), &path)
+            .await?;
+        Ok(path)
     }
 
     /// Where a case study's free text names the client (it would print their
@@ -794,11 +815,14 @@ impl Api {
         path: &Path,
         on_progress: OnProgress<'_>,
     ) -> Result<SavedReport> {
+        let client = form.client_id;
         let study = self.case_study(form).await?;
         let mut steps = Steps::start(study.steps() + 1, "Gathering the sessions", on_progress);
         let pdf = study.render(&mut steps);
         steps.next("Saving the file");
         let path = save_file(path, &pdf)?;
+        self.record_copy("export.case-study", ("client", client.0), &path)
+            .await?;
         steps.finish("Saved");
         Ok(SavedReport {
             path: path.display().to_string(),
@@ -844,6 +868,10 @@ impl Api {
         let pdf = report.render(form.slides, &mut steps);
         steps.next("Saving the file");
         let path = save_file(path, &pdf)?;
+        for client in &clients {
+            self.record_copy("export.class-report", ("client", client.client_id.0), &path)
+                .await?;
+        }
         steps.finish("Saved");
         Ok(SavedReport {
             path: path.display().to_string(),

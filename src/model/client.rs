@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::text::{free_text, lossy};
 use super::{ClientId, Email, Invalid, IsoDate, Name, Phone};
 use crate::atlas::RedFlag;
 
@@ -87,21 +88,47 @@ pub struct ClientSummary {
 #[serde(rename_all = "camelCase", default)]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct ClientForm {
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub first_name: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub last_name: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub phone: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub email: String,
     /// `YYYY-MM-DD` or empty.
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub date_of_birth: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub notes: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub health_history: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub medications: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub contraindications: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub areas_to_avoid: String,
     pub pressure_tolerance: PressureTolerance,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub consent_scope: String,
     /// `YYYY-MM-DD` or empty.
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub consent_date: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub consent_signed_by: String,
     /// The red-flag screening, question by question (`true`: "yes"): every
     /// question answered, or none yet.
@@ -282,14 +309,9 @@ fn screening(answers: &BTreeMap<RedFlag, bool>) -> Result<Option<Vec<RedFlag>>, 
     }
 }
 
-/// Free text of a record field: trimmed, at most 10,000 characters.
+/// Free text of a record field: at most 10,000 characters.
 fn long_text(raw: &str, what: &str) -> Result<String, String> {
-    const MAX_CHARS: usize = 10_000;
-    let trimmed = raw.trim();
-    if trimmed.chars().count() > MAX_CHARS {
-        return Err(format!("{what} is longer than {MAX_CHARS} characters"));
-    }
-    Ok(trimmed.to_owned())
+    free_text(raw.trim(), what, 10_000)
 }
 
 /// Consent is recorded whole (what, when, who signed) or not at all. `None` when

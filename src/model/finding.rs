@@ -1,6 +1,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::settings::one_line;
+use super::text::{free_text, lossy};
 use super::{ChartPoint, FindingId, Invalid, Score, SessionId};
 use crate::atlas::{Atlas, Side, View};
 
@@ -56,11 +58,13 @@ pub struct FindingForm {
     pub referral_reproduced: bool,
     #[serde(default)]
     pub technique_id: Option<String>,
-    #[serde(default)]
+    #[serde(default, with = "lossy")]
+    #[ts(type = "string")]
     pub pressure: String,
     #[serde(default)]
     pub duration_seconds: Option<u32>,
-    #[serde(default)]
+    #[serde(default, with = "lossy")]
+    #[ts(type = "string")]
     pub response: String,
 }
 
@@ -112,6 +116,11 @@ impl NewFinding {
                 Err("Duration must be at most an hour".into()),
             );
         }
+        let pressure = invalid.check("pressure", one_line(&form.pressure, "Pressure", 200));
+        let response = invalid.check(
+            "response",
+            free_text(form.response.trim(), "Response", 2_000),
+        );
         invalid.finish(|| {
             Some(NewFinding {
                 muscle_id: form.muscle_id,
@@ -123,9 +132,9 @@ impl NewFinding {
                 activity: form.activity,
                 referral_reproduced: form.referral_reproduced,
                 technique_id,
-                pressure: form.pressure.trim().to_owned(),
+                pressure: pressure?,
                 duration_seconds: form.duration_seconds,
-                response: form.response.trim().to_owned(),
+                response: response?,
             })
         })
     }

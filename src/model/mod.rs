@@ -16,6 +16,7 @@ mod session;
 mod settings;
 mod snippet;
 mod student;
+mod text;
 mod values;
 mod warnings;
 

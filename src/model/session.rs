@@ -3,6 +3,8 @@ use ts_rs::TS;
 
 use crate::atlas::RedFlag;
 
+use super::settings::one_line;
+use super::text::{free_text, lossy};
 use super::{
     AmendmentId, Client, ClientId, Finding, FindingCaution, Invalid, IsoDate, RedFlagWarning,
     Score, SessionCheck, SessionId,
@@ -98,6 +100,8 @@ pub struct SessionDetail {
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct SessionForm {
     pub session_date: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub therapist: String,
 }
 
@@ -118,11 +122,14 @@ impl TryFrom<SessionForm> for NewSession {
         };
         let mut invalid = Invalid::default();
         let session_date = invalid.check("sessionDate", session_date);
-        let therapist = form.therapist.trim().to_owned();
+        let therapist = invalid.check(
+            "therapist",
+            one_line(&form.therapist, "The therapist's name", 100),
+        );
         invalid.finish(|| {
             Some(NewSession {
                 session_date: session_date?,
-                therapist,
+                therapist: therapist?,
             })
         })
     }
@@ -133,9 +140,17 @@ impl TryFrom<SessionForm> for NewSession {
 #[serde(rename_all = "camelCase", default)]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct NoteForm {
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub subjective: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub objective: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub assessment: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub plan: String,
     #[ts(type = "number | null")]
     pub pain_before: Option<i64>,
@@ -159,11 +174,24 @@ pub struct SessionNote {
     pub based_on: Option<i64>,
 }
 
+impl SessionNote {
+    /// The most characters of each SOAP field: pages of text, far more than
+    /// a session needs, and a bound on what reports have to lay out.
+    const MAX_CHARS: usize = 20_000;
+}
+
 impl TryFrom<NoteForm> for SessionNote {
     type Error = Invalid;
 
     fn try_from(form: NoteForm) -> Result<SessionNote, Invalid> {
         let mut invalid = Invalid::default();
+        let mut soap = |field: &str, raw: &str, what: &str| {
+            invalid.check(field, free_text(raw, what, SessionNote::MAX_CHARS))
+        };
+        let subjective = soap("subjective", &form.subjective, "Subjective");
+        let objective = soap("objective", &form.objective, "Objective");
+        let assessment = soap("assessment", &form.assessment, "Assessment");
+        let plan = soap("plan", &form.plan, "Plan");
         let mut pain = |field: &str, raw: Option<i64>, what: &str| {
             raw.map(|raw| invalid.check(field, Score::parse(raw, what)))
         };
@@ -171,10 +199,10 @@ impl TryFrom<NoteForm> for SessionNote {
         let pain_after = pain("painAfter", form.pain_after, "Pain after");
         invalid.finish(|| {
             Some(SessionNote {
-                subjective: form.subjective,
-                objective: form.objective,
-                assessment: form.assessment,
-                plan: form.plan,
+                subjective: subjective?,
+                objective: objective?,
+                assessment: assessment?,
+                plan: plan?,
                 pain_before: pain_before.map(|score| score.ok_or(())).transpose().ok()?,
                 pain_after: pain_after.map(|score| score.ok_or(())).transpose().ok()?,
                 based_on: form.based_on,
@@ -200,7 +228,11 @@ pub struct Amendment {
 #[serde(rename_all = "camelCase", default)]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct AmendmentForm {
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub reason: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub text: String,
 }
 
@@ -214,20 +246,23 @@ impl TryFrom<AmendmentForm> for NewAmendment {
     type Error = Invalid;
 
     fn try_from(form: AmendmentForm) -> Result<NewAmendment, Invalid> {
-        let required = |raw: &str, what: &str| {
-            let trimmed = raw.trim();
-            if trimmed.is_empty() {
+        let required = |raw: &str, what: &str, max_chars: usize| {
+            let text = free_text(raw.trim(), what, max_chars)?;
+            if text.is_empty() {
                 Err(format!("{what} is required"))
             } else {
-                Ok(trimmed.to_owned())
+                Ok(text)
             }
         };
         let mut invalid = Invalid::default();
         let reason = invalid.check(
             "reason",
-            required(&form.reason, "A reason for the amendment"),
+            required(&form.reason, "A reason for the amendment", 1_000),
         );
-        let text = invalid.check("text", required(&form.text, "The amendment text"));
+        let text = invalid.check(
+            "text",
+            required(&form.text, "The amendment text", SessionNote::MAX_CHARS),
+        );
         invalid.finish(|| {
             Some(NewAmendment {
                 reason: reason?,

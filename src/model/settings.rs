@@ -81,6 +81,9 @@ pub(super) fn one_line(raw: &str, what: &str, max: usize) -> Result<String, Stri
     if trimmed.chars().any(char::is_control) {
         return Err(format!("{what} must be a single line"));
     }
+    if trimmed.contains(char::REPLACEMENT_CHARACTER) {
+        return Err(super::text::broken(what));
+    }
     Ok(trimmed.to_owned())
 }
 

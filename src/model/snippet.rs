@@ -1,6 +1,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::text::{free_text, lossy};
 use super::{Invalid, Name, SnippetId};
 
 /// Text the therapist reuses in notes, inserted with a click.
@@ -17,7 +18,11 @@ pub struct Snippet {
 #[serde(rename_all = "camelCase", default)]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct SnippetForm {
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub label: String,
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
     pub text: String,
 }
 
@@ -33,14 +38,20 @@ impl TryFrom<SnippetForm> for NewSnippet {
     fn try_from(form: SnippetForm) -> Result<NewSnippet, Invalid> {
         let mut invalid = Invalid::default();
         let label = invalid.check("label", Name::parse(&form.label, "A snippet label"));
-        let text = form.text.trim().to_owned();
-        if text.is_empty() {
-            invalid.check::<()>("text", Err("The snippet text is required".into()));
-        }
+        let text = invalid.check(
+            "text",
+            free_text(form.text.trim(), "The snippet text", 20_000).and_then(|text| {
+                if text.is_empty() {
+                    Err("The snippet text is required".into())
+                } else {
+                    Ok(text)
+                }
+            }),
+        );
         invalid.finish(|| {
             Some(NewSnippet {
                 label: label?,
-                text,
+                text: text?,
             })
         })
     }

@@ -28,6 +28,9 @@ impl Name {
         if trimmed.chars().any(char::is_control) {
             return Err(format!("{what} contains a control character"));
         }
+        if trimmed.contains(char::REPLACEMENT_CHARACTER) {
+            return Err(super::text::broken(what));
+        }
         Ok(Name(trimmed.to_owned()))
     }
 
@@ -49,7 +52,9 @@ impl Email {
                 && !domain.starts_with('.')
                 && !domain.ends_with('.')
                 && !domain.contains('@')
-        }) && !trimmed.chars().any(char::is_whitespace);
+        }) && !trimmed
+            .chars()
+            .any(|c| c.is_whitespace() || c == char::REPLACEMENT_CHARACTER);
         if well_formed {
             Ok(Email(trimmed.to_owned()))
         } else {

@@ -1,10 +1,14 @@
+use std::collections::BTreeMap;
+
 use serde::Serialize;
+use serde_json::Value;
 use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use super::{Result, Store};
 
-/// One line of the audit log: who did what to which record, when.
+/// One line of the audit log: who did what to which record, when, and what
+/// the change replaced.
 #[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
@@ -16,6 +20,43 @@ pub struct AuditEntry {
     pub entity: String,
     pub entity_id: i64,
     pub detail: String,
+    /// The fields that changed, by their names in the record (`healthHistory`),
+    /// with the values before and after; empty for entries that replace
+    /// nothing (a record created, a backup made).
+    #[sqlx(json)]
+    pub changes: BTreeMap<String, Change>,
+}
+
+/// One field's value before and after a change.
+#[derive(Debug, Clone, PartialEq, Serialize, serde::Deserialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct Change {
+    #[ts(type = "unknown")]
+    pub old: Value,
+    #[ts(type = "unknown")]
+    pub new: Value,
+}
+
+/// Fields every write moves by itself: they say nothing a reader needs.
+const BOOKKEEPING: [&str; 2] = ["updatedAt", "noteRevision"];
+
+/// The fields whose values differ between `old` and `new` (two versions of
+/// the same record), by their serialized names.
+fn changes(old: &impl Serialize, new: &impl Serialize) -> BTreeMap<String, Change> {
+    // Records serialize to objects of plain values; anything else has no fields.
+    let fields = |value: serde_json::Result<Value>| match value {
+        Ok(Value::Object(fields)) => fields,
+        _ => Default::default(),
+    };
+    let old = fields(serde_json::to_value(old));
+    let mut new = fields(serde_json::to_value(new));
+    old.into_iter()
+        .filter(|(field, _)| !BOOKKEEPING.contains(&field.as_str()))
+        .filter_map(|(field, old)| {
+            let new = new.remove(&field).unwrap_or(Value::Null);
+            (old != new).then_some((field, Change { old, new }))
+        })
+        .collect()
 }
 
 /// Appends to the audit log inside the caller's transaction.
@@ -23,17 +64,43 @@ pub(super) async fn record(
     conn: &mut SqliteConnection,
     actor: &str,
     action: &str,
-    (entity, entity_id): (&str, i64),
+    entity: (&str, i64),
     detail: &str,
 ) -> Result<()> {
+    insert(conn, actor, action, entity, detail, &BTreeMap::new()).await
+}
+
+/// Appends a change of a record to the audit log inside the caller's
+/// transaction, with the values of the fields it replaced (`old` and `new` are
+/// the record before and after).
+pub(super) async fn record_change<T: Serialize>(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    action: &str,
+    entity: (&str, i64),
+    (old, new): (&T, &T),
+) -> Result<()> {
+    insert(conn, actor, action, entity, "", &changes(old, new)).await
+}
+
+async fn insert(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    action: &str,
+    (entity, entity_id): (&str, i64),
+    detail: &str,
+    changes: &BTreeMap<String, Change>,
+) -> Result<()> {
     sqlx::query(
-        "INSERT INTO audit_log (actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
+         VALUES (?, ?, ?, ?, ?, ?)",
     )
     .bind(actor)
     .bind(action)
     .bind(entity)
     .bind(entity_id)
     .bind(detail)
+    .bind(sqlx::types::Json(changes))
     .execute(conn)
     .await?;
     Ok(())
@@ -54,12 +121,27 @@ impl Store {
     /// The audit trail of one record, oldest first.
     pub async fn audit_trail(&self, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
         Ok(sqlx::query_as(
-            "SELECT at, actor, action, entity, entity_id, detail FROM audit_log
+            "SELECT at, actor, action, entity, entity_id, detail, changes FROM audit_log
              WHERE entity = ? AND entity_id = ? ORDER BY id",
         )
         .bind(entity)
         .bind(entity_id)
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    /// Records that records left the database (a backup, an export) and where
+    /// they went, after the copy is made.
+    pub async fn record_copy(
+        &self,
+        actor: &str,
+        action: &str,
+        entity: (&str, i64),
+        destination: &str,
+    ) -> Result<()> {
+        let mut tx = self.begin().await?;
+        record(&mut tx, actor, action, entity, destination).await?;
+        tx.commit().await?;
+        Ok(())
     }
 }

@@ -76,6 +76,7 @@ impl Store {
         client: &NewClient,
     ) -> Result<Client> {
         let mut tx = self.begin().await?;
+        let old = live_client(&mut tx, id).await?;
         let assignments: Vec<String> = FIELD_COLUMNS
             .split(',')
             .enumerate()
@@ -91,13 +92,16 @@ impl Store {
         let red_flags = red_flags_json(client)?;
         let row: Client = bind_fields(sqlx::query_as(&sql), client, &red_flags)
             .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .ok_or(Error::NotFound {
-                entity: "client",
-                id: id.0,
-            })?;
-        audit::record(&mut tx, actor, "client.update", ("client", id.0), "").await?;
+            .fetch_one(&mut *tx)
+            .await?;
+        audit::record_change(
+            &mut tx,
+            actor,
+            "client.update",
+            ("client", id.0),
+            (&old, &row),
+        )
+        .await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -109,16 +113,7 @@ impl Store {
     }
 
     pub async fn client(&self, id: ClientId) -> Result<Client> {
-        sqlx::query_as(&format!(
-            "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ? AND deleted_at IS NULL"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(Error::NotFound {
-            entity: "client",
-            id: id.0,
-        })
+        live_client(&mut *self.pool.acquire().await?, id).await
     }
 
     /// Clients whose folded name, phone or e-mail contains every term of the
@@ -152,6 +147,20 @@ impl Store {
                 .await?,
         )
     }
+}
+
+/// A client not deleted, or [`Error::NotFound`].
+async fn live_client(conn: &mut SqliteConnection, id: ClientId) -> Result<Client> {
+    sqlx::query_as(&format!(
+        "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ? AND deleted_at IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound {
+        entity: "client",
+        id: id.0,
+    })
 }
 
 async fn insert_client(

@@ -66,15 +66,9 @@ impl Store {
         side: Option<Side>,
     ) -> Result<Finding> {
         let mut tx = self.begin().await?;
-        let row: Finding = sqlx::query_as(&format!(
-            "UPDATE findings SET view = ?, x = ?, y = ?, side = coalesce(?, side),
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL RETURNING {FINDING_COLUMNS}"
+        let old: Finding = sqlx::query_as(&format!(
+            "SELECT {FINDING_COLUMNS} FROM findings WHERE id = ? AND deleted_at IS NULL"
         ))
-        .bind(view)
-        .bind(at.x())
-        .bind(at.y())
-        .bind(side)
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?
@@ -82,7 +76,26 @@ impl Store {
             entity: "finding",
             id: id.0,
         })?;
-        audit::record(&mut tx, actor, "finding.move", ("finding", id.0), "").await?;
+        let row: Finding = sqlx::query_as(&format!(
+            "UPDATE findings SET view = ?, x = ?, y = ?, side = coalesce(?, side),
+                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+             WHERE id = ? RETURNING {FINDING_COLUMNS}"
+        ))
+        .bind(view)
+        .bind(at.x())
+        .bind(at.y())
+        .bind(side)
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record_change(
+            &mut tx,
+            actor,
+            "finding.move",
+            ("finding", id.0),
+            (&old, &row),
+        )
+        .await?;
         tx.commit().await?;
         Ok(row)
     }

@@ -25,7 +25,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-pub use audit::AuditEntry;
+pub use audit::{AuditEntry, Change};
 pub use error::Error;
 pub use handouts::NewHandout;
 pub use plugins::{PluginRow, SeenPlugin};

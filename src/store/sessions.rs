@@ -1,3 +1,5 @@
+use sqlx::SqliteConnection;
+
 use super::{audit, ensure_live, Error, Result, Store, CLIENTS, SESSIONS};
 use crate::model::{
     Amendment, ClientId, NewAmendment, NewSession, Score, Session, SessionId, SessionNote,
@@ -34,16 +36,7 @@ impl Store {
     }
 
     pub async fn session(&self, id: SessionId) -> Result<Session> {
-        sqlx::query_as(&format!(
-            "SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ? AND deleted_at IS NULL"
-        ))
-        .bind(id)
-        .fetch_optional(&self.pool)
-        .await?
-        .ok_or(Error::NotFound {
-            entity: "session",
-            id: id.0,
-        })
+        live_session(&mut *self.pool.acquire().await?, id).await
     }
 
     /// A client's sessions, newest first, with their finding and amendment counts.
@@ -75,6 +68,7 @@ impl Store {
         note: &SessionNote,
     ) -> Result<Session> {
         let mut tx = self.begin().await?;
+        let old = live_session(&mut tx, id).await?;
         let written: Option<Session> = sqlx::query_as(&format!(
             "UPDATE sessions SET subjective = ?, objective = ?, assessment = ?, plan = ?,
                  pain_before = ?, pain_after = ?, note_revision = note_revision + 1,
@@ -93,25 +87,22 @@ impl Store {
         .fetch_optional(&mut *tx)
         .await?;
         let Some(row) = written else {
-            // Not there, or written since this text was typed over.
-            let stored: Option<(SessionStatus, String)> = sqlx::query_as(
-                "SELECT status, updated_at FROM sessions WHERE id = ? AND deleted_at IS NULL",
-            )
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            return Err(match stored {
-                Some((SessionStatus::Signed, _)) => Error::SignedNote,
-                Some((SessionStatus::Draft, at)) => Error::ChangedElsewhere {
-                    at: local_time(&at),
-                },
-                None => Error::NotFound {
-                    entity: "session",
-                    id: id.0,
+            // Written since this text was typed over.
+            return Err(match old.status {
+                SessionStatus::Signed => Error::SignedNote,
+                SessionStatus::Draft => Error::ChangedElsewhere {
+                    at: local_time(&old.updated_at),
                 },
             });
         };
-        audit::record(&mut tx, actor, "note.write", ("session", id.0), "").await?;
+        audit::record_change(
+            &mut tx,
+            actor,
+            "note.write",
+            ("session", id.0),
+            (&old, &row),
+        )
+        .await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -119,6 +110,7 @@ impl Store {
     /// Signs a draft note; from now on it only takes amendments.
     pub async fn sign_note(&self, actor: &str, id: SessionId) -> Result<Session> {
         let mut tx = self.begin().await?;
+        let old = live_session(&mut tx, id).await?;
         // Suggestions not checked by now are moot: the note is final. (Once it
         // is signed they are part of it, so they go first.)
         sqlx::query("DELETE FROM session_checks WHERE session_id = ?")
@@ -128,13 +120,12 @@ impl Store {
         let row: Session = sqlx::query_as(&format!(
             "UPDATE sessions SET status = 'signed', signed_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'),
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL RETURNING {SESSION_COLUMNS}"
+             WHERE id = ? RETURNING {SESSION_COLUMNS}"
         ))
         .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound { entity: "session", id: id.0 })?;
-        audit::record(&mut tx, actor, "note.sign", ("session", id.0), "").await?;
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record_change(&mut tx, actor, "note.sign", ("session", id.0), (&old, &row)).await?;
         tx.commit().await?;
         Ok(row)
     }
@@ -179,6 +170,20 @@ impl Store {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+/// A session not deleted, or [`Error::NotFound`].
+async fn live_session(conn: &mut SqliteConnection, id: SessionId) -> Result<Session> {
+    sqlx::query_as(&format!(
+        "SELECT {SESSION_COLUMNS} FROM sessions WHERE id = ? AND deleted_at IS NULL"
+    ))
+    .bind(id)
+    .fetch_optional(conn)
+    .await?
+    .ok_or(Error::NotFound {
+        entity: "session",
+        id: id.0,
+    })
 }
 
 /// A stored UTC timestamp as the local time of day, for messages.

@@ -1,18 +1,20 @@
 use super::{audit, Result, Store};
 use crate::model::Settings;
 
+const SELECT_SETTINGS: &str =
+    "SELECT clinic_name, therapist_name, contact, paper FROM settings WHERE id = 1";
+
 impl Store {
     /// The practice's settings (the migration creates the one row).
     pub async fn settings(&self) -> Result<Settings> {
-        Ok(sqlx::query_as(
-            "SELECT clinic_name, therapist_name, contact, paper FROM settings WHERE id = 1",
-        )
-        .fetch_one(&self.pool)
-        .await?)
+        Ok(sqlx::query_as(SELECT_SETTINGS)
+            .fetch_one(&self.pool)
+            .await?)
     }
 
     pub async fn save_settings(&self, actor: &str, settings: &Settings) -> Result<Settings> {
         let mut tx = self.begin().await?;
+        let old: Settings = sqlx::query_as(SELECT_SETTINGS).fetch_one(&mut *tx).await?;
         let row: Settings = sqlx::query_as(
             "UPDATE settings SET clinic_name = ?, therapist_name = ?, contact = ?, paper = ?,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
@@ -24,7 +26,14 @@ impl Store {
         .bind(settings.paper)
         .fetch_one(&mut *tx)
         .await?;
-        audit::record(&mut tx, actor, "settings.update", ("settings", 1), "").await?;
+        audit::record_change(
+            &mut tx,
+            actor,
+            "settings.update",
+            ("settings", 1),
+            (&old, &row),
+        )
+        .await?;
         tx.commit().await?;
         Ok(row)
     }

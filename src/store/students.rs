@@ -78,6 +78,11 @@ impl Store {
         profile: &StudentProfile,
     ) -> Result<StudentProfile> {
         let mut tx = self.begin().await?;
+        let old: ProfileRow = sqlx::query_as(&format!(
+            "SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1"
+        ))
+        .fetch_one(&mut *tx)
+        .await?;
         let supervisors = serde_json::to_string(&profile.supervisors)
             .map_err(|error| Error::Database(sqlx::Error::Encode(Box::new(error))))?;
         let row: ProfileRow = sqlx::query_as(&format!(
@@ -95,16 +100,17 @@ impl Store {
         .bind(supervisors)
         .fetch_one(&mut *tx)
         .await?;
-        audit::record(
+        let (old, row) = (StudentProfile::from(old), StudentProfile::from(row));
+        audit::record_change(
             &mut tx,
             actor,
             "student.profile",
             ("student profile", 1),
-            "",
+            (&old, &row),
         )
         .await?;
         tx.commit().await?;
-        Ok(row.into())
+        Ok(row)
     }
 
     /// The log's own rows (entries added by hand and signed-off sessions),
@@ -169,11 +175,21 @@ impl Store {
         entry: &NewLogEntry,
     ) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
+        let old: LogEntry = sqlx::query_as(&format!(
+            "SELECT {LOG_COLUMNS} FROM practice_log WHERE id = ? AND deleted_at IS NULL"
+        ))
+        .bind(id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .ok_or(Error::NotFound {
+            entity: PRACTICE_LOG.entity,
+            id: id.0,
+        })?;
         let row: LogEntry = sqlx::query_as(&format!(
             "UPDATE practice_log SET entry_date = ?, duration_minutes = ?, client_code = ?,
                  techniques = ?, supervisor = ?, notes = ?,
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL RETURNING {LOG_COLUMNS}"
+             WHERE id = ? RETURNING {LOG_COLUMNS}"
         ))
         .bind(entry.entry_date.to_string())
         .bind(entry.duration_minutes)
@@ -182,18 +198,14 @@ impl Store {
         .bind(&entry.supervisor)
         .bind(&entry.notes)
         .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound {
-            entity: PRACTICE_LOG.entity,
-            id: id.0,
-        })?;
-        audit::record(
+        .fetch_one(&mut *tx)
+        .await?;
+        audit::record_change(
             &mut tx,
             actor,
             "log.update",
             (PRACTICE_LOG.entity, id.0),
-            "",
+            (&old, &row),
         )
         .await?;
         tx.commit().await?;

@@ -309,3 +309,117 @@ async fn a_finding_is_on_the_side_of_the_chart_it_is_drawn_on() {
         .expect_err("wrong side");
     assert_eq!(fields(wrong), ["side"]);
 }
+
+/// The messages of a validation error, by field.
+fn messages(error: &myochart::api::Error) -> Vec<(String, String)> {
+    assert_eq!(error.code(), Code::Validation, "{error}");
+    myochart::api::ErrorBody::from(error)
+        .fields
+        .into_iter()
+        .map(|f| (f.field, f.message))
+        .collect()
+}
+
+/// Issue 13: SOAP fields, amendments, pressure and response took text of any
+/// length with any control characters.
+#[tokio::test]
+async fn note_finding_and_amendment_text_is_limited_and_has_no_control_characters() {
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let error = db
+        .api
+        .write_note(
+            session.id,
+            NoteForm {
+                subjective: "x".repeat(20_001),
+                objective: "Taut band\u{7}".into(),
+                // Newlines and tabs are text.
+                assessment: "Line one\n\tLine two\r\n".into(),
+                plan: "Self-care\u{1b}[2J".into(),
+                ..NoteForm::default()
+            },
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        messages(&error),
+        [
+            (
+                "subjective".into(),
+                "Subjective is longer than 20000 characters".into()
+            ),
+            (
+                "objective".into(),
+                "Objective contains a control character (U+0007); remove it".into()
+            ),
+            (
+                "plan".into(),
+                "Plan contains a control character (U+001B); remove it".into()
+            ),
+        ]
+    );
+
+    let mut finding = trapezius_finding();
+    finding.pressure = "p".repeat(201);
+    finding.response = "Eased\u{0}".into();
+    let error = db
+        .api
+        .add_finding(session.id, finding)
+        .await
+        .expect_err("refused");
+    assert_eq!(fields(error), ["pressure", "response"]);
+
+    db.api.sign_note(session.id).await.expect("signed");
+    let error = db
+        .api
+        .amend_note(
+            session.id,
+            myochart::model::AmendmentForm {
+                reason: "r".repeat(1_001),
+                text: "t\u{8}".into(),
+            },
+        )
+        .await
+        .expect_err("refused");
+    assert_eq!(fields(error), ["reason", "text"]);
+}
+
+/// Issue 13: a lone UTF-16 surrogate (half an emoji, cut by the web view)
+/// made the whole form fail to deserialize with a cryptic message; now only
+/// its field is refused, with a message saying what to do.
+#[tokio::test]
+async fn a_lone_surrogate_from_the_web_view_refuses_only_its_field() {
+    // What `JSON.stringify` in the web view sends for such a string.
+    let json = r#"{"subjective": "Pain \ud83d here", "plan": "Heat \ud83d\ude00 daily"}"#;
+    let form: NoteForm = serde_json::from_str(json).expect("the form deserializes");
+    assert_eq!(form.subjective, "Pain \u{fffd} here");
+    assert_eq!(form.plan, "Heat \u{1f600} daily");
+
+    let db = TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    let session = db.session(&client).await;
+    let error = db
+        .api
+        .write_note(session.id, form)
+        .await
+        .expect_err("refused");
+    assert_eq!(
+        messages(&error),
+        [(
+            "subjective".into(),
+            "Subjective contains a broken character (shown as \u{fffd}), perhaps half of an \
+             emoji: retype it"
+                .into()
+        )]
+    );
+
+    let json = r#"{"muscleId": "core:upper-trapezius", "side": "right", "view": "back",
+        "x": 0.6, "y": 0.2, "tenderness": 5, "activity": "active", "response": "\udc00"}"#;
+    let finding: myochart::model::FindingForm = serde_json::from_str(json).expect("deserializes");
+    assert_eq!(finding.response, "\u{fffd}");
+    let json = r#"{"firstName": "Ann\ud800a", "healthHistory": "\udfff"}"#;
+    let client: ClientForm = serde_json::from_str(json).expect("deserializes");
+    let error = db.api.create_client(client).await.expect_err("refused");
+    assert_eq!(fields(error), ["firstName", "healthHistory"]);
+}

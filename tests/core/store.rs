@@ -798,3 +798,175 @@ async fn a_database_with_records_is_copied_before_its_schema_changes() {
     };
     assert_eq!((count(dir.path()), count(fresh.dir.path())), (1, 0));
 }
+
+/// Issue 12: the audit log kept no old values, so a changed health history,
+/// a removed contraindication or a cleared red flag could not be read back.
+#[tokio::test]
+async fn the_audit_log_keeps_what_each_change_replaced() {
+    use myochart::atlas::RedFlag;
+    use myochart::model::{screening_answers, Settings};
+    use serde_json::json;
+
+    let db = TestDb::new().await;
+    let intake = ClientForm {
+        first_name: "Anna".into(),
+        health_history: "Asthma".into(),
+        contraindications: "Varicose veins, left calf".into(),
+        red_flag_answers: screening_answers(&[RedFlag::SwollenCalf]),
+        ..ClientForm::default()
+    };
+    let client = db.api.create_client(intake.clone()).await.expect("client");
+    db.api
+        .update_client(
+            client.id,
+            ClientForm {
+                health_history: "Asthma, well controlled".into(),
+                contraindications: String::new(),
+                red_flag_answers: screening_answers(&[]),
+                ..intake
+            },
+        )
+        .await
+        .expect("updated");
+    let last = |trail: Vec<myochart::store::AuditEntry>| trail.into_iter().last().expect("entry");
+    let update = last(
+        db.api
+            .audit_trail("client", client.id.0)
+            .await
+            .expect("trail"),
+    );
+    let changed = |entry: &myochart::store::AuditEntry, field: &str| {
+        let change = &entry.changes[field];
+        (change.old.clone(), change.new.clone())
+    };
+    assert_eq!(update.action, "client.update");
+    assert_eq!(
+        changed(&update, "healthHistory"),
+        (json!("Asthma"), json!("Asthma, well controlled"))
+    );
+    assert_eq!(
+        changed(&update, "contraindications"),
+        (json!("Varicose veins, left calf"), json!(""))
+    );
+    assert_eq!(
+        changed(&update, "redFlags"),
+        (json!(["swollen-calf"]), json!([]))
+    );
+    // Only what changed, and no bookkeeping.
+    assert!(!update.changes.contains_key("firstName"), "{update:?}");
+    assert!(!update.changes.contains_key("updatedAt"), "{update:?}");
+
+    let session = db.session(&client).await;
+    for subjective in ["Headache", "Headache, left temple"] {
+        db.api
+            .write_note(
+                session.id,
+                NoteForm {
+                    subjective: subjective.into(),
+                    ..NoteForm::default()
+                },
+            )
+            .await
+            .expect("note");
+    }
+    let write = last(
+        db.api
+            .audit_trail("session", session.id.0)
+            .await
+            .expect("trail"),
+    );
+    assert_eq!(
+        changed(&write, "subjective"),
+        (json!("Headache"), json!("Headache, left temple"))
+    );
+    assert_eq!(write.changes.len(), 1, "{write:?}");
+    db.api.sign_note(session.id).await.expect("signed");
+    let sign = last(
+        db.api
+            .audit_trail("session", session.id.0)
+            .await
+            .expect("trail"),
+    );
+    assert_eq!(changed(&sign, "status"), (json!("draft"), json!("signed")));
+
+    let finding = db
+        .api
+        .add_finding(db.session(&client).await.id, trapezius_finding())
+        .await
+        .expect("finding");
+    db.api
+        .move_finding(
+            finding.id,
+            FindingMove {
+                view: View::Front,
+                x: 0.40,
+                y: 0.25,
+                side: None,
+            },
+        )
+        .await
+        .expect("moved");
+    let moved = last(
+        db.api
+            .audit_trail("finding", finding.id.0)
+            .await
+            .expect("trail"),
+    );
+    assert_eq!(changed(&moved, "view").0, json!("back"));
+    assert_eq!(changed(&moved, "x").0, json!(finding.x));
+
+    let settings = Settings {
+        clinic_name: "Old Town Massage".into(),
+        ..Settings::default()
+    };
+    db.api.save_settings(settings.clone()).await.expect("saved");
+    db.api
+        .save_settings(Settings {
+            clinic_name: "New Town Massage".into(),
+            ..settings
+        })
+        .await
+        .expect("saved");
+    let saved = last(db.api.audit_trail("settings", 1).await.expect("trail"));
+    assert_eq!(
+        changed(&saved, "clinicName"),
+        (json!("Old Town Massage"), json!("New Town Massage"))
+    );
+}
+
+/// Issue 12: backups and exports copy health records out of the database;
+/// the audit log says who made them and where they went.
+#[tokio::test]
+async fn backups_and_exports_are_in_the_audit_log() {
+    let db = TestDb::new().await;
+    let backup = db
+        .api
+        .backup(&db.dir.path().join("backups"))
+        .await
+        .expect("backup");
+    let log = db
+        .api
+        .save_practice_log_csv(&db.dir.path().join("log.csv"))
+        .await
+        .expect("csv");
+    let trail = db.api.audit_trail("database", 0).await.expect("trail");
+    let entries: Vec<(&str, &str, &str)> = trail
+        .iter()
+        .map(|e| (e.action.as_str(), e.actor.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (
+                "database.backup",
+                "test therapist",
+                backup.to_str().expect("utf-8")
+            ),
+            (
+                "export.practice-log",
+                "test therapist",
+                log.to_str().expect("utf-8")
+            ),
+        ]
+    );
+}
