@@ -191,6 +191,23 @@ test("a pain score that isn't one is marked, and the note's words are saved anyw
   }
 });
 
+test("half of an emoji in a note is refused in its field, not as a failed save", async () => {
+  const db = databaseWithDraft("Anna");
+  const app = await App.launch(db);
+  try {
+    await openSession(app);
+    // A lone surrogate, as a bad paste leaves it, built in the page: WebDriver's
+    // own JSON would not carry it.
+    await app.paste("[data-testid=note-subjective]", "'Neck pain ' + String.fromCharCode(0xD83D)");
+    const [error] = await app.waitForTexts("[data-testid=error-subjective]", (t) => t.length === 1);
+    assert.match(error, /broken character/);
+    await app.screenshot(join(shots, "broken-character.png"));
+  } finally {
+    await app.quit();
+  }
+  assert.doesNotMatch(cli(db, "client", "show", "1"), /Neck pain/);
+});
+
 test("a note saved from the command line meanwhile is not overwritten by the open window", async () => {
   const db = databaseWithDraft("Anna");
   const app = await App.launch(db);

@@ -219,6 +219,19 @@ export class App {
   }
 
   /**
+   * Sets a text field's value as a paste would, firing its input event. The
+   * value is a JavaScript expression evaluated in the page, for text that
+   * neither a keyboard nor WebDriver's JSON carries (half of an emoji).
+   */
+  async paste(css, expression) {
+    const [id] = await this.waitFor(css);
+    await request("POST", `/session/${this.id}/execute/sync`, {
+      script: `arguments[0].value = (${expression}); arguments[0].dispatchEvent(new Event("input", { bubbles: true }))`,
+      args: [{ [ELEMENT]: id }],
+    });
+  }
+
+  /**
    * Focuses `css` and presses `keys` one after another: characters, or
    * WebDriver's codes for named keys (see KEYS).
    */

@@ -68,9 +68,23 @@ export function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * Half of an emoji (a lone UTF-16 surrogate, left by some pastes) can't cross
+ * the bridge as JSON: the whole call would fail. Sent as U+FFFD instead, it
+ * reaches the app, which refuses just that field with a clear message.
+ */
+function wellFormed(value: unknown): unknown {
+  if (typeof value === "string") return value.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "\uFFFD");
+  if (Array.isArray(value)) return value.map(wellFormed);
+  if (value && typeof value === "object" && !(value instanceof Channel)) {
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, wellFormed(v)]));
+  }
+  return value;
+}
+
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await invoke<T>(command, wellFormed(args) as Record<string, unknown> | undefined);
   } catch (error) {
     if (typeof error === "object" && error !== null && "code" in error) {
       throw new ApiError(error as ErrorBody);
