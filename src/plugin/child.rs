@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{load, Library, PluginFolder};
+use super::{load, Library, LibraryFile, PluginError, PluginFolder};
 use crate::atlas::Atlas;
 
 /// How long a probe may take before the child is killed.
@@ -60,26 +60,26 @@ pub fn probe(path: &Path) -> ProbeReport {
     };
     let (library, namespace) = if path.is_dir() {
         match PluginFolder::read(path) {
-            Ok(folder) => {
-                report.sha256 = Some(folder.sha256);
-                (folder.library, Some(folder.descriptor.namespace))
-            }
+            Ok(folder) => (folder.library, Some(folder.descriptor.namespace)),
             Err(e) => {
                 report.error = Some(e.to_string());
                 return report;
             }
         }
     } else {
-        match super::folder::sha256_file(path) {
-            Ok(sha) => report.sha256 = Some(sha),
-            Err(e) => {
-                report.error = Some(e.to_string());
-                return report;
-            }
-        }
         (path.to_owned(), None)
     };
-    match load(&library, namespace.as_deref(), &Atlas::builtin(), &[]) {
+    // The hash reported is of the very file loaded: the host compares it
+    // with the approved one.
+    let file = match LibraryFile::open(&library) {
+        Ok(file) => file,
+        Err(reason) => {
+            report.error = Some(PluginError::new(&library, reason).to_string());
+            return report;
+        }
+    };
+    report.sha256 = Some(file.sha256().to_owned());
+    match load(file, namespace.as_deref(), &Atlas::builtin(), &[]) {
         Ok((_, manifest)) => {
             let pack = &manifest.pack;
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -109,8 +109,9 @@ pub enum CallReport {
 /// process, if the file is still the one approved (hash `sha256`): what the
 /// child process of [`PluginProcess::call`] runs.
 pub fn call(path: &Path, sha256: &str, method: &str, input: &[u8]) -> CallReport {
-    let approved = match super::sha256_file(path) {
-        Ok(sha) if sha == sha256 => Ok(()),
+    // Hashed and loaded through one handle: the bytes checked are the bytes run.
+    let approved = match LibraryFile::open(path) {
+        Ok(file) if file.sha256() == sha256 => Ok(file),
         Ok(_) => Err("the library is no longer the file that was approved; \
                       approve it again under Plugins"
             .to_owned()),
@@ -119,7 +120,7 @@ pub fn call(path: &Path, sha256: &str, method: &str, input: &[u8]) -> CallReport
             .to_owned()),
     };
     let reply = approved
-        .and_then(|()| Library::open(path))
+        .and_then(Library::open)
         .and_then(|library| library.call(method, input));
     match reply {
         Ok(reply) => CallReport::Reply(String::from_utf8_lossy(&reply).into_owned()),

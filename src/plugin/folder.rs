@@ -96,18 +96,16 @@ pub fn discover(dirs: &[PathBuf]) -> Vec<Result<PluginFolder, PluginError>> {
 pub fn sha256_file(path: &Path) -> Result<String, PluginError> {
     let fail = |e: std::io::Error| PluginError::new(path, format!("can't read the library: {e}"));
     let mut file = std::fs::File::open(path).map_err(fail)?;
+    sha256_of(&mut file).map_err(fail)
+}
+
+/// Hex SHA-256 of everything `reader` gives.
+pub(super) fn sha256_of(reader: &mut impl Read) -> std::io::Result<String> {
     let mut hasher = Sha256::new();
-    let mut buffer = vec![0; 64 * 1024];
-    loop {
-        let read = file.read(&mut buffer).map_err(fail)?;
-        if read == 0 {
-            break;
-        }
-        hasher.update(&buffer[..read]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect())
+    std::io::copy(reader, &mut hasher)?;
+    Ok(hex(&hasher.finalize()))
+}
+
+pub(super) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

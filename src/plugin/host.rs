@@ -9,8 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    load, sha256_file, Assessment, AssessmentScore, Manifest, PluginError, PluginFolder,
-    PluginProcess,
+    load, sha256_file, Assessment, AssessmentScore, LibraryFile, Manifest, PluginError,
+    PluginFolder, PluginProcess,
 };
 use crate::atlas::Atlas;
 use crate::error::Error;
@@ -454,9 +454,11 @@ impl PluginHost {
     /// The library, if it is still the approved file (`Ok(Err(folder))` if it
     /// changed), copied into `cache` under its hash, probed in a child
     /// process, then loaded and validated in this process. Working on a
-    /// private copy means the file probed and loaded is the very file hashed,
-    /// and rewriting the installed library can't change (or crash) the loaded
-    /// one. Errors name the installed library.
+    /// private, read-only copy means rewriting the installed library can't
+    /// change (or crash) the loaded one; the probe reports the hash of the
+    /// file it loaded, and this process loads the copy through the handle it
+    /// hashed, so both ran the approved bytes. Errors name the installed
+    /// library.
     async fn load_checked(
         &self,
         folder: &Path,
@@ -469,20 +471,28 @@ impl PluginHost {
         }
         let fail = |reason: String| PluginError::new(&now.library, reason);
         let copy = private_copy(&now.library, approved_sha, cache)?;
-        if sha256_file(&copy)? != approved_sha {
+        if LibraryFile::open(&copy).map_err(fail)?.sha256() != approved_sha {
             // The installed file changed while it was being copied.
             return Ok(Err(PluginFolder::read(folder)?));
         }
         let process = self.options.process.clone();
         let target = copy.clone();
-        tokio::task::spawn_blocking(move || process.probe(&target))
+        let report = tokio::task::spawn_blocking(move || process.probe(&target))
             .await
             .map_err(|e| fail(format!("the probe did not run: {e}")))?
             .map_err(fail)?;
+        let different = || fail("the probe loaded a different file than the one approved".into());
+        if report.sha256.as_deref() != Some(approved_sha) {
+            return Err(different());
+        }
+        let file = LibraryFile::open(&copy).map_err(fail)?;
+        if file.sha256() != approved_sha {
+            return Err(different());
+        }
         let (atlas, assessments) = (self.atlas(), self.assessments());
         let namespace = Some(now.descriptor.namespace.as_str());
         let (_, manifest) =
-            load(&copy, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
+            load(file, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
         Ok(Ok(Loaded {
             manifest,
             copy,
@@ -521,8 +531,8 @@ impl PluginHost {
 }
 
 /// The copy of `library` in `cache`, named by its hash (made if missing or
-/// damaged). A new copy is written aside and renamed into place, so a copy
-/// this process already loaded is never rewritten.
+/// damaged). A new copy is written aside, made read-only and renamed into
+/// place, so a copy this process already loaded is never rewritten.
 fn private_copy(library: &Path, sha: &str, cache: &Path) -> Result<PathBuf, PluginError> {
     let copy = cache.join(format!("{sha}.{}", std::env::consts::DLL_EXTENSION));
     if sha256_file(&copy).ok().as_deref() == Some(sha) {
@@ -534,17 +544,46 @@ fn private_copy(library: &Path, sha: &str, cache: &Path) -> Result<PathBuf, Plug
             format!("can't copy it into {}: {e}", cache.display()),
         )
     };
-    std::fs::create_dir_all(cache).map_err(fail)?;
+    private_folder(cache).map_err(fail)?;
     let partial = copy.with_extension("partial");
-    std::fs::copy(library, &partial).map_err(fail)?;
+    match std::fs::remove_file(&partial) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(fail(e)),
+        _ => {}
+    }
+    let mut source = std::fs::File::open(library).map_err(fail)?;
+    let mut target = crate::private::create_file(&partial).map_err(fail)?;
+    std::io::copy(&mut source, &mut target).map_err(fail)?;
+    let mut read_only = target.metadata().map_err(fail)?.permissions();
+    read_only.set_readonly(true);
+    target.set_permissions(read_only).map_err(fail)?;
     std::fs::rename(&partial, &copy).map_err(fail)?;
     Ok(copy)
 }
 
-/// Where approved libraries are copied before they are loaded: beside the
-/// database, which the app can always write.
+/// Makes `cache` (a folder only this app writes) this user's only, refusing
+/// one that belongs to somebody else or is not a plain folder.
+fn private_folder(cache: &Path) -> std::io::Result<()> {
+    crate::private::create_folder(cache)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::symlink_metadata(cache)?;
+        // SAFETY: geteuid has no preconditions and can't fail.
+        let user = unsafe { libc::geteuid() };
+        if !meta.is_dir() || meta.uid() != user {
+            return Err(std::io::Error::other(
+                "it is not a folder of this user's own",
+            ));
+        }
+    }
+    crate::private::restrict(cache)
+}
+
+/// Where the approved libraries of the database at `store` are copied before
+/// they are loaded: beside the database, which the app can always write, one
+/// folder per database (the demo database keeps its own).
 fn cache_dir(store: &Store) -> PathBuf {
-    super::default_dir(store.path()).with_file_name("plugin-cache")
+    store.path().with_extension("plugin-cache")
 }
 
 /// Removes the copies of libraries that are no longer approved (older versions
