@@ -157,24 +157,35 @@ impl Entry {
     }
 }
 
-/// Records what discovery read about a plugin folder.
-async fn register(
-    store: &Store,
-    actor: &str,
-    folder: &PluginFolder,
-) -> crate::store::Result<PluginRow> {
+/// A plugin folder as the registry records it; `path` is its library's.
+fn seen<'a>(folder: &'a PluginFolder, path: &'a str) -> SeenPlugin<'a> {
     let d = &folder.descriptor;
-    let path = folder.library.display().to_string();
-    let seen = SeenPlugin {
-        path: &path,
+    SeenPlugin {
+        path,
         namespace: &d.namespace,
         name: &d.name,
         version: &d.version,
         author: &d.author,
         description: &d.description,
         sha256: &folder.sha256,
-    };
-    store.see_plugin(actor, seen).await
+    }
+}
+
+/// Records what discovery read about a plugin folder.
+async fn register(
+    store: &Store,
+    actor: &str,
+    folder: &PluginFolder,
+) -> crate::store::Result<PluginRow> {
+    let path = folder.library.display().to_string();
+    store.see_plugin(actor, seen(folder, &path)).await
+}
+
+/// Whether `row` (what was listed, and approved if it was) is `folder` as it
+/// is now: the same library and the same `plugin.toml`.
+fn unchanged(row: &PluginRow, folder: &PluginFolder) -> bool {
+    let path = folder.library.display().to_string();
+    seen(folder, &path).describes(row)
 }
 
 impl PluginHost {
@@ -280,21 +291,22 @@ impl PluginHost {
     /// If it changed since it was listed, it is listed again and not approved.
     /// A plugin that fails to load is still approved; its state says why.
     pub async fn approve(&self, store: &Store, actor: &str, id: i64) -> Result<PluginInfo, Error> {
-        let (folder, sha) = self.listed(id)?;
+        let (folder, row) = self.listed(id)?;
         let now =
             PluginFolder::read(&folder).map_err(|e| Invalid::field("plugin", e.to_string()))?;
-        if now.sha256 != sha {
+        if !unchanged(&row, &now) {
             self.relist(store, actor, id, &now).await?;
             return Err(Invalid::field(
                 "plugin",
                 format!(
-                    "plugin {}: the library changed since it was listed; check it and approve it again",
+                    "plugin {}: the library or its plugin.toml changed since it was listed; \
+                     check it and approve it again",
                     now.library.display()
                 ),
             )
             .into());
         }
-        store.approve_plugin(actor, id, &sha).await?;
+        store.approve_plugin(actor, id, &row.sha256).await?;
         self.set_row(store.plugin(id).await?, None);
         self.activate(store, actor, id).await?;
         self.plugin(id).ok_or_else(|| not_listed(id))
@@ -371,20 +383,16 @@ impl PluginHost {
             .map_err(|e| fail(format!("scoring {id} returned an invalid score: {e}")))
     }
 
-    /// Folder and recorded hash of a plugin this host found.
-    fn listed(&self, id: i64) -> Result<(PathBuf, String), Error> {
+    /// Folder and registry row of a plugin this host found.
+    fn listed(&self, id: i64) -> Result<(PathBuf, PluginRow), Error> {
         let state = self.lock();
         let entry = state
             .entries
             .iter()
             .find(|e| e.row.as_ref().is_some_and(|r| r.id == id))
             .ok_or_else(|| not_listed(id))?;
-        let sha = entry
-            .row
-            .as_ref()
-            .map(|r| r.sha256.clone())
-            .unwrap_or_default();
-        Ok((entry.folder.clone(), sha))
+        let row = entry.row.clone().ok_or_else(|| not_listed(id))?;
+        Ok((entry.folder.clone(), row))
     }
 
     fn set_row(&self, row: PluginRow, error: Option<String>) {
@@ -417,14 +425,14 @@ impl PluginHost {
     /// Probes (in a child process), loads and validates an approved, enabled
     /// plugin, then adds its content; on failure records why.
     async fn activate(&self, store: &Store, actor: &str, id: i64) -> Result<(), Error> {
-        let (folder, sha) = self.listed(id)?;
+        let (folder, row) = self.listed(id)?;
         let already = self
             .lock()
             .entries
             .iter()
             .any(|e| e.row.as_ref().is_some_and(|r| r.id == id) && e.loaded.is_some());
         if !already {
-            match self.load_checked(&folder, &sha, &cache_dir(store)).await {
+            match self.load_checked(&folder, &row, &cache_dir(store)).await {
                 Ok(Ok(loaded)) => {
                     let mut state = self.lock();
                     if let Some(e) = state
@@ -451,8 +459,8 @@ impl PluginHost {
         Ok(())
     }
 
-    /// The library, if it is still the approved file (`Ok(Err(folder))` if it
-    /// changed), copied into `cache` under its hash, probed in a child
+    /// The library, if it and its `plugin.toml` are still the approved ones
+    /// (`Ok(Err(folder))` if they changed), copied into `cache` under its hash, probed in a child
     /// process, then loaded and validated in this process. Working on a
     /// private, read-only copy means rewriting the installed library can't
     /// change (or crash) the loaded one; the probe reports the hash of the
@@ -462,11 +470,12 @@ impl PluginHost {
     async fn load_checked(
         &self,
         folder: &Path,
-        approved_sha: &str,
+        approved: &PluginRow,
         cache: &Path,
     ) -> Result<Result<Loaded, PluginFolder>, PluginError> {
+        let approved_sha = approved.sha256.as_str();
         let now = PluginFolder::read(folder)?;
-        if now.sha256 != approved_sha {
+        if !unchanged(approved, &now) {
             return Ok(Err(now));
         }
         let fail = |reason: String| PluginError::new(&now.library, reason);

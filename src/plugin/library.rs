@@ -8,7 +8,7 @@
 //! lives as long as the process.
 
 use std::fs::File;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use myochart_plugin_abi::{
     CallFn, FreeFn, ManifestFn, Reply, ABI_SYMBOL, ABI_VERSION, CALL_SYMBOL, FREE_SYMBOL,
@@ -161,16 +161,24 @@ impl Library {
 }
 
 /// The library file of a plugin folder: the one `plugin.toml` names, or else
-/// the folder's only file with this platform's library extension.
+/// the folder's only file with this platform's library extension. Either must
+/// be a file inside the folder (no absolute path, no `..`, no link out of it):
+/// the user approves a folder, not whatever it points to.
 pub fn library_in(folder: &Path, named: Option<&str>) -> Result<PathBuf, String> {
     if let Some(name) = named {
+        let outside = || {
+            format!(
+                "plugin.toml names library \"{name}\", which must be a file inside the plugin folder"
+            )
+        };
+        let plain = Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
         let path = folder.join(name);
-        return if path.is_file() {
+        return if plain && inside(folder, &path) {
             Ok(path)
         } else {
-            Err(format!(
-                "plugin.toml names library \"{name}\", which is not in the folder"
-            ))
+            Err(outside())
         };
     }
     let extension = std::env::consts::DLL_EXTENSION;
@@ -180,12 +188,24 @@ pub fn library_in(folder: &Path, named: Option<&str>) -> Result<PathBuf, String>
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == extension))
         .collect();
     match libraries.len() {
-        1 => Ok(libraries.remove(0)),
+        1 if inside(folder, &libraries[0]) => Ok(libraries.remove(0)),
+        1 => Err(format!(
+            "{} links out of the folder; the library must be a file inside the plugin folder",
+            libraries[0].display()
+        )),
         0 => Err(format!(
             "there is no .{extension} library beside plugin.toml"
         )),
         n => Err(format!(
             "there are {n} .{extension} libraries; name one with `library = \"...\"` in plugin.toml"
         )),
+    }
+}
+
+/// Whether `path` is a file that, links resolved, lies inside `folder`.
+fn inside(folder: &Path, path: &Path) -> bool {
+    match (folder.canonicalize(), path.canonicalize()) {
+        (Ok(folder), Ok(path)) => path.starts_with(folder) && path.is_file(),
+        _ => false,
     }
 }

@@ -465,7 +465,7 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
     assert!(
         error
             .to_string()
-            .contains("the library changed since it was listed"),
+            .contains("the library or its plugin.toml changed since it was listed"),
         "{error}"
     );
     assert_eq!(
@@ -1024,4 +1024,88 @@ async fn a_probe_that_loaded_another_file_is_refused() {
         "{error}"
     );
     assert!(api.atlas().muscle("hand:lumbricals").is_none());
+}
+#[tokio::test]
+async fn a_library_outside_the_plugin_folder_is_refused() {
+    let setup = Setup::new(&[]);
+    let elsewhere = setup.dir.path().join("elsewhere");
+    let library = install(&elsewhere, "hand-detail");
+    let file_name = library
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let toml = std::fs::read_to_string(elsewhere.join("hand-detail/plugin.toml")).expect("toml");
+    let plugin = |folder: &str, library: &str| {
+        let folder = setup.plugins_dir().join(folder);
+        std::fs::create_dir_all(&folder).expect("folder");
+        let toml = format!("{toml}\nlibrary = {library:?}\n");
+        std::fs::write(folder.join("plugin.toml"), toml).expect("toml");
+        folder
+    };
+    plugin("absolute", &library.display().to_string());
+    plugin(
+        "dot-dot",
+        &format!("../../elsewhere/hand-detail/{file_name}"),
+    );
+    let linked = plugin("linked", &file_name);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&library, linked.join(&file_name)).expect("symlink");
+    #[cfg(not(unix))]
+    let _ = linked;
+
+    let api = setup.open().await;
+    let plugins = api.plugins();
+    assert_eq!(plugins.len(), 3, "{plugins:#?}");
+    for listed in &plugins {
+        assert_eq!(
+            (listed.id, listed.state),
+            (None, PluginState::Failed),
+            "{listed:#?}"
+        );
+        let error = listed.error.clone().expect("reason");
+        assert!(
+            error.contains("must be a file inside the plugin folder"),
+            "{error}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_changed_plugin_toml_awaits_approval_again() {
+    let setup = Setup::new(&["hand-detail"]);
+    let api = setup.open().await;
+    assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
+    drop(api);
+
+    // Same library, but the manager would show another author: ask again.
+    let toml = setup.plugins_dir().join("hand-detail/plugin.toml");
+    let original = std::fs::read_to_string(&toml).expect("plugin.toml");
+    std::fs::write(
+        &toml,
+        original.replace("author = \"Myochart\"", "author = \"Someone else\""),
+    )
+    .expect("write");
+    let api = setup.open().await;
+    let hand = named(&api.plugins(), "hand").clone();
+    assert_eq!(hand.state, PluginState::AwaitingApproval);
+    assert_eq!(hand.author, "Someone else");
+    assert!(api.atlas().muscle("hand:lumbricals").is_none());
+
+    // Changed between listing and approval: refused, listed again.
+    std::fs::write(
+        &toml,
+        original.replace("name = \"Hand in detail\"", "name = \"Hands\""),
+    )
+    .expect("write");
+    let error = api
+        .approve_plugin(hand.id.expect("id"))
+        .await
+        .expect_err("changed");
+    assert!(
+        error.to_string().contains("changed since it was listed"),
+        "{error}"
+    );
+    assert_eq!(named(&api.plugins(), "hand").name, "Hands");
+    assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
 }
