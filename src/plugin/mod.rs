@@ -19,6 +19,8 @@
 
 mod child;
 mod folder;
+#[cfg(test)]
+mod fuzz;
 mod host;
 mod library;
 mod manifest;
