@@ -8,15 +8,16 @@ use myochart::finder::{FinderMatch, NearbyPoint, Spot};
 use myochart::model::{
     client_code, Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId,
     ClientRecord, ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
-    HandoutOptions, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, PracticeLog,
-    Session, SessionCheck, SessionDetail, SessionForm, SessionId, Settings, SignOffForm, Snippet,
-    SnippetForm, SnippetId, StudentProfile,
+    HandoutOptions, Invalid, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm,
+    PracticeLog, Session, SessionCheck, SessionDetail, SessionForm, SessionId, Settings,
+    SignOffForm, Snippet, SnippetForm, SnippetId, StudentProfile,
 };
 use myochart::plugin::{Assessment, AssessmentScore, PluginInfo};
 use myochart::report::{AnonymityWarning, CaseStudyForm, ClassReportForm, Progress, SavedReport};
 use myochart::store::Error as StoreError;
 use tauri::ipc::Channel;
-use tauri::{State, Window};
+use tauri::{AppHandle, State, Window};
+use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 
 use crate::shell::Shell;
 
@@ -245,9 +246,55 @@ pub async fn plugins(shell: State<'_, Shell>) -> Result<Vec<PluginInfo>> {
     Ok(shell.api().await.plugins())
 }
 
+/// Approves a plugin once the user said yes in a native dialog naming it, its
+/// author and its hash: approving runs its code, so a script in the web view
+/// must not be able to approve on its own.
 #[tauri::command]
-pub async fn approve_plugin(shell: State<'_, Shell>, id: i64) -> Result<PluginInfo> {
-    shell.api().await.approve_plugin(id).await
+pub async fn approve_plugin(
+    shell: State<'_, Shell>,
+    app: AppHandle,
+    id: i64,
+) -> Result<PluginInfo> {
+    let api = shell.api().await;
+    let listed = |id| api.plugins().into_iter().find(|p| p.id == Some(id));
+    let plugin = listed(id).ok_or_else(|| Invalid::field("plugin", "no such plugin"))?;
+    let author = if plugin.author.is_empty() {
+        "an unnamed author"
+    } else {
+        &plugin.author
+    };
+    let question = format!(
+        "Approve \"{}\" {} by {author}?\n\nApproving runs its code on this computer with \
+         your permissions: it can read and change anything you can, your clients' records \
+         included. Approve only a plugin from an author you trust.\n\n\
+         Library: {}\nSHA-256: {}",
+        plugin.name, plugin.version, plugin.library, plugin.sha256,
+    );
+    let dialog = app
+        .dialog()
+        .message(question)
+        .title("Approve a plugin")
+        .kind(MessageDialogKind::Warning)
+        .buttons(MessageDialogButtons::OkCancelCustom(
+            "Approve and run it".into(),
+            "Cancel".into(),
+        ));
+    // The dialog waits for the user: not on the async runtime's threads.
+    let approved = tauri::async_runtime::spawn_blocking(move || dialog.blocking_show())
+        .await
+        .unwrap_or(false);
+    if !approved {
+        return Err(Invalid::field("plugin", "the approval was cancelled").into());
+    }
+    // Approve only what the dialog showed: listed anew meanwhile, ask again.
+    let same = listed(id).is_some_and(|now| {
+        (&now.sha256, &now.name, &now.author) == (&plugin.sha256, &plugin.name, &plugin.author)
+    });
+    if !same {
+        let message = "the plugin changed while you were asked; approve it again";
+        return Err(Invalid::field("plugin", message).into());
+    }
+    api.approve_plugin(id).await
 }
 
 #[tauri::command]

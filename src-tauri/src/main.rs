@@ -19,6 +19,9 @@ fn main() {
     };
     let result = tauri::Builder::default()
         .manage(shell)
+        // For approve_plugin's confirmation, asked from Rust; the web view is
+        // granted none of the dialog's commands.
+        .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::database_info,
             commands::open_demo,

@@ -6,15 +6,15 @@
 
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::thread::JoinHandle;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{load, Library, PluginFolder};
+use super::{load, Library, LibraryFile, PluginError, PluginFolder};
 use crate::atlas::Atlas;
 
 /// How long a probe may take before the child is killed.
@@ -22,6 +22,14 @@ const PROBE_TIMEOUT: Duration = Duration::from_secs(20);
 
 /// How long a call may take: somebody is waiting for its answer.
 const CALL_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The most a plugin process may print on each pipe: its report is a few
+/// kilobytes, and whatever it prints is held in the app's memory.
+const OUTPUT_CAP: u64 = 4 * 1024 * 1024;
+
+/// How long to wait for the pipes once the child ended and its group was
+/// stopped: a process that left the group may still hold them.
+const PIPE_GRACE: Duration = Duration::from_secs(1);
 
 /// What `myochart plugins validate PATH` prints, as JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -60,26 +68,26 @@ pub fn probe(path: &Path) -> ProbeReport {
     };
     let (library, namespace) = if path.is_dir() {
         match PluginFolder::read(path) {
-            Ok(folder) => {
-                report.sha256 = Some(folder.sha256);
-                (folder.library, Some(folder.descriptor.namespace))
-            }
+            Ok(folder) => (folder.library, Some(folder.descriptor.namespace)),
             Err(e) => {
                 report.error = Some(e.to_string());
                 return report;
             }
         }
     } else {
-        match super::folder::sha256_file(path) {
-            Ok(sha) => report.sha256 = Some(sha),
-            Err(e) => {
-                report.error = Some(e.to_string());
-                return report;
-            }
-        }
         (path.to_owned(), None)
     };
-    match load(&library, namespace.as_deref(), &Atlas::builtin(), &[]) {
+    // The hash reported is of the very file loaded: the host compares it
+    // with the approved one.
+    let file = match LibraryFile::open(&library) {
+        Ok(file) => file,
+        Err(reason) => {
+            report.error = Some(PluginError::new(&library, reason).to_string());
+            return report;
+        }
+    };
+    report.sha256 = Some(file.sha256().to_owned());
+    match load(file, namespace.as_deref(), &Atlas::builtin(), &[]) {
         Ok((_, manifest)) => {
             let pack = &manifest.pack;
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
@@ -109,8 +117,9 @@ pub enum CallReport {
 /// process, if the file is still the one approved (hash `sha256`): what the
 /// child process of [`PluginProcess::call`] runs.
 pub fn call(path: &Path, sha256: &str, method: &str, input: &[u8]) -> CallReport {
-    let approved = match super::sha256_file(path) {
-        Ok(sha) if sha == sha256 => Ok(()),
+    // Hashed and loaded through one handle: the bytes checked are the bytes run.
+    let approved = match LibraryFile::open(path) {
+        Ok(file) if file.sha256() == sha256 => Ok(file),
         Ok(_) => Err("the library is no longer the file that was approved; \
                       approve it again under Plugins"
             .to_owned()),
@@ -119,7 +128,7 @@ pub fn call(path: &Path, sha256: &str, method: &str, input: &[u8]) -> CallReport
             .to_owned()),
     };
     let reply = approved
-        .and_then(|()| Library::open(path))
+        .and_then(Library::open)
         .and_then(|library| library.call(method, input));
     match reply {
         Ok(reply) => CallReport::Reply(String::from_utf8_lossy(&reply).into_owned()),
@@ -188,6 +197,12 @@ impl PluginProcess {
     /// Runs the child with `args`, `input` on its stdin; the report it printed
     /// last (whether it exited successfully or not), else why there is none.
     /// `doing` names the work in the errors: "loading it crashed ...".
+    ///
+    /// The child isolates crashes; it is not a sandbox: it runs as the user.
+    /// It gets no environment (nothing of the app's leaks into plugin code),
+    /// runs in a process group of its own that is stopped with it (whatever
+    /// the plugin started goes too), may print [`OUTPUT_CAP`] bytes on each
+    /// pipe, and nothing here waits without a deadline.
     fn run<T: DeserializeOwned>(
         &self,
         args: &[&std::ffi::OsStr],
@@ -195,58 +210,166 @@ impl PluginProcess {
         timeout: Duration,
         doing: &str,
     ) -> Result<T, String> {
-        let mut child = Command::new(&self.program)
+        let mut command = Command::new(&self.program);
+        command
             .args(args)
+            .env_clear()
             .stdin(Stdio::piped())
             .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
+            .stderr(Stdio::piped());
+        // Windows can't load system libraries without it.
+        #[cfg(windows)]
+        if let Some(root) = std::env::var_os("SystemRoot") {
+            command.env("SystemRoot", root);
+        }
+        #[cfg(unix)]
+        std::os::unix::process::CommandExt::process_group(&mut command, 0);
+        let mut child = command
             .spawn()
             .map_err(|e| format!("can't start {}: {e}", self.program.display()))?;
-        if let Some(mut stdin) = child.stdin.take() {
-            // A child that dies before reading is reported below, by its status.
-            let _ = stdin.write_all(input);
-        }
+        // Written on a thread: a child that never reads must not block us.
+        let stdin = child.stdin.take();
+        let input = input.to_vec();
+        std::thread::spawn(move || {
+            if let Some(mut stdin) = stdin {
+                // A child that dies before reading is reported by its status.
+                let _ = stdin.write_all(&input);
+            }
+        });
         // Read while the child runs: one that fills a pipe would otherwise wait
         // for us while we wait for it.
-        let stdout = read_in_background(child.stdout.take());
-        let stderr = read_in_background(child.stderr.take());
-        let started = Instant::now();
+        let (sender, pipes) = mpsc::channel();
+        read_in_background(child.stdout.take(), Pipe::Stdout, sender.clone());
+        read_in_background(child.stderr.take(), Pipe::Stderr, sender);
+        let mut output = Output::default();
+        let deadline = Instant::now() + timeout;
         let status = loop {
+            while let Ok((pipe, bytes)) = pipes.try_recv() {
+                output.add(pipe, bytes);
+            }
+            if output.flooded() {
+                stop(&mut child);
+                return Err(flood_message(doing));
+            }
             match child.try_wait() {
                 Ok(Some(status)) => break status,
-                Ok(None) if started.elapsed() > timeout => {
-                    let _ = child.kill();
-                    let _ = child.wait();
+                Ok(None) if Instant::now() > deadline => {
+                    stop(&mut child);
                     return Err(format!(
                         "{doing} did not finish within {} s; the process was stopped",
                         timeout.as_secs()
                     ));
                 }
                 Ok(None) => std::thread::sleep(Duration::from_millis(1)),
-                Err(e) => return Err(format!("can't wait for the plugin process: {e}")),
+                Err(e) => {
+                    stop(&mut child);
+                    return Err(format!("can't wait for the plugin process: {e}"));
+                }
             }
         };
+        // What the plugin started and left behind goes with it, and so the
+        // pipes it held close.
+        stop_group(child.id());
+        let deadline = Instant::now() + PIPE_GRACE;
+        while !output.complete() {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match pipes.recv_timeout(left) {
+                Ok((pipe, bytes)) => output.add(pipe, bytes),
+                // A process that left the group holds a pipe: go on without it.
+                Err(_) => break,
+            }
+        }
+        if output.flooded() {
+            return Err(flood_message(doing));
+        }
         // The report is the last line: a plugin may print before it.
-        let stdout = stdout.join().unwrap_or_default();
+        let stdout = String::from_utf8_lossy(output.stdout.as_deref().unwrap_or_default());
         let last = stdout.lines().rev().find(|line| !line.trim().is_empty());
         if let Some(report) = last.and_then(|line| serde_json::from_str(line).ok()) {
             return Ok(report);
         }
-        let stderr = stderr.join().unwrap_or_default();
+        let stderr = String::from_utf8_lossy(output.stderr.as_deref().unwrap_or_default());
         Err(crash_message(doing, status, stderr.trim()))
     }
 }
 
-/// All a child's pipe says until it closes, read on a thread of its own.
-fn read_in_background(pipe: Option<impl Read + Send + 'static>) -> JoinHandle<String> {
-    std::thread::spawn(move || {
-        let mut text = String::new();
-        if let Some(mut pipe) = pipe {
-            // What could be read is what there is to report.
-            let _ = pipe.read_to_string(&mut text);
+#[derive(Debug, Clone, Copy)]
+enum Pipe {
+    Stdout,
+    Stderr,
+}
+
+/// What the child printed, pipe by pipe, once each pipe closed or passed the cap.
+#[derive(Debug, Default)]
+struct Output {
+    stdout: Option<Vec<u8>>,
+    stderr: Option<Vec<u8>>,
+}
+
+impl Output {
+    fn add(&mut self, pipe: Pipe, bytes: Vec<u8>) {
+        match pipe {
+            Pipe::Stdout => self.stdout = Some(bytes),
+            Pipe::Stderr => self.stderr = Some(bytes),
         }
-        text
-    })
+    }
+
+    fn complete(&self) -> bool {
+        self.stdout.is_some() && self.stderr.is_some()
+    }
+
+    fn flooded(&self) -> bool {
+        [&self.stdout, &self.stderr]
+            .iter()
+            .any(|bytes| bytes.as_ref().is_some_and(|b| b.len() as u64 > OUTPUT_CAP))
+    }
+}
+
+fn flood_message(doing: &str) -> String {
+    format!(
+        "{doing}: the plugin printed more than {} MB; the process was stopped",
+        OUTPUT_CAP / (1024 * 1024)
+    )
+}
+
+/// Reads a child's pipe on a thread of its own until it closes or gives more
+/// than [`OUTPUT_CAP`] bytes, then sends what it read.
+fn read_in_background(
+    pipe: Option<impl Read + Send + 'static>,
+    which: Pipe,
+    sender: mpsc::Sender<(Pipe, Vec<u8>)>,
+) {
+    std::thread::spawn(move || {
+        let mut bytes = Vec::new();
+        if let Some(pipe) = pipe {
+            // What could be read is what there is to report.
+            let _ = pipe.take(OUTPUT_CAP + 1).read_to_end(&mut bytes);
+        }
+        // Nobody listens any more once the run gave up: nothing to do then.
+        let _ = sender.send((which, bytes));
+    });
+}
+
+/// Stops the child and everything in its process group, and reaps it.
+fn stop(child: &mut Child) {
+    stop_group(child.id());
+    // Where there are no process groups; elsewhere the child is gone already.
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+/// Kills the process group the child led (it was started as its leader).
+/// Called while the child runs or just after it was reaped: while any of the
+/// group is alive its id can't be reused, and after that only a new process
+/// taking the id and leading a group of its own in between could be hit.
+fn stop_group(child: u32) {
+    #[cfg(unix)]
+    if let Ok(group) = i32::try_from(child) {
+        // SAFETY: kill has no memory effects; a group already gone is ESRCH.
+        unsafe { libc::kill(-group, libc::SIGKILL) };
+    }
+    #[cfg(not(unix))]
+    let _ = child;
 }
 
 /// Why the child ended without a report: usually the library crashed it.

@@ -28,6 +28,32 @@ pub struct Descriptor {
     pub library: Option<String>,
 }
 
+impl Descriptor {
+    /// Reads the text of a `plugin.toml`; the error says what is wrong.
+    pub fn parse(text: &str) -> Result<Descriptor, String> {
+        let descriptor: Descriptor =
+            toml::from_str(text).map_err(|e| format!("not a valid plugin.toml: {e}"))?;
+        let ns = &descriptor.namespace;
+        let ns_ok = !ns.is_empty()
+            && ns
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !ns_ok {
+            return Err(format!(
+                "namespace {ns:?} must be lowercase letters, digits and '-'"
+            ));
+        }
+        if descriptor.abi != ABI_VERSION {
+            return Err(format!(
+                "it declares plugin ABI version {}, but this Myochart supports version \
+                 {ABI_VERSION}",
+                descriptor.abi
+            ));
+        }
+        Ok(descriptor)
+    }
+}
+
 /// A plugin folder whose `plugin.toml` reads and whose library was found.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PluginFolder {
@@ -45,25 +71,7 @@ impl PluginFolder {
         let fail = |reason: String| PluginError::new(&toml_path, reason);
         let text =
             std::fs::read_to_string(&toml_path).map_err(|e| fail(format!("can't read it: {e}")))?;
-        let descriptor: Descriptor =
-            toml::from_str(&text).map_err(|e| fail(format!("not a valid plugin.toml: {e}")))?;
-        let ns = &descriptor.namespace;
-        let ns_ok = !ns.is_empty()
-            && ns
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !ns_ok {
-            return Err(fail(format!(
-                "namespace {ns:?} must be lowercase letters, digits and '-'"
-            )));
-        }
-        if descriptor.abi != ABI_VERSION {
-            return Err(fail(format!(
-                "it declares plugin ABI version {}, but this Myochart supports version \
-                 {ABI_VERSION}",
-                descriptor.abi
-            )));
-        }
+        let descriptor = Descriptor::parse(&text).map_err(fail)?;
         let library = library_in(folder, descriptor.library.as_deref())
             .map_err(|reason| PluginError::new(folder, reason))?;
         let sha256 = sha256_file(&library)?;
@@ -96,18 +104,16 @@ pub fn discover(dirs: &[PathBuf]) -> Vec<Result<PluginFolder, PluginError>> {
 pub fn sha256_file(path: &Path) -> Result<String, PluginError> {
     let fail = |e: std::io::Error| PluginError::new(path, format!("can't read the library: {e}"));
     let mut file = std::fs::File::open(path).map_err(fail)?;
+    sha256_of(&mut file).map_err(fail)
+}
+
+/// Hex SHA-256 of everything `reader` gives.
+pub(super) fn sha256_of(reader: &mut impl Read) -> std::io::Result<String> {
     let mut hasher = Sha256::new();
-    let mut buffer = vec![0; 64 * 1024];
-    loop {
-        let read = file.read(&mut buffer).map_err(fail)?;
-        if read == 0 {
-            break;
-        }
-        hasher.update(&buffer[..read]);
-    }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|byte| format!("{byte:02x}"))
-        .collect())
+    std::io::copy(reader, &mut hasher)?;
+    Ok(hex(&hasher.finalize()))
+}
+
+pub(super) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }

@@ -9,8 +9,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::{
-    load, sha256_file, Assessment, AssessmentScore, Manifest, PluginError, PluginFolder,
-    PluginProcess,
+    load, sha256_file, Assessment, AssessmentScore, LibraryFile, Manifest, PluginError,
+    PluginFolder, PluginProcess,
 };
 use crate::atlas::Atlas;
 use crate::error::Error;
@@ -157,24 +157,35 @@ impl Entry {
     }
 }
 
-/// Records what discovery read about a plugin folder.
-async fn register(
-    store: &Store,
-    actor: &str,
-    folder: &PluginFolder,
-) -> crate::store::Result<PluginRow> {
+/// A plugin folder as the registry records it; `path` is its library's.
+fn seen<'a>(folder: &'a PluginFolder, path: &'a str) -> SeenPlugin<'a> {
     let d = &folder.descriptor;
-    let path = folder.library.display().to_string();
-    let seen = SeenPlugin {
-        path: &path,
+    SeenPlugin {
+        path,
         namespace: &d.namespace,
         name: &d.name,
         version: &d.version,
         author: &d.author,
         description: &d.description,
         sha256: &folder.sha256,
-    };
-    store.see_plugin(actor, seen).await
+    }
+}
+
+/// Records what discovery read about a plugin folder.
+async fn register(
+    store: &Store,
+    actor: &str,
+    folder: &PluginFolder,
+) -> crate::store::Result<PluginRow> {
+    let path = folder.library.display().to_string();
+    store.see_plugin(actor, seen(folder, &path)).await
+}
+
+/// Whether `row` (what was listed, and approved if it was) is `folder` as it
+/// is now: the same library and the same `plugin.toml`.
+fn unchanged(row: &PluginRow, folder: &PluginFolder) -> bool {
+    let path = folder.library.display().to_string();
+    seen(folder, &path).describes(row)
 }
 
 impl PluginHost {
@@ -280,21 +291,22 @@ impl PluginHost {
     /// If it changed since it was listed, it is listed again and not approved.
     /// A plugin that fails to load is still approved; its state says why.
     pub async fn approve(&self, store: &Store, actor: &str, id: i64) -> Result<PluginInfo, Error> {
-        let (folder, sha) = self.listed(id)?;
+        let (folder, row) = self.listed(id)?;
         let now =
             PluginFolder::read(&folder).map_err(|e| Invalid::field("plugin", e.to_string()))?;
-        if now.sha256 != sha {
+        if !unchanged(&row, &now) {
             self.relist(store, actor, id, &now).await?;
             return Err(Invalid::field(
                 "plugin",
                 format!(
-                    "plugin {}: the library changed since it was listed; check it and approve it again",
+                    "plugin {}: the library or its plugin.toml changed since it was listed; \
+                     check it and approve it again",
                     now.library.display()
                 ),
             )
             .into());
         }
-        store.approve_plugin(actor, id, &sha).await?;
+        store.approve_plugin(actor, id, &row.sha256).await?;
         self.set_row(store.plugin(id).await?, None);
         self.activate(store, actor, id).await?;
         self.plugin(id).ok_or_else(|| not_listed(id))
@@ -371,20 +383,16 @@ impl PluginHost {
             .map_err(|e| fail(format!("scoring {id} returned an invalid score: {e}")))
     }
 
-    /// Folder and recorded hash of a plugin this host found.
-    fn listed(&self, id: i64) -> Result<(PathBuf, String), Error> {
+    /// Folder and registry row of a plugin this host found.
+    fn listed(&self, id: i64) -> Result<(PathBuf, PluginRow), Error> {
         let state = self.lock();
         let entry = state
             .entries
             .iter()
             .find(|e| e.row.as_ref().is_some_and(|r| r.id == id))
             .ok_or_else(|| not_listed(id))?;
-        let sha = entry
-            .row
-            .as_ref()
-            .map(|r| r.sha256.clone())
-            .unwrap_or_default();
-        Ok((entry.folder.clone(), sha))
+        let row = entry.row.clone().ok_or_else(|| not_listed(id))?;
+        Ok((entry.folder.clone(), row))
     }
 
     fn set_row(&self, row: PluginRow, error: Option<String>) {
@@ -417,14 +425,14 @@ impl PluginHost {
     /// Probes (in a child process), loads and validates an approved, enabled
     /// plugin, then adds its content; on failure records why.
     async fn activate(&self, store: &Store, actor: &str, id: i64) -> Result<(), Error> {
-        let (folder, sha) = self.listed(id)?;
+        let (folder, row) = self.listed(id)?;
         let already = self
             .lock()
             .entries
             .iter()
             .any(|e| e.row.as_ref().is_some_and(|r| r.id == id) && e.loaded.is_some());
         if !already {
-            match self.load_checked(&folder, &sha, &cache_dir(store)).await {
+            match self.load_checked(&folder, &row, &cache_dir(store)).await {
                 Ok(Ok(loaded)) => {
                     let mut state = self.lock();
                     if let Some(e) = state
@@ -451,38 +459,49 @@ impl PluginHost {
         Ok(())
     }
 
-    /// The library, if it is still the approved file (`Ok(Err(folder))` if it
-    /// changed), copied into `cache` under its hash, probed in a child
+    /// The library, if it and its `plugin.toml` are still the approved ones
+    /// (`Ok(Err(folder))` if they changed), copied into `cache` under its hash, probed in a child
     /// process, then loaded and validated in this process. Working on a
-    /// private copy means the file probed and loaded is the very file hashed,
-    /// and rewriting the installed library can't change (or crash) the loaded
-    /// one. Errors name the installed library.
+    /// private, read-only copy means rewriting the installed library can't
+    /// change (or crash) the loaded one; the probe reports the hash of the
+    /// file it loaded, and this process loads the copy through the handle it
+    /// hashed, so both ran the approved bytes. Errors name the installed
+    /// library.
     async fn load_checked(
         &self,
         folder: &Path,
-        approved_sha: &str,
+        approved: &PluginRow,
         cache: &Path,
     ) -> Result<Result<Loaded, PluginFolder>, PluginError> {
+        let approved_sha = approved.sha256.as_str();
         let now = PluginFolder::read(folder)?;
-        if now.sha256 != approved_sha {
+        if !unchanged(approved, &now) {
             return Ok(Err(now));
         }
         let fail = |reason: String| PluginError::new(&now.library, reason);
         let copy = private_copy(&now.library, approved_sha, cache)?;
-        if sha256_file(&copy)? != approved_sha {
+        if LibraryFile::open(&copy).map_err(fail)?.sha256() != approved_sha {
             // The installed file changed while it was being copied.
             return Ok(Err(PluginFolder::read(folder)?));
         }
         let process = self.options.process.clone();
         let target = copy.clone();
-        tokio::task::spawn_blocking(move || process.probe(&target))
+        let report = tokio::task::spawn_blocking(move || process.probe(&target))
             .await
             .map_err(|e| fail(format!("the probe did not run: {e}")))?
             .map_err(fail)?;
+        let different = || fail("the probe loaded a different file than the one approved".into());
+        if report.sha256.as_deref() != Some(approved_sha) {
+            return Err(different());
+        }
+        let file = LibraryFile::open(&copy).map_err(fail)?;
+        if file.sha256() != approved_sha {
+            return Err(different());
+        }
         let (atlas, assessments) = (self.atlas(), self.assessments());
         let namespace = Some(now.descriptor.namespace.as_str());
         let (_, manifest) =
-            load(&copy, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
+            load(file, namespace, &atlas, &assessments).map_err(|e| fail(e.reason))?;
         Ok(Ok(Loaded {
             manifest,
             copy,
@@ -521,8 +540,8 @@ impl PluginHost {
 }
 
 /// The copy of `library` in `cache`, named by its hash (made if missing or
-/// damaged). A new copy is written aside and renamed into place, so a copy
-/// this process already loaded is never rewritten.
+/// damaged). A new copy is written aside, made read-only and renamed into
+/// place, so a copy this process already loaded is never rewritten.
 fn private_copy(library: &Path, sha: &str, cache: &Path) -> Result<PathBuf, PluginError> {
     let copy = cache.join(format!("{sha}.{}", std::env::consts::DLL_EXTENSION));
     if sha256_file(&copy).ok().as_deref() == Some(sha) {
@@ -534,17 +553,46 @@ fn private_copy(library: &Path, sha: &str, cache: &Path) -> Result<PathBuf, Plug
             format!("can't copy it into {}: {e}", cache.display()),
         )
     };
-    std::fs::create_dir_all(cache).map_err(fail)?;
+    private_folder(cache).map_err(fail)?;
     let partial = copy.with_extension("partial");
-    std::fs::copy(library, &partial).map_err(fail)?;
+    match std::fs::remove_file(&partial) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(fail(e)),
+        _ => {}
+    }
+    let mut source = std::fs::File::open(library).map_err(fail)?;
+    let mut target = crate::private::create_file(&partial).map_err(fail)?;
+    std::io::copy(&mut source, &mut target).map_err(fail)?;
+    let mut read_only = target.metadata().map_err(fail)?.permissions();
+    read_only.set_readonly(true);
+    target.set_permissions(read_only).map_err(fail)?;
     std::fs::rename(&partial, &copy).map_err(fail)?;
     Ok(copy)
 }
 
-/// Where approved libraries are copied before they are loaded: beside the
-/// database, which the app can always write.
+/// Makes `cache` (a folder only this app writes) this user's only, refusing
+/// one that belongs to somebody else or is not a plain folder.
+fn private_folder(cache: &Path) -> std::io::Result<()> {
+    crate::private::create_folder(cache)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = std::fs::symlink_metadata(cache)?;
+        // SAFETY: geteuid has no preconditions and can't fail.
+        let user = unsafe { libc::geteuid() };
+        if !meta.is_dir() || meta.uid() != user {
+            return Err(std::io::Error::other(
+                "it is not a folder of this user's own",
+            ));
+        }
+    }
+    crate::private::restrict(cache)
+}
+
+/// Where the approved libraries of the database at `store` are copied before
+/// they are loaded: beside the database, which the app can always write, one
+/// folder per database (the demo database keeps its own).
 fn cache_dir(store: &Store) -> PathBuf {
-    super::default_dir(store.path()).with_file_name("plugin-cache")
+    store.path().with_extension("plugin-cache")
 }
 
 /// Removes the copies of libraries that are no longer approved (older versions

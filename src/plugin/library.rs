@@ -7,7 +7,8 @@
 //! libraries that used thread-locals is unsound, so the handle is leaked and
 //! lives as long as the process.
 
-use std::path::{Path, PathBuf};
+use std::fs::File;
+use std::path::{Component, Path, PathBuf};
 
 use myochart_plugin_abi::{
     CallFn, FreeFn, ManifestFn, Reply, ABI_SYMBOL, ABI_VERSION, CALL_SYMBOL, FREE_SYMBOL,
@@ -22,17 +23,68 @@ pub struct Library {
     free: FreeFn,
 }
 
+/// A library file opened once, hashed through that handle and loaded through
+/// it too, so the bytes loaded are the bytes hashed even if the path is
+/// replaced in between (on Linux, through `/proc/self/fd`; elsewhere by path,
+/// from the read-only copy in the user's own cache folder).
+#[derive(Debug)]
+pub struct LibraryFile {
+    file: File,
+    path: PathBuf,
+    sha256: String,
+}
+
+impl LibraryFile {
+    /// Opens and hashes the library at `path`. The error is the reason,
+    /// without the path.
+    pub fn open(path: &Path) -> Result<LibraryFile, String> {
+        let mut file = File::open(path).map_err(|e| format!("can't read the library: {e}"))?;
+        let sha256 = super::folder::sha256_of(&mut file)
+            .map_err(|e| format!("can't read the library: {e}"))?;
+        Ok(LibraryFile {
+            file,
+            path: path.to_owned(),
+            sha256,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Hex SHA-256 of the bytes read through the open file.
+    pub fn sha256(&self) -> &str {
+        &self.sha256
+    }
+
+    /// The name the loader opens: the very file hashed.
+    fn load_path(&self) -> PathBuf {
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            PathBuf::from(format!("/proc/self/fd/{}", self.file.as_raw_fd()))
+        }
+        #[cfg(not(target_os = "linux"))]
+        {
+            self.path.clone()
+        }
+    }
+}
+
 impl Library {
-    /// Loads the library at `path`, then checks its ABI version before
-    /// touching anything else. The error is the reason, without the path.
-    pub fn open(path: &Path) -> Result<Library, String> {
+    /// Loads `file`, then checks its ABI version before touching anything
+    /// else. The error is the reason, without the path.
+    pub fn open(file: LibraryFile) -> Result<Library, String> {
         // SAFETY: loading runs the library's initialisers; the caller only
         // loads libraries the user approved (or, in the probe, in a child
         // process that may crash).
-        let library = unsafe { libloading::Library::new(path) }
+        let library = unsafe { libloading::Library::new(file.load_path()) }
             .map_err(|e| format!("can't load the library: {e}"))?;
-        // Never unloaded (see the module docs).
+        // Never unloaded (see the module docs). Nor is its file closed: the
+        // loader knows it by its `/proc/self/fd` name and would hand this
+        // library back for another file given the same descriptor number.
         let library: &'static libloading::Library = Box::leak(Box::new(library));
+        std::mem::forget(file.file);
 
         // SAFETY: the symbol, if present, is the plugin's `u32` ABI static.
         let abi = unsafe { library.get::<*const u32>(ABI_SYMBOL) }.map_err(|_| {
@@ -109,16 +161,24 @@ impl Library {
 }
 
 /// The library file of a plugin folder: the one `plugin.toml` names, or else
-/// the folder's only file with this platform's library extension.
+/// the folder's only file with this platform's library extension. Either must
+/// be a file inside the folder (no absolute path, no `..`, no link out of it):
+/// the user approves a folder, not whatever it points to.
 pub fn library_in(folder: &Path, named: Option<&str>) -> Result<PathBuf, String> {
     if let Some(name) = named {
+        let outside = || {
+            format!(
+                "plugin.toml names library \"{name}\", which must be a file inside the plugin folder"
+            )
+        };
+        let plain = Path::new(name)
+            .components()
+            .all(|c| matches!(c, Component::Normal(_)));
         let path = folder.join(name);
-        return if path.is_file() {
+        return if plain && inside(folder, &path) {
             Ok(path)
         } else {
-            Err(format!(
-                "plugin.toml names library \"{name}\", which is not in the folder"
-            ))
+            Err(outside())
         };
     }
     let extension = std::env::consts::DLL_EXTENSION;
@@ -128,12 +188,24 @@ pub fn library_in(folder: &Path, named: Option<&str>) -> Result<PathBuf, String>
         .filter(|p| p.is_file() && p.extension().is_some_and(|e| e == extension))
         .collect();
     match libraries.len() {
-        1 => Ok(libraries.remove(0)),
+        1 if inside(folder, &libraries[0]) => Ok(libraries.remove(0)),
+        1 => Err(format!(
+            "{} links out of the folder; the library must be a file inside the plugin folder",
+            libraries[0].display()
+        )),
         0 => Err(format!(
             "there is no .{extension} library beside plugin.toml"
         )),
         n => Err(format!(
             "there are {n} .{extension} libraries; name one with `library = \"...\"` in plugin.toml"
         )),
+    }
+}
+
+/// Whether `path` is a file that, links resolved, lies inside `folder`.
+fn inside(folder: &Path, path: &Path) -> bool {
+    match (folder.canonicalize(), path.canonicalize()) {
+        (Ok(folder), Ok(path)) => path.starts_with(folder) && path.is_file(),
+        _ => false,
     }
 }

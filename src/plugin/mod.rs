@@ -4,8 +4,9 @@
 //!
 //! The order is the point (see DESIGN.md, Plugins): a library's code runs only
 //! after the user approved that exact file (the host loads a private copy
-//! whose hash it checked, in `plugin-cache/` beside the database, so the file
-//! can't change between check and load); its first run is in a child
+//! whose hash it checked, read-only in the database's own `.plugin-cache`
+//! folder, loaded through the handle it hashed, so the file can't change
+//! between check and load); its first run is in a child
 //! process ([`PluginProcess`]) so a crash can't take the app down; in this
 //! process the ABI version is checked before anything else is called; the
 //! manifest is validated like the built-in atlas; a library, once loaded,
@@ -18,6 +19,8 @@
 
 mod child;
 mod folder;
+#[cfg(test)]
+mod fuzz;
 mod host;
 mod library;
 mod manifest;
@@ -27,7 +30,7 @@ use std::path::{Path, PathBuf};
 pub use child::{call, probe, CallReport, PluginProcess, ProbeReport};
 pub use folder::{discover, sha256_file, Descriptor, PluginFolder};
 pub use host::{PluginHost, PluginInfo, PluginOptions, PluginState};
-pub use library::Library;
+pub use library::{Library, LibraryFile};
 pub use manifest::{Assessment, AssessmentField, AssessmentScore, Manifest, ScoredField};
 
 use crate::atlas::Atlas;
@@ -58,18 +61,19 @@ pub fn default_dir(database: &Path) -> PathBuf {
         .join("plugins")
 }
 
-/// Loads the library at `path` into this process and validates its manifest
+/// Loads the library `file` into this process and validates its manifest
 /// against `atlas` and the `assessments` already loaded: ABI version first,
 /// then the manifest's JSON, its namespace against `namespace` (from
 /// `plugin.toml`), and the content rules of [`Manifest::validate`].
 pub fn load(
-    path: &Path,
+    file: LibraryFile,
     namespace: Option<&str>,
     atlas: &Atlas,
     assessments: &[Assessment],
 ) -> Result<(Library, Manifest), PluginError> {
-    let fail = |reason: String| PluginError::new(path, reason);
-    let library = Library::open(path).map_err(fail)?;
+    let path = file.path().to_owned();
+    let fail = |reason: String| PluginError::new(&path, reason);
+    let library = Library::open(file).map_err(fail)?;
     let manifest = Manifest::from_json(&library.manifest().map_err(fail)?).map_err(fail)?;
     if let Some(expected) = namespace {
         if manifest.pack.namespace != expected {

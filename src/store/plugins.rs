@@ -31,29 +31,55 @@ pub struct SeenPlugin<'a> {
     pub sha256: &'a str,
 }
 
+impl SeenPlugin<'_> {
+    /// Whether `row` records this very library with this very `plugin.toml`:
+    /// an approval covers both, since the manager shows the toml's words.
+    pub fn describes(&self, row: &PluginRow) -> bool {
+        (
+            self.path,
+            self.namespace,
+            self.name,
+            self.version,
+            self.author,
+            self.description,
+            self.sha256,
+        ) == (
+            row.path.as_str(),
+            row.namespace.as_str(),
+            row.name.as_str(),
+            row.version.as_str(),
+            row.author.as_str(),
+            row.description.as_str(),
+            row.sha256.as_str(),
+        )
+    }
+}
+
 const COLUMNS: &str = "id, path, namespace, name, version, author, description, sha256, \
                        approved_at, enabled, last_error";
 
 impl Store {
-    /// Records a library found on disk. A new file, or one whose hash differs
-    /// from the one on record, is (again) awaiting approval and disabled.
+    /// Records a library found on disk. A new file, or one whose hash or
+    /// `plugin.toml` differs from the one on record, is (again) awaiting
+    /// approval and disabled.
     pub async fn see_plugin(&self, actor: &str, seen: SeenPlugin<'_>) -> Result<PluginRow> {
         let mut tx = self.begin().await?;
-        let before: Option<String> =
-            sqlx::query_scalar("SELECT sha256 FROM plugins WHERE path = ?")
+        let before: Option<PluginRow> =
+            sqlx::query_as(&format!("SELECT {COLUMNS} FROM plugins WHERE path = ?"))
                 .bind(seen.path)
                 .fetch_optional(&mut *tx)
                 .await?;
+        let same = before.as_ref().is_some_and(|row| seen.describes(row));
         let row: PluginRow = sqlx::query_as(&format!(
             "INSERT INTO plugins (path, namespace, name, version, author, description, sha256)
-             VALUES (?, ?, ?, ?, ?, ?, ?)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
              ON CONFLICT (path) DO UPDATE SET
                  namespace = excluded.namespace, name = excluded.name,
                  version = excluded.version, author = excluded.author,
                  description = excluded.description,
-                 approved_at = CASE WHEN sha256 = excluded.sha256 THEN approved_at END,
-                 enabled = CASE WHEN sha256 = excluded.sha256 THEN enabled ELSE 0 END,
-                 last_error = CASE WHEN sha256 = excluded.sha256 THEN last_error END,
+                 approved_at = CASE WHEN ?8 THEN approved_at END,
+                 enabled = CASE WHEN ?8 THEN enabled ELSE 0 END,
+                 last_error = CASE WHEN ?8 THEN last_error END,
                  sha256 = excluded.sha256,
                  seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
              RETURNING {COLUMNS}"
@@ -65,11 +91,12 @@ impl Store {
         .bind(seen.author)
         .bind(seen.description)
         .bind(seen.sha256)
+        .bind(same)
         .fetch_one(&mut *tx)
         .await?;
-        let action = match before.as_deref() {
+        let action = match before {
             None => Some("plugin.discover"),
-            Some(sha) if sha != seen.sha256 => Some("plugin.changed"),
+            Some(_) if !same => Some("plugin.changed"),
             Some(_) => None,
         };
         if let Some(action) = action {

@@ -9,6 +9,7 @@ mod finder;
 mod handout;
 mod helpers;
 mod plugin_builds;
+mod plugin_processes;
 mod plugins;
 mod private_files;
 mod search;

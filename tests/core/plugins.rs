@@ -370,7 +370,7 @@ async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
 
     // Calls run the approved copy only: changed, or gone, it is refused.
     let met = named(&api.plugins(), "met").clone();
-    let copy = setup.dir.path().join("plugin-cache").join(format!(
+    let copy = cache_of(&setup.dir.path().join("clinic.sqlite")).join(format!(
         "{}.{}",
         met.sha256,
         std::env::consts::DLL_EXTENSION
@@ -465,7 +465,7 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
     assert!(
         error
             .to_string()
-            .contains("the library changed since it was listed"),
+            .contains("the library or its plugin.toml changed since it was listed"),
         "{error}"
     );
     assert_eq!(
@@ -480,7 +480,7 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
     // At the next start only the approved library's copy is kept.
     let api = setup.open().await;
     assert_eq!(named(&api.plugins(), "hand").state, PluginState::Enabled);
-    let cached: Vec<String> = std::fs::read_dir(setup.dir.path().join("plugin-cache"))
+    let cached: Vec<String> = std::fs::read_dir(cache_of(&setup.dir.path().join("clinic.sqlite")))
         .expect("plugin cache")
         .map(|file| {
             file.expect("entry")
@@ -925,4 +925,187 @@ fn cli_lists_approves_and_disables_plugins() {
     );
     assert!(run(&["plugins", "disable", "1"]).starts_with("1\tdisabled\t"));
     assert!(run(&["plugins", "list"]).starts_with("1\tdisabled\t"));
+}
+
+/// The folder of approved copies that belongs to `database` (issue 10, item 6:
+/// the real and the demo database pruned each other's copies from a shared one).
+fn cache_of(database: &Path) -> PathBuf {
+    database.with_extension("plugin-cache")
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn approved_copies_are_read_only_in_a_private_cache_of_their_database() {
+    use std::os::unix::fs::PermissionsExt;
+    let setup = Setup::new(&["met-rom"]);
+    // A library anyone may write: its copy must not keep that.
+    let installed = std::fs::read_dir(setup.plugins_dir().join("met-rom"))
+        .expect("plugin folder")
+        .map(|entry| entry.expect("entry").path())
+        .find(|path| {
+            path.extension()
+                .is_some_and(|e| e == std::env::consts::DLL_EXTENSION)
+        })
+        .expect("installed library");
+    std::fs::set_permissions(&installed, std::fs::Permissions::from_mode(0o666)).expect("chmod");
+    let api = setup.open().await;
+    let met = approve(&api, "met").await;
+    assert_eq!(met.state, PluginState::Enabled);
+
+    let cache = cache_of(&setup.dir.path().join("clinic.sqlite"));
+    let mode = |path: &Path| {
+        std::fs::metadata(path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    assert_eq!(mode(&cache), 0o700);
+    let copy = cache.join(format!(
+        "{}.{}",
+        met.sha256,
+        std::env::consts::DLL_EXTENSION
+    ));
+    assert_eq!(mode(&copy) & 0o222, 0, "the copy is read-only");
+    assert_eq!(mode(&copy) & 0o077, 0, "the copy is the user's only");
+
+    // The demo database beside it keeps copies of its own and prunes only those.
+    let demo = Api::open_with_plugins(
+        &setup.dir.path().join("clinic.demo.sqlite"),
+        options(&[&setup.plugins_dir()]),
+    )
+    .await
+    .expect("open the demo database");
+    assert_eq!(
+        named(&demo.plugins(), "met").state,
+        PluginState::AwaitingApproval
+    );
+    let rom = BTreeMap::from([
+        ("flexion".to_owned(), 50.0),
+        ("extension".to_owned(), 60.0),
+        ("lateral-flexion-left".to_owned(), 45.0),
+        ("lateral-flexion-right".to_owned(), 45.0),
+        ("rotation-left".to_owned(), 80.0),
+        ("rotation-right".to_owned(), 80.0),
+    ]);
+    api.score_assessment("met:cervical-rom", rom)
+        .await
+        .expect("the real database's copy is still there");
+}
+
+/// A stand-in for the `myochart` CLI: a shell script.
+#[cfg(unix)]
+fn fake_cli(dir: &Path, script: &str) -> PluginProcess {
+    use std::os::unix::fs::PermissionsExt;
+    let program = dir.join("fake-myochart");
+    std::fs::write(&program, format!("#!/bin/sh\n{script}\n")).expect("script");
+    std::fs::set_permissions(&program, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    PluginProcess::cli(program)
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn a_probe_that_loaded_another_file_is_refused() {
+    let setup = Setup::new(&["hand-detail"]);
+    let report = r#"{"ok":true,"path":"x","error":null,"sha256":"0000000000000000000000000000000000000000000000000000000000000000","namespace":"hand","name":"Hand in detail","regions":1,"muscles":9,"techniques":1,"assessments":0}"#;
+    let process = fake_cli(setup.dir.path(), &format!("echo '{report}'"));
+    let api = Api::open_with_plugins(
+        &setup.dir.path().join("clinic.sqlite"),
+        PluginOptions {
+            dirs: vec![setup.plugins_dir()],
+            process,
+        },
+    )
+    .await
+    .expect("open");
+    let error = failure(&api, "hand").await;
+    assert!(
+        error.contains("the probe loaded a different file than the one approved"),
+        "{error}"
+    );
+    assert!(api.atlas().muscle("hand:lumbricals").is_none());
+}
+#[tokio::test]
+async fn a_library_outside_the_plugin_folder_is_refused() {
+    let setup = Setup::new(&[]);
+    let elsewhere = setup.dir.path().join("elsewhere");
+    let library = install(&elsewhere, "hand-detail");
+    let file_name = library
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
+    let toml = std::fs::read_to_string(elsewhere.join("hand-detail/plugin.toml")).expect("toml");
+    let plugin = |folder: &str, library: &str| {
+        let folder = setup.plugins_dir().join(folder);
+        std::fs::create_dir_all(&folder).expect("folder");
+        let toml = format!("{toml}\nlibrary = {library:?}\n");
+        std::fs::write(folder.join("plugin.toml"), toml).expect("toml");
+        folder
+    };
+    plugin("absolute", &library.display().to_string());
+    plugin(
+        "dot-dot",
+        &format!("../../elsewhere/hand-detail/{file_name}"),
+    );
+    let linked = plugin("linked", &file_name);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(&library, linked.join(&file_name)).expect("symlink");
+    #[cfg(not(unix))]
+    let _ = linked;
+
+    let api = setup.open().await;
+    let plugins = api.plugins();
+    assert_eq!(plugins.len(), 3, "{plugins:#?}");
+    for listed in &plugins {
+        assert_eq!(
+            (listed.id, listed.state),
+            (None, PluginState::Failed),
+            "{listed:#?}"
+        );
+        let error = listed.error.clone().expect("reason");
+        assert!(
+            error.contains("must be a file inside the plugin folder"),
+            "{error}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_changed_plugin_toml_awaits_approval_again() {
+    let setup = Setup::new(&["hand-detail"]);
+    let api = setup.open().await;
+    assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
+    drop(api);
+
+    // Same library, but the manager would show another author: ask again.
+    let toml = setup.plugins_dir().join("hand-detail/plugin.toml");
+    let original = std::fs::read_to_string(&toml).expect("plugin.toml");
+    std::fs::write(
+        &toml,
+        original.replace("author = \"Myochart\"", "author = \"Someone else\""),
+    )
+    .expect("write");
+    let api = setup.open().await;
+    let hand = named(&api.plugins(), "hand").clone();
+    assert_eq!(hand.state, PluginState::AwaitingApproval);
+    assert_eq!(hand.author, "Someone else");
+    assert!(api.atlas().muscle("hand:lumbricals").is_none());
+
+    // Changed between listing and approval: refused, listed again.
+    std::fs::write(
+        &toml,
+        original.replace("name = \"Hand in detail\"", "name = \"Hands\""),
+    )
+    .expect("write");
+    let error = api
+        .approve_plugin(hand.id.expect("id"))
+        .await
+        .expect_err("changed");
+    assert!(
+        error.to_string().contains("changed since it was listed"),
+        "{error}"
+    );
+    assert_eq!(named(&api.plugins(), "hand").name, "Hands");
+    assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
 }
