@@ -9,6 +9,11 @@ const ROOT = resolve(import.meta.dirname, "../..");
 // Built by the test command (`cargo build -p myochart-plugin-hand-detail -p myochart-plugin-met-rom`).
 const library = (crate) => join(ROOT, `target/debug/lib${crate.replaceAll("-", "_")}.so`);
 
+// Approving asks in a native dialog, which WebDriver can't answer: the app
+// started by the driver answers it yes by itself (an environment variable only
+// whoever starts the app can set, never the web view).
+process.env.MYOCHART_APPROVE_UNASKED = "yes";
+
 useDriver();
 
 /** Installs example plugins as a user would: a folder each, with library and plugin.toml. */
