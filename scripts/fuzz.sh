@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export FUZZ_SECONDS="${FUZZ_SECONDS:-600}"
-cargo test --release -p myochart --lib fuzz_for_a_while -- --ignored --nocapture --test-threads 1
+cargo test --release -p myochart --lib --test core fuzz_for_a_while -- --ignored --nocapture --test-threads 1

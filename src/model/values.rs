@@ -59,7 +59,8 @@ impl Email {
             Ok(Email(trimmed.to_owned()))
         } else {
             Err(format!(
-                "\"{trimmed}\" is not an e-mail address (like name@example.com)"
+                "{} is not an e-mail address (like name@example.com)",
+                quoted(trimmed)
             ))
         }
     }
@@ -67,6 +68,17 @@ impl Email {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The input, quoted for a message: cut after 40 characters, so a message
+/// never carries a pasted page back into the form.
+fn quoted(raw: &str) -> String {
+    const SHOWN: usize = 40;
+    let mut shown: String = raw.chars().take(SHOWN).collect();
+    if raw.chars().nth(SHOWN).is_some() {
+        shown.push('…');
+    }
+    format!("\"{shown}\"")
 }
 
 /// A phone number as the person writes it: digits with optional `+ - . ( )` and
@@ -85,7 +97,8 @@ impl Phone {
             Ok(Phone(trimmed.to_owned()))
         } else {
             Err(format!(
-                "\"{trimmed}\" is not a phone number (digits, spaces and + - . ( ) only)"
+                "{} is not a phone number (digits, spaces and + - . ( ) only)",
+                quoted(trimmed)
             ))
         }
     }
@@ -103,7 +116,7 @@ impl IsoDate {
     pub fn parse(raw: &str) -> Result<IsoDate, String> {
         NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d")
             .map(IsoDate)
-            .map_err(|_| format!("\"{}\" is not a date (YYYY-MM-DD)", raw.trim()))
+            .map_err(|_| format!("{} is not a date (YYYY-MM-DD)", quoted(raw.trim())))
     }
 
     /// A date that has happened: a real date, not in the future, not before 1900.

@@ -6,6 +6,7 @@ mod atlas;
 mod charting;
 mod cli;
 mod finder;
+mod forms_fuzz;
 mod handout;
 mod helpers;
 mod plugin_builds;
