@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Long runs of the generated-input tests (each an ignored test named
+# Long runs of the generated-input tests (plugin readers, the anonymiser, the
+# form parsers: each an ignored test named
 # `fuzz_for_a_while`): FUZZ_SECONDS each (600 unless set). A failure prints its
 # seed; FUZZ_SEED=<seed> scripts/fuzz.sh replays it.
 set -euo pipefail

@@ -972,9 +972,16 @@ mod tests {
     /// every way; the tests above pin the folding itself.
     #[test]
     fn a_generated_name_written_any_way_is_never_left_in_the_text() {
-        let mut generate = Generator(fastrand::Rng::with_seed(2026));
+        let checked = names_never_left(2026, 3000);
+        assert!(checked > 2500, "only {checked} cases were checked");
+    }
+
+    /// `cases` generated names from `seed`, each checked to be hidden; how
+    /// many could be checked (see the skip below).
+    fn names_never_left(seed: u64, cases: usize) -> usize {
+        let mut generate = Generator(fastrand::Rng::with_seed(seed));
         let mut checked = 0;
-        for case in 0..3000 {
+        for case in 0..cases {
             let (first, last) = (generate.name_part(), generate.name_part());
             let (other_first, other_last) = (generate.name_part(), generate.name_part());
             let own = generate.full_name(&first, &last, true);
@@ -1021,11 +1028,42 @@ mod tests {
             );
             checked += 1;
         }
-        assert!(checked > 2500, "only {checked} cases were checked");
+        checked
     }
 
     #[test]
     fn a_generated_date_of_birth_written_any_way_is_never_left_in_the_text() {
+        dates_never_left(1980, 2000);
+    }
+
+    /// For long runs (`scripts/fuzz.sh`): names and dates from fresh seeds for
+    /// `FUZZ_SECONDS` (60 unless set); a failure names its case, and
+    /// `FUZZ_SEED` replays a seed.
+    #[test]
+    #[ignore = "long: run by scripts/fuzz.sh"]
+    fn fuzz_for_a_while() {
+        if let Some(seed) = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()) {
+            names_never_left(seed, 1000);
+            return dates_never_left(seed, 1000);
+        }
+        let seconds = std::env::var("FUZZ_SECONDS")
+            .ok()
+            .and_then(|s| s.parse().ok());
+        let until =
+            std::time::Instant::now() + std::time::Duration::from_secs(seconds.unwrap_or(60));
+        let mut cases = 0;
+        while std::time::Instant::now() < until {
+            let seed = fastrand::u64(..);
+            println!("seed {seed}");
+            names_never_left(seed, 1000);
+            dates_never_left(seed, 1000);
+            cases += 2000;
+        }
+        println!("anonymiser: {cases} cases, no failure");
+    }
+
+    /// `cases` generated dates of birth from `seed`, each checked to be hidden.
+    fn dates_never_left(seed: u64, cases: usize) {
         const MONTHS: [[&str; 12]; 6] = [
             [
                 "enero",
@@ -1112,8 +1150,8 @@ mod tests {
                 "ธันวาคม",
             ],
         ];
-        let mut generate = Generator(fastrand::Rng::with_seed(1980));
-        for case in 0..2000 {
+        let mut generate = Generator(fastrand::Rng::with_seed(seed));
+        for case in 0..cases {
             let start = NaiveDate::from_ymd_opt(1930, 1, 1).expect("a date");
             let born = start + chrono::Days::new(generate.0.u64(..33_000));
             let (d, m, y) = (born.day(), born.month(), born.year());
