@@ -1,0 +1,150 @@
+//! The façade for charting: sessions, findings, the finder, checks, notes,
+//! amendments and snippets.
+
+use super::*;
+
+/// Charting: sessions, findings, the finder and the note.
+impl Api {
+    pub async fn create_session(&self, client: ClientId, form: SessionForm) -> Result<Session> {
+        let session = NewSession::try_from(form)?;
+        Ok(self
+            .store
+            .insert_session(&self.actor, client, &session)
+            .await?)
+    }
+
+    /// A session with everything charting it needs: findings, amendments, the
+    /// client's red flags and the cautions they raise, last session's findings for
+    /// comparison, and the muscles still to check.
+    pub async fn session(&self, id: SessionId) -> Result<SessionDetail> {
+        let session = self.store.session(id).await?;
+        let client = self.store.client(session.client_id).await?;
+        let findings = self.store.findings(id).await?;
+        Ok(SessionDetail {
+            warnings: red_flag_warnings(&client),
+            cautions: finding_cautions(&client, &findings, &self.plugins.atlas()),
+            earlier_findings: self.store.earlier_findings(id).await?,
+            checks: self.store.checks(id).await?,
+            amendments: self.store.amendments(id).await?,
+            findings,
+            session,
+        })
+    }
+
+    pub async fn add_finding(&self, session: SessionId, form: FindingForm) -> Result<Finding> {
+        let finding = NewFinding::parse(form, &self.plugins.atlas())?;
+        Ok(self
+            .store
+            .insert_finding(&self.actor, session, &finding)
+            .await?)
+    }
+
+    pub async fn move_finding(&self, id: FindingId, to: FindingMove) -> Result<Finding> {
+        let at =
+            ChartPoint::parse(to.x, to.y).map_err(|message| Invalid::field("position", message))?;
+        // Dragged clearly across the midline: the point is now on the other side.
+        let side = match to.side {
+            Some(side) => Some(
+                Side::checked(side, to.view, at.x())
+                    .map_err(|message| Invalid::field("side", message))?,
+            ),
+            None => Side::required(to.view, at.x()),
+        };
+        Ok(self
+            .store
+            .move_finding(&self.actor, id, to.view, at, side)
+            .await?)
+    }
+
+    pub async fn remove_finding(&self, id: FindingId) -> Result<()> {
+        Ok(self.store.remove_finding(&self.actor, id).await?)
+    }
+
+    /// Undoes [`Api::remove_finding`].
+    pub async fn restore_finding(&self, id: FindingId) -> Result<Finding> {
+        Ok(self.store.restore_finding(&self.actor, id).await?)
+    }
+
+    /// Adds muscles the finder suggested to the session's list to check.
+    pub async fn add_checks(
+        &self,
+        session: SessionId,
+        forms: Vec<CheckForm>,
+    ) -> Result<Vec<SessionCheck>> {
+        let mut checks = Vec::with_capacity(forms.len());
+        let atlas = self.plugins.atlas();
+        for form in forms {
+            let muscle = atlas.muscle(&form.muscle_id).ok_or_else(|| {
+                Invalid::field("muscleId", format!("unknown muscle \"{}\"", form.muscle_id))
+            })?;
+            checks.push((form.muscle_id, muscle.name.clone(), form.side));
+        }
+        Ok(self
+            .store
+            .insert_checks(&self.actor, session, &checks)
+            .await?)
+    }
+
+    /// Drops a muscle from the list to check.
+    pub async fn remove_check(&self, id: CheckId) -> Result<()> {
+        Ok(self.store.delete_check(&self.actor, id).await?)
+    }
+
+    /// The therapist's reusable text snippets.
+    pub async fn snippets(&self) -> Result<Vec<Snippet>> {
+        Ok(self.store.snippets().await?)
+    }
+
+    pub async fn create_snippet(&self, form: SnippetForm) -> Result<Snippet> {
+        let snippet = NewSnippet::try_from(form)?;
+        Ok(self.store.insert_snippet(&self.actor, &snippet).await?)
+    }
+
+    pub async fn delete_snippet(&self, id: SnippetId) -> Result<()> {
+        Ok(self.store.delete_snippet(&self.actor, id).await?)
+    }
+
+    /// Saves a draft's SOAP note and pain scores.
+    pub async fn write_note(&self, session: SessionId, form: NoteForm) -> Result<Session> {
+        let note = SessionNote::try_from(form)?;
+        Ok(self.store.write_note(&self.actor, session, &note).await?)
+    }
+
+    /// Signs a note: from now on it is only amended.
+    pub async fn sign_note(&self, session: SessionId) -> Result<Session> {
+        Ok(self.store.sign_note(&self.actor, session).await?)
+    }
+
+    pub async fn amend_note(&self, session: SessionId, form: AmendmentForm) -> Result<Amendment> {
+        let amendment = NewAmendment::try_from(form)?;
+        Ok(self
+            .store
+            .insert_amendment(&self.actor, session, &amendment)
+            .await?)
+    }
+
+    /// The muscles whose referral zones cover the client's pain drawing (one or
+    /// more spots, on any views), most likely first.
+    pub fn find(&self, spots: &[Spot]) -> Result<Vec<FinderMatch>> {
+        if spots.is_empty() {
+            return Err(Invalid::field("spots", "Tap where the client feels the pain").into());
+        }
+        for spot in spots {
+            ChartPoint::parse(spot.x.into(), spot.y.into())
+                .map_err(|message| Invalid::field("spots", message))?;
+        }
+        Ok(finder::find(&self.plugins.atlas(), spots))
+    }
+
+    /// The trigger points nearest a tapped spot: what the therapist is most likely
+    /// pressing on when charting a finding there.
+    pub fn nearest_points(&self, view: View, x: f64, y: f64) -> Result<Vec<NearbyPoint>> {
+        let at = ChartPoint::parse(x, y).map_err(|message| Invalid::field("position", message))?;
+        Ok(finder::nearest_points(
+            &self.plugins.atlas(),
+            view,
+            at.x(),
+            at.y(),
+        ))
+    }
+}

@@ -1,0 +1,223 @@
+//! The one façade the app, the CLI and the tests use. Transport-agnostic: every
+//! call takes forms or ids and returns records or an [`Error`].
+//!
+//! One `impl Api` per area, each in its own file: clients, charting, handouts,
+//! students and plugins; `paths` says where things go by default. This file
+//! holds opening and closing, settings, backups and the audit trail.
+
+mod charting;
+mod clients;
+mod handouts;
+mod paths;
+mod plugins;
+mod students;
+
+pub use paths::{
+    default_backup_folder, default_database_path, default_handout_folder, default_report_folder,
+    demo_database_path, file_stamp, report_to_open,
+};
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::atlas::{Atlas, RedFlag, Side, View};
+pub use crate::error::{Code, Error, ErrorBody};
+use crate::finder::{self, FinderMatch, NearbyPoint, Spot};
+use crate::handout::{self, Sheet};
+use crate::model::{
+    finding_cautions, red_flag_warnings, Amendment, AmendmentForm, ChartPoint, CheckForm, CheckId,
+    Client, ClientForm, ClientId, ClientRecord, ClientSummary, Finding, FindingForm, FindingId,
+    FindingMove, Invalid, NewAmendment, NewClient, NewFinding, NewSession, NewSnippet, NoteForm,
+    Session, SessionCheck, SessionDetail, SessionForm, SessionId, SessionNote, Snippet,
+    SnippetForm, SnippetId,
+};
+use crate::model::{Handout, HandoutOptions, Settings};
+use crate::model::{
+    LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NewLogEntry, PracticeLog, SignOff,
+    SignOffForm, StudentProfile,
+};
+use crate::plugin::{Assessment, AssessmentScore, PluginHost, PluginInfo, PluginOptions};
+use crate::report::{
+    AnonymityWarning, CaseStudy, CaseStudyForm, CaseStudyRequest, ClassReport, ClassReportForm,
+    ClientNames, ClientSessions, OnProgress, SavedReport, SessionRecord, Steps,
+};
+use crate::store::{AuditEntry, NewHandout, Store};
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// How many clients a search returns at most.
+pub const SEARCH_LIMIT: u32 = 100;
+
+/// One question of the red-flag screening.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct RedFlagQuestion {
+    pub flag: RedFlag,
+    pub question: String,
+}
+
+/// Which database is open, for the window title and the empty state.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct DatabaseInfo {
+    pub path: String,
+    /// A demo database, filled with made-up clients.
+    pub demo: bool,
+    #[ts(type = "number")]
+    pub client_count: i64,
+}
+
+/// An open database with the atlas it charts against: the built-in pack plus
+/// the enabled plugins' content.
+#[derive(Debug, Clone)]
+pub struct Api {
+    store: Store,
+    plugins: Arc<PluginHost>,
+    actor: String,
+    demo: bool,
+    client_names: Arc<ClientNamesCache>,
+}
+
+/// Every client's full name for reports, with the audit-log entry it was read
+/// at: the case-study warnings are asked again as the student types, and with
+/// 100,000 clients reading and indexing the names takes about half a second.
+type ClientNamesCache = tokio::sync::Mutex<Option<(i64, Arc<ClientNames>)>>;
+
+impl Api {
+    /// Opens (creating and migrating if needed) the database at `path`.
+    pub async fn open(path: &Path) -> Result<Api> {
+        Ok(Api {
+            store: Store::open(path).await?,
+            plugins: Arc::new(PluginHost::without_plugins()),
+            actor: current_user(),
+            demo: false,
+            client_names: Arc::default(),
+        })
+    }
+
+    /// Opens the database at `path` like [`Api::open`], with the plugins in
+    /// `plugins.dirs`: new or changed ones are listed as awaiting approval,
+    /// approved and enabled ones are probed, loaded and join the atlas. A
+    /// plugin that fails is listed with its reason; the others still load.
+    pub async fn open_with_plugins(path: &Path, plugins: PluginOptions) -> Result<Api> {
+        let mut api = Api::open(path).await?;
+        api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
+        Ok(api)
+    }
+
+    /// Opens the demo database at `path`, filling it with demo clients the first
+    /// time.
+    pub async fn open_demo(path: &Path, plugins: PluginOptions) -> Result<Api> {
+        let mut api = Api::open_with_plugins(path, plugins).await?;
+        api.demo = true;
+        if api.store.count_clients().await? == 0 {
+            crate::demo::fill(&api, crate::demo::DEFAULT_CLIENTS).await?;
+        }
+        Ok(api)
+    }
+
+    /// Records changes under `actor`'s name in the audit log.
+    pub fn with_actor(mut self, actor: impl Into<String>) -> Api {
+        self.actor = actor.into();
+        self
+    }
+
+    /// The atlas as it is now: plugins can be enabled and disabled while the
+    /// app runs.
+    pub fn atlas(&self) -> Atlas {
+        Atlas::clone(&self.plugins.atlas())
+    }
+
+    pub async fn info(&self) -> Result<DatabaseInfo> {
+        Ok(DatabaseInfo {
+            path: self.store.path().display().to_string(),
+            demo: self.demo,
+            client_count: self.store.count_clients().await?,
+        })
+    }
+
+    /// The audit trail of one record (`client`, `session` or `finding`).
+    pub async fn audit_trail(&self, entity: &str, id: i64) -> Result<Vec<AuditEntry>> {
+        Ok(self.store.audit_trail(entity, id).await?)
+    }
+
+    /// The practice's settings: clinic, therapist, contact and paper size.
+    pub async fn settings(&self) -> Result<Settings> {
+        Ok(self.store.settings().await?)
+    }
+
+    pub async fn save_settings(&self, form: Settings) -> Result<Settings> {
+        let settings = Settings::parse(form)?;
+        Ok(self.store.save_settings(&self.actor, &settings).await?)
+    }
+
+    /// Writes a consistent copy of the database into `folder` as
+    /// `myochart-backup-<timestamp>.sqlite` and returns its path.
+    pub async fn backup(&self, folder: &Path) -> Result<PathBuf> {
+        crate::private::create_folder(folder).map_err(|error| Error::File {
+            path: folder.to_owned(),
+            reason: format!("can't create the backup folder: {error}"),
+        })?;
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let destination = folder.join(format!("myochart-backup-{stamp}.sqlite"));
+        if destination.exists() {
+            return Err(Error::File {
+                path: destination,
+                reason: "a backup with this name already exists; wait a second and try again"
+                    .into(),
+            });
+        }
+        self.store.backup_to(&destination).await?;
+        self.record_copy("database.backup", ("database", 0), &destination)
+            .await?;
+        Ok(destination)
+    }
+
+    /// Closes the database cleanly.
+    pub async fn close(&self) {
+        self.store.close().await;
+    }
+
+    /// Records in the audit log that records were copied out (a backup, an
+    /// export) to `path`: they are health data, now outside the database.
+    async fn record_copy(&self, action: &str, entity: (&str, i64), path: &Path) -> Result<()> {
+        let path = path.display().to_string();
+        Ok(self
+            .store
+            .record_copy(&self.actor, action, entity, &path)
+            .await?)
+    }
+}
+
+/// The audit-log action of a practice log saved as CSV or PDF.
+const PRACTICE_LOG_EXPORT: &str = "export.practice-log";
+
+/// How preview files start: the only files the previews folder's cleaning
+/// removes.
+const PREVIEW_PREFIX: &str = "Handout preview - session ";
+
+/// The person changes are recorded under: the OS user.
+fn current_user() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|user| !user.is_empty()))
+        .unwrap_or_else(|| "local user".to_owned())
+}
+
+/// Writes a report through a temporary file and a rename (as handouts are),
+/// returning the absolute path.
+fn save_file(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
+    let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+    handout::save(&path, bytes)?;
+    Ok(path)
+}
+
+/// A bound of an open date range; the literals are valid dates.
+fn open_range(iso: &str) -> crate::model::IsoDate {
+    crate::model::IsoDate::parse(iso).unwrap_or_else(|_| crate::model::IsoDate::today())
+}
