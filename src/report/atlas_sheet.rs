@@ -52,7 +52,8 @@ fn muscle_block(atlas: &Atlas, m: &Muscle, width: f32) -> Block {
             .collect::<Vec<_>>()
             .join("; ")
     };
-    let points: Vec<String> = point_numbers(m)
+    let places = point_numbers(m);
+    let points: Vec<String> = places
         .iter()
         .map(|(label, views)| format!("{label} ({})", views.join(", ")))
         .collect();
@@ -81,7 +82,11 @@ fn muscle_block(atlas: &Atlas, m: &Muscle, width: f32) -> Block {
         }
     }
     rows.push(Row::space(3.0 * MM));
-    rows.push(chart::chart_row(&views(atlas, m), width, Framing::Close));
+    rows.push(chart::chart_row(
+        &views(atlas, m, &places),
+        width,
+        Framing::Close,
+    ));
     let mut block = section(&m.name, width, rows);
     block.gap_before = BLOCK_GAP * 2.0;
     block
@@ -100,16 +105,15 @@ fn point_numbers(m: &Muscle) -> Vec<(&str, Vec<&'static str>)> {
     places
 }
 
-/// The number [`point_numbers`] gives a point.
-fn number_of(m: &Muscle, label: &str) -> usize {
-    point_numbers(m)
-        .iter()
-        .position(|(l, _)| *l == label)
-        .map_or(0, |i| i + 1)
-}
-
-/// The views where the muscle has points or zones, on the client's right.
-fn views(atlas: &Atlas, m: &Muscle) -> Vec<ChartView> {
+/// The views where the muscle has points or zones, on the client's right,
+/// its points numbered as `places` numbers them (see [`point_numbers`]).
+fn views(atlas: &Atlas, m: &Muscle, places: &[(&str, Vec<&'static str>)]) -> Vec<ChartView> {
+    let number = |label: &str| {
+        places
+            .iter()
+            .position(|(l, _)| *l == label)
+            .map_or(0, |i| i + 1)
+    };
     View::ALL
         .into_iter()
         .filter(|view| *view != View::LeftSide)
@@ -119,7 +123,7 @@ fn views(atlas: &Atlas, m: &Muscle) -> Vec<ChartView> {
                 .iter()
                 .filter(|p| p.view == view)
                 .map(|p| Marker {
-                    number: number_of(m, &p.label),
+                    number: number(&p.label),
                     x: p.x,
                     y: p.y,
                 })

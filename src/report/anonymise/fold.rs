@@ -324,7 +324,7 @@ fn digit(c: char) -> Option<char> {
 }
 
 /// Letters with no accent to drop, as they are typed without them.
-fn plain(c: char) -> Option<&'static str> {
+pub(super) fn plain(c: char) -> Option<&'static str> {
     Some(match c {
         'ł' => "l",
         'ø' => "o",

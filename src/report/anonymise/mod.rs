@@ -829,23 +829,9 @@ mod tests {
                 1 => part
                     .nfd()
                     .filter(|c| !('\u{0300}'..='\u{036F}').contains(c))
-                    .flat_map(|c| {
-                        let plain = match c {
-                            'ł' => "l",
-                            'ø' => "o",
-                            'ß' => "ss",
-                            'đ' | 'ð' => "d",
-                            'þ' => "th",
-                            'æ' => "ae",
-                            'œ' => "oe",
-                            'ı' => "i",
-                            _ => "",
-                        };
-                        if plain.is_empty() {
-                            vec![c]
-                        } else {
-                            plain.chars().collect()
-                        }
+                    .flat_map(|c| match fold::plain(c) {
+                        Some(plain) => plain.chars().collect(),
+                        None => vec![c],
                     })
                     .collect(),
                 2 => part
