@@ -31,6 +31,17 @@ pub fn create_file(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
+/// Opens a file for writing, creating it (this user's only) if it is missing;
+/// an existing one keeps its contents.
+pub fn open_or_create(path: &Path) -> io::Result<File> {
+    match create_file(path) {
+        Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
+            OpenOptions::new().write(true).open(path)
+        }
+        other => other,
+    }
+}
+
 /// Makes an existing file or folder this user's only (a file written by an
 /// older version, or a folder made before); a missing one is left alone.
 pub fn restrict(path: &Path) -> io::Result<()> {

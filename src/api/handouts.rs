@@ -25,9 +25,7 @@ impl Api {
         options: HandoutOptions,
     ) -> Result<PathBuf> {
         let pdf = self.handout_pdf(session, options).await?;
-        let mut name = self.store.path().as_os_str().to_owned();
-        name.push("-previews");
-        let folder = PathBuf::from(name);
+        let folder = crate::store::sibling(self.store.path(), "-previews");
         let fail = |error: std::io::Error| Error::File {
             path: folder.clone(),
             reason: format!("can't prepare the previews folder: {error}"),

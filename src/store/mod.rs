@@ -98,11 +98,7 @@ fn prepare_private(path: &Path) -> std::io::Result<()> {
             crate::private::restrict(dir)?;
         }
     }
-    match crate::private::create_file(path) {
-        Ok(_) => {}
-        Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {}
-        Err(error) => return Err(error),
-    }
+    crate::private::open_or_create(path)?;
     for suffix in ["", "-wal", "-shm"] {
         crate::private::restrict(&sibling(path, suffix))?;
     }
@@ -117,12 +113,7 @@ fn prepare_private(path: &Path) -> std::io::Result<()> {
 async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), String> {
     let lock_path = sibling(path, "-migrating");
     let lock = tokio::task::spawn_blocking(move || -> std::io::Result<std::fs::File> {
-        let file = match crate::private::create_file(&lock_path) {
-            Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => {
-                std::fs::OpenOptions::new().write(true).open(&lock_path)?
-            }
-            other => other?,
-        };
+        let file = crate::private::open_or_create(&lock_path)?;
         file.lock()?;
         Ok(file)
     })
@@ -166,7 +157,7 @@ async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), Stri
 
 /// `path` with `suffix` added to its file name: the files that belong to a
 /// database sit beside it, named after it.
-fn sibling(path: &Path, suffix: &str) -> PathBuf {
+pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     name.into()
