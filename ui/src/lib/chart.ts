@@ -25,9 +25,6 @@ export function muscle(atlas: Atlas, id: string): Muscle | undefined {
   return muscles(atlas).find((m) => m.id === id);
 }
 
-/** The chart's views in the order they are offered. */
-export const VIEWS: View[] = ["front", "back", "right-side", "left-side", "soles"];
-
 export const VIEW_TITLES: Record<View, string> = {
   front: "Front",
   back: "Back",
@@ -42,11 +39,6 @@ export const VIEW_SETS: Array<{ name: string; views: View[] }> = [
   { name: "Sides", views: ["right-side", "left-side"] },
   { name: "Soles", views: ["soles"] },
 ];
-
-/** Views that have an outline, in a stable order. */
-export function views(atlas: Atlas): View[] {
-  return VIEWS.filter((view) => outline(atlas, view));
-}
 
 /** The one side a profile shows; null where both sides show. */
 export function profileOf(view: View): Side | null {
