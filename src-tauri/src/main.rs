@@ -7,10 +7,10 @@ mod commands;
 mod shell;
 
 fn main() {
-    let opened = shell::parse_args(std::env::args()).map(|(database, plugin_dirs)| {
+    let opened = shell::parse_args(std::env::args()).and_then(|(database, plugin_dirs)| {
         tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs))
     });
-    let shell = match opened.and_then(|shell| shell) {
+    let shell = match opened {
         Ok(shell) => shell,
         Err(error) => {
             eprintln!("Myochart can't start: {error}");
