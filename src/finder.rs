@@ -17,7 +17,7 @@
 //! culprit first), then by closeness. Each muscle appears once, on its better
 //! side, with its trigger points nearest to the pain first.
 
-use crate::atlas::{contains, Atlas, Muscle, Side, View};
+use crate::atlas::{contains, Atlas, Muscle, ReferralZone, Side, View};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -121,7 +121,15 @@ struct Fit {
 /// How well the muscle's zones on `side` cover the spots, or `None` if every
 /// spot is beyond [`REACH`] of every zone.
 fn fit(m: &Muscle, side: Side, spots: &[Spot]) -> Option<Fit> {
-    let zones: Vec<_> = m.referral_zones.iter().map(|z| z.on_side(side)).collect();
+    // Only the zones on a view that was tapped are placed (copied) on the side.
+    let tapped =
+        |zone: &&ReferralZone| spots.iter().any(|s| side.place(zone.view, 0.0).0 == s.view);
+    let zones: Vec<_> = m
+        .referral_zones
+        .iter()
+        .filter(tapped)
+        .map(|z| z.on_side(side))
+        .collect();
     let mut total = Fit {
         side,
         score: 0.0,
