@@ -1,5 +1,6 @@
-// A small WebDriver client for the real Myochart window: tauri-driver (port 4444)
-// in front of WebKitWebDriver, the app binary under Xvfb. No npm dependencies.
+// A small WebDriver client for the real Myochart window: tauri-driver (port 4444,
+// or E2E_PORT and the one after it, so two checkouts can test at once) in front
+// of WebKitWebDriver, the app binary under Xvfb. No npm dependencies.
 import { execFileSync, spawn } from "node:child_process";
 import { after, before } from "node:test";
 import { mkdtempSync } from "node:fs";
@@ -10,7 +11,8 @@ import { setTimeout as sleep } from "node:timers/promises";
 const ROOT = resolve(import.meta.dirname, "../..");
 export const APP = process.env.MYOCHART_APP ?? join(ROOT, "target/debug/myochart-app");
 export const CLI = process.env.MYOCHART_CLI ?? join(ROOT, "target/debug/myochart");
-const DRIVER = "http://127.0.0.1:4444";
+const PORT = Number(process.env.E2E_PORT ?? 4444);
+const DRIVER = `http://127.0.0.1:${PORT}`;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** WebDriver's codes for the named keys the tests press. */
@@ -40,12 +42,12 @@ export async function startDriver() {
   const children = [];
   const env = { ...process.env };
   if (!env.DISPLAY) {
-    env.DISPLAY = ":99";
-    children.push(spawn("Xvfb", [":99", "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" }));
+    env.DISPLAY = `:${99 + PORT - 4444}`;
+    children.push(spawn("Xvfb", [env.DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" }));
     await sleep(500);
   }
   process.env.DISPLAY = env.DISPLAY;
-  const driver = spawn("tauri-driver", [], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const driver = spawn("tauri-driver", ["--port", `${PORT}`, "--native-port", `${PORT + 1}`], { env, stdio: ["ignore", "inherit", "inherit"] });
   children.push(driver);
   for (let tries = 0; tries < 100; tries++) {
     try {
