@@ -51,6 +51,7 @@ async fn typical(api: &Api) -> SessionId {
         therapist_name: "Anna Kowalska".into(),
         contact: "081 234 5678 · hello@riverside.example".into(),
         paper: Paper::A4,
+        ..Settings::default()
     })
     .await
     .expect("settings");

@@ -10,9 +10,10 @@ purpose=${1:-run}
 packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
   libayatana-appindicator3-dev libxdo-dev libssl-dev fonts-noto-core)
 if [ "$purpose" = test ]; then
-  # Headless window, its WebDriver, screenshots and PDF tools, and X11 for
+  # Headless window, its WebDriver, screenshots and PDF tools, sqlite3 (to show
+  # an encrypted database is unreadable to it), and X11 for
   # Python (tests/e2e/close-window.py presses the window's close button).
-  packages+=(xvfb webkit2gtk-driver imagemagick poppler-utils python3-xlib)
+  packages+=(xvfb webkit2gtk-driver imagemagick poppler-utils python3-xlib sqlite3)
 fi
 
 missing=()

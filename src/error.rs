@@ -23,6 +23,9 @@ pub enum Error {
         path: std::path::PathBuf,
         reason: String,
     },
+    /// The database is not open (locked, or it failed to open), and why.
+    #[error("{}", .0.message)]
+    Closed(ErrorBody),
 }
 
 /// What the UI branches on. Never branch on message text.
@@ -40,6 +43,14 @@ pub enum Code {
     ChangedElsewhere,
     Busy,
     DiskFull,
+    /// The database is protected and not unlocked yet.
+    Locked,
+    /// The passphrase or recovery key doesn't open this database.
+    WrongPassphrase,
+    /// The database file can't be read; a backup can be restored.
+    Damaged,
+    /// The database (or its file) can't be written; it can be opened read-only.
+    ReadOnly,
     File,
     Storage,
     Plugin,
@@ -61,6 +72,7 @@ impl Error {
             Error::Invalid(_) => Code::Validation,
             Error::File { .. } => Code::File,
             Error::Plugin(_) => Code::Plugin,
+            Error::Closed(why) => why.code,
             Error::Store(error) => match error {
                 store::Error::NotFound { .. } => Code::NotFound,
                 store::Error::SignedNote => Code::SignedNote,
@@ -69,7 +81,15 @@ impl Error {
                 store::Error::ChangedElsewhere { .. } => Code::ChangedElsewhere,
                 store::Error::Busy => Code::Busy,
                 store::Error::DiskFull => Code::DiskFull,
-                store::Error::Open { .. }
+                store::Error::Locked { .. } => Code::Locked,
+                store::Error::WrongPassphrase
+                | store::Error::WrongRecoveryKey
+                | store::Error::KeyFileMissing { .. } => Code::WrongPassphrase,
+                store::Error::Damaged => Code::Damaged,
+                store::Error::ReadOnly | store::Error::ReadOnlyFile { .. } => Code::ReadOnly,
+                store::Error::AlreadyProtected
+                | store::Error::NotProtected
+                | store::Error::Open { .. }
                 | store::Error::Migrate { .. }
                 | store::Error::Database(_) => Code::Storage,
             },

@@ -1,11 +1,11 @@
 //! `myochart`: the headless command line over `myochart::api`.
 
 use std::io::Read;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use myochart::api::{self, Api, Code};
+use myochart::api::{self, Access, Api, Code};
 use myochart::atlas::{Side, View};
 use myochart::finder::Spot;
 use myochart::model::{
@@ -13,6 +13,7 @@ use myochart::model::{
     SessionForm, SessionId,
 };
 use myochart::model::{HandoutOptions, Paper, Settings};
+use myochart::model::{Invalid, Passphrase, RecoveryKey, Unlock};
 use myochart::model::{LogEntryForm, LogEntryId, LogEntryRef, SignOffForm, StudentProfile};
 use myochart::plugin::{CallReport, PluginInfo, PluginOptions};
 use myochart::report::{CaseStudyForm, ClassReportForm, Progress};
@@ -30,6 +31,13 @@ struct Cli {
     /// Another folder of plugins, besides `plugins` next to the database (repeatable)
     #[arg(long = "plugins-dir", global = true, value_name = "DIR")]
     plugins_dirs: Vec<PathBuf>,
+    /// A file whose first line is the passphrase of a protected database (or
+    /// its recovery key) [default: MYOCHART_PASSPHRASE, else asked for]
+    #[arg(long, global = true, value_name = "FILE")]
+    passphrase_file: Option<PathBuf>,
+    /// Open the database to look at only; every change is refused
+    #[arg(long, global = true)]
+    read_only: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -55,11 +63,35 @@ enum Command {
         #[arg(long = "spot", value_parser = parse_spot, required = true)]
         spots: Vec<Spot>,
     },
-    /// Copy the whole database to a timestamped file
+    /// Copy the whole database to a timestamped, checked file; older backups
+    /// are kept by rotation (7 daily, 4 weekly, 12 monthly)
     Backup {
-        /// Folder for the copy
-        #[arg(long, default_value = ".")]
-        to: PathBuf,
+        /// Folder for the copy [default: MYOCHART_BACKUPS, else "Myochart
+        /// backups" in the documents folder]
+        #[arg(long)]
+        to: Option<PathBuf>,
+    },
+    /// List the database's backups with what each holds
+    Backups {
+        /// The backup folder [default: as for `backup`]
+        #[arg(long = "in")]
+        folder: Option<PathBuf>,
+    },
+    /// Replace the database with a backup (the database as it is is kept
+    /// beside it); shows what would change unless --yes
+    Restore {
+        backup: PathBuf,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Protect the database with a passphrase (asked for, or from
+    /// --passphrase-file / MYOCHART_PASSPHRASE) and print its recovery key
+    Protect,
+    /// Change the passphrase of a protected database
+    ChangePassphrase {
+        /// A file whose first line is the new passphrase [default: asked for]
+        #[arg(long, value_name = "FILE")]
+        new_passphrase_file: Option<PathBuf>,
     },
     /// Save a session's home-care handout as a PDF
     Handout {
@@ -372,6 +404,9 @@ enum SettingsCommand {
         /// a4 or letter
         #[arg(long, value_parser = parse_kebab::<Paper>)]
         paper: Option<Paper>,
+        /// Minutes with no one at the keyboard before a protected database locks
+        #[arg(long)]
+        auto_lock_minutes: Option<u32>,
     },
 }
 
@@ -456,13 +491,160 @@ async fn run(cli: Cli) -> api::Result<()> {
     let path = cli.db.map_or_else(api::default_database_path, Ok)?;
     let mut dirs = vec![myochart::plugin::default_dir(&path)];
     dirs.extend(cli.plugins_dirs);
-    let api = Api::open_with_plugins(&path, PluginOptions::new(dirs)).await?;
-    let result = execute(&api, cli.command).await;
+    let secret = Secret {
+        file: cli.passphrase_file,
+        variable: "MYOCHART_PASSPHRASE",
+    };
+    let mut access = if api::is_encrypted(&path).unwrap_or(false) {
+        api::unlock(&path, &secret.unlock()?).await?
+    } else {
+        Access::default()
+    };
+    access.read_only = cli.read_only;
+    let opened = Api::open_with(&path, &access, PluginOptions::new(dirs)).await;
+    let api = match (opened, &cli.command) {
+        // A damaged database can't be opened, but it can be replaced.
+        (Err(error), Command::Restore { backup, yes }) if error.code() == Code::Damaged => {
+            return restore_damaged(&path, &access, backup, *yes).await;
+        }
+        (opened, _) => opened?,
+    };
+    // Protecting and restoring replace the open database with another.
+    let (api, result) = match cli.command {
+        Command::Protect => (protect(api, &secret).await?, Ok(())),
+        Command::Restore { backup, yes } => restore(api, &backup, yes).await?,
+        command => {
+            let result = execute(&api, command, &secret).await;
+            (api, result)
+        }
+    };
     api.close().await;
     result
 }
 
-async fn execute(api: &Api, command: Command) -> api::Result<()> {
+/// Where the CLI reads a passphrase: a file's first line, else an environment
+/// variable, else a prompt that doesn't show what is typed.
+struct Secret {
+    file: Option<PathBuf>,
+    variable: &'static str,
+}
+
+impl Secret {
+    fn text(&self, prompt: &str) -> api::Result<String> {
+        if let Some(file) = &self.file {
+            let text = std::fs::read_to_string(file).map_err(|error| api::Error::File {
+                path: file.clone(),
+                reason: format!("can't read the passphrase: {error}"),
+            })?;
+            return Ok(text.lines().next().unwrap_or_default().to_owned());
+        }
+        if let Ok(text) = std::env::var(self.variable) {
+            return Ok(text);
+        }
+        rpassword::prompt_password(prompt).map_err(|_| {
+            Invalid::field(
+                "passphrase",
+                format!(
+                    "the database is protected and there is no terminal to ask for the \
+                     passphrase: pass --passphrase-file FILE or set {}",
+                    self.variable
+                ),
+            )
+            .into()
+        })
+    }
+
+    /// The passphrase, or the recovery key when what was given reads as one.
+    fn unlock(&self) -> api::Result<Unlock> {
+        let text = self.text("Passphrase (or recovery key): ")?;
+        Ok(match RecoveryKey::parse(&text) {
+            Ok(key) => Unlock::RecoveryKey(key),
+            Err(_) => Unlock::Passphrase(Passphrase::parse(&text)?),
+        })
+    }
+
+    /// A new passphrase; asked for twice when it is typed.
+    fn new_passphrase(&self) -> api::Result<Passphrase> {
+        let text = self.text("New passphrase: ")?;
+        let passphrase = Passphrase::parse(&text)?;
+        if self.file.is_none() && std::env::var(self.variable).is_err() {
+            let again = self.text("The same passphrase again: ")?;
+            if again != text {
+                return Err(Invalid::field("passphrase", "the two passphrases differ").into());
+            }
+        }
+        Ok(passphrase)
+    }
+}
+
+async fn protect(api: Api, secret: &Secret) -> api::Result<Api> {
+    let passphrase = secret.new_passphrase()?;
+    let recovery = Api::new_recovery_key()?;
+    let api = api.protect(&passphrase, &recovery).await?;
+    println!(
+        "The database is protected. Its recovery key:\n\n    {recovery}\n\n\
+         Print it or write it down and keep it somewhere safe, away from this computer.\n\
+         If the passphrase is forgotten, only this key opens the records: no one, not even\n\
+         Myochart's makers, can open them without one or the other."
+    );
+    Ok(api)
+}
+
+/// Shows what restoring `backup` would change; with `yes`, restores it.
+async fn restore(api: Api, backup: &Path, yes: bool) -> api::Result<(Api, api::Result<()>)> {
+    let preview = api.restore_preview(backup).await?;
+    println!(
+        "now:    {} clients, {} sessions, {} findings (last change {})",
+        preview.current.clients,
+        preview.current.sessions,
+        preview.current.findings,
+        preview.current.last_change.as_deref().unwrap_or("none")
+    );
+    print_backup_contents(&preview.backup);
+    println!(
+        "changes made since the backup that restoring loses: {}",
+        preview.changes_lost
+    );
+    if !yes {
+        println!("nothing changed; run again with --yes to restore");
+        return Ok((api, Ok(())));
+    }
+    let api = api.restore(backup).await?;
+    println!("restored; the database as it was is kept beside it");
+    Ok((api, Ok(())))
+}
+
+/// Restores `backup` over a database too damaged to open.
+async fn restore_damaged(
+    path: &Path,
+    access: &Access,
+    backup: &Path,
+    yes: bool,
+) -> api::Result<()> {
+    print_backup_contents(&api::check_backup(backup, access).await?);
+    if !yes {
+        println!("the database can't be read; run again with --yes to replace it with this backup");
+        return Ok(());
+    }
+    let aside = api::restore_closed(path, access, backup).await?;
+    println!(
+        "restored; the damaged database is kept at {}",
+        aside.display()
+    );
+    Ok(())
+}
+
+fn print_backup_contents(held: &api::Contents) {
+    println!(
+        "backup: {} clients, {} sessions, {} findings (last change {})",
+        held.clients,
+        held.sessions,
+        held.findings,
+        held.last_change.as_deref().unwrap_or("none")
+    );
+}
+
+async fn execute(api: &Api, command: Command, secret: &Secret) -> api::Result<()> {
     match command {
         Command::Client(ClientCommand::Add(args)) => {
             let client = api
@@ -616,6 +798,8 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
                 .await?;
             println!("amendment {} added to session {}", amendment.id, session);
         }
+        // `run` does these: they replace the open database.
+        Command::Protect | Command::Restore { .. } => unreachable!("handled by run"),
         Command::Finder { spots } => {
             let matches = api.find(&spots)?;
             if matches.is_empty() {
@@ -632,8 +816,42 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
             }
         }
         Command::Backup { to } => {
-            let path = api.backup(&to).await?;
-            println!("backup written to {}", path.display());
+            let folder = to.unwrap_or_else(api::default_backup_folder);
+            let backup = api.backup(&folder).await?;
+            println!("backup written to {} (checked)", backup.path.display());
+        }
+        Command::Backups { folder } => {
+            let folder = folder.unwrap_or_else(api::default_backup_folder);
+            for backup in api.backups(&folder).await? {
+                match (&backup.contents, &backup.problem) {
+                    (Some(held), _) => println!(
+                        "{}  {} clients, {} sessions, {} findings  {}",
+                        backup.made,
+                        held.clients,
+                        held.sessions,
+                        held.findings,
+                        backup.path.display()
+                    ),
+                    (None, problem) => println!(
+                        "{}  can't be read: {}  {}",
+                        backup.made,
+                        problem.as_deref().unwrap_or_default(),
+                        backup.path.display()
+                    ),
+                }
+            }
+        }
+        Command::ChangePassphrase {
+            new_passphrase_file,
+        } => {
+            let current = secret.unlock()?;
+            let new = Secret {
+                file: new_passphrase_file,
+                variable: "MYOCHART_NEW_PASSPHRASE",
+            }
+            .new_passphrase()?;
+            api.change_passphrase(&current, &new).await?;
+            println!("passphrase changed; the recovery key stays the same");
         }
         Command::Handout {
             session,
@@ -659,6 +877,7 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
             therapist,
             contact,
             paper,
+            auto_lock_minutes,
         }) => {
             let current = api.settings().await?;
             let saved = api
@@ -667,6 +886,7 @@ async fn execute(api: &Api, command: Command) -> api::Result<()> {
                     therapist_name: therapist.unwrap_or(current.therapist_name),
                     contact: contact.unwrap_or(current.contact),
                     paper: paper.unwrap_or(current.paper),
+                    auto_lock_minutes: auto_lock_minutes.unwrap_or(current.auto_lock_minutes),
                 })
                 .await?;
             print_settings(&saved);
@@ -916,6 +1136,7 @@ fn print_settings(settings: &Settings) {
     println!("therapist: {}", settings.therapist_name);
     println!("contact:   {}", settings.contact);
     println!("paper:     {}", settings.paper);
+    println!("auto-lock: {} minutes", settings.auto_lock_minutes);
 }
 
 fn print_clients(clients: &[ClientSummary]) {

@@ -1,16 +1,17 @@
 //! Tauri commands: one line each into `myochart::api`.
 
 use std::collections::BTreeMap;
+use std::path::PathBuf;
 
-use myochart::api::{self, DatabaseInfo, Error, RedFlagQuestion};
+use myochart::api::{self, Api, Backup, DatabaseInfo, Error, RedFlagQuestion, RestorePreview};
 use myochart::atlas::{Atlas, View};
 use myochart::finder::{FinderMatch, NearbyPoint, Spot};
 use myochart::model::{
     client_code, Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId,
     ClientRecord, ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
-    HandoutOptions, Invalid, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm,
-    PracticeLog, Session, SessionCheck, SessionDetail, SessionForm, SessionId, Settings,
-    SignOffForm, Snippet, SnippetForm, SnippetId, StudentProfile,
+    HandoutOptions, Invalid, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, Passphrase,
+    PracticeLog, RecoveryKey, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
+    Settings, SignOffForm, Snippet, SnippetForm, SnippetId, StudentProfile, Unlock, UnlockForm,
 };
 use myochart::plugin::{Assessment, AssessmentScore, PluginInfo};
 use myochart::report::{AnonymityWarning, CaseStudyForm, ClassReportForm, Progress, SavedReport};
@@ -25,7 +26,7 @@ type Result<T> = std::result::Result<T, Error>;
 
 #[tauri::command]
 pub async fn database_info(shell: State<'_, Shell>) -> Result<DatabaseInfo> {
-    shell.api().await.info().await
+    shell.api().await?.info().await
 }
 
 #[tauri::command]
@@ -40,27 +41,27 @@ pub async fn leave_demo(shell: State<'_, Shell>, window: Window) -> Result<()> {
 
 #[tauri::command]
 pub async fn atlas(shell: State<'_, Shell>) -> Result<Atlas> {
-    Ok(shell.api().await.atlas().clone())
+    Ok(shell.api().await?.atlas().clone())
 }
 
 #[tauri::command]
 pub async fn red_flag_questions(shell: State<'_, Shell>) -> Result<Vec<RedFlagQuestion>> {
-    Ok(shell.api().await.red_flag_questions())
+    Ok(shell.api().await?.red_flag_questions())
 }
 
 #[tauri::command]
 pub async fn search_clients(shell: State<'_, Shell>, query: String) -> Result<Vec<ClientSummary>> {
-    shell.api().await.search_clients(&query).await
+    shell.api().await?.search_clients(&query).await
 }
 
 #[tauri::command]
 pub async fn client_record(shell: State<'_, Shell>, id: ClientId) -> Result<ClientRecord> {
-    shell.api().await.client_record(id).await
+    shell.api().await?.client_record(id).await
 }
 
 #[tauri::command]
 pub async fn create_client(shell: State<'_, Shell>, form: ClientForm) -> Result<Client> {
-    shell.api().await.create_client(form).await
+    shell.api().await?.create_client(form).await
 }
 
 #[tauri::command]
@@ -69,7 +70,7 @@ pub async fn update_client(
     id: ClientId,
     form: ClientForm,
 ) -> Result<Client> {
-    shell.api().await.update_client(id, form).await
+    shell.api().await?.update_client(id, form).await
 }
 
 #[tauri::command]
@@ -78,12 +79,12 @@ pub async fn create_session(
     client: ClientId,
     form: SessionForm,
 ) -> Result<Session> {
-    shell.api().await.create_session(client, form).await
+    shell.api().await?.create_session(client, form).await
 }
 
 #[tauri::command]
 pub async fn session(shell: State<'_, Shell>, id: SessionId) -> Result<SessionDetail> {
-    shell.api().await.session(id).await
+    shell.api().await?.session(id).await
 }
 
 #[tauri::command]
@@ -92,7 +93,7 @@ pub async fn add_finding(
     session: SessionId,
     form: FindingForm,
 ) -> Result<Finding> {
-    shell.api().await.add_finding(session, form).await
+    shell.api().await?.add_finding(session, form).await
 }
 
 #[tauri::command]
@@ -101,17 +102,17 @@ pub async fn move_finding(
     id: FindingId,
     to: FindingMove,
 ) -> Result<Finding> {
-    shell.api().await.move_finding(id, to).await
+    shell.api().await?.move_finding(id, to).await
 }
 
 #[tauri::command]
 pub async fn remove_finding(shell: State<'_, Shell>, id: FindingId) -> Result<()> {
-    shell.api().await.remove_finding(id).await
+    shell.api().await?.remove_finding(id).await
 }
 
 #[tauri::command]
 pub async fn restore_finding(shell: State<'_, Shell>, id: FindingId) -> Result<Finding> {
-    shell.api().await.restore_finding(id).await
+    shell.api().await?.restore_finding(id).await
 }
 
 #[tauri::command]
@@ -120,12 +121,12 @@ pub async fn write_note(
     session: SessionId,
     form: NoteForm,
 ) -> Result<Session> {
-    shell.api().await.write_note(session, form).await
+    shell.api().await?.write_note(session, form).await
 }
 
 #[tauri::command]
 pub async fn sign_note(shell: State<'_, Shell>, session: SessionId) -> Result<Session> {
-    shell.api().await.sign_note(session).await
+    shell.api().await?.sign_note(session).await
 }
 
 #[tauri::command]
@@ -134,12 +135,12 @@ pub async fn amend_note(
     session: SessionId,
     form: AmendmentForm,
 ) -> Result<Amendment> {
-    shell.api().await.amend_note(session, form).await
+    shell.api().await?.amend_note(session, form).await
 }
 
 #[tauri::command]
 pub async fn find(shell: State<'_, Shell>, spots: Vec<Spot>) -> Result<Vec<FinderMatch>> {
-    shell.api().await.find(&spots)
+    shell.api().await?.find(&spots)
 }
 
 #[tauri::command]
@@ -149,7 +150,7 @@ pub async fn nearest_points(
     x: f64,
     y: f64,
 ) -> Result<Vec<NearbyPoint>> {
-    shell.api().await.nearest_points(view, x, y)
+    shell.api().await?.nearest_points(view, x, y)
 }
 
 #[tauri::command]
@@ -158,37 +159,37 @@ pub async fn add_checks(
     session: SessionId,
     checks: Vec<CheckForm>,
 ) -> Result<Vec<SessionCheck>> {
-    shell.api().await.add_checks(session, checks).await
+    shell.api().await?.add_checks(session, checks).await
 }
 
 #[tauri::command]
 pub async fn remove_check(shell: State<'_, Shell>, id: CheckId) -> Result<()> {
-    shell.api().await.remove_check(id).await
+    shell.api().await?.remove_check(id).await
 }
 
 #[tauri::command]
 pub async fn snippets(shell: State<'_, Shell>) -> Result<Vec<Snippet>> {
-    shell.api().await.snippets().await
+    shell.api().await?.snippets().await
 }
 
 #[tauri::command]
 pub async fn create_snippet(shell: State<'_, Shell>, form: SnippetForm) -> Result<Snippet> {
-    shell.api().await.create_snippet(form).await
+    shell.api().await?.create_snippet(form).await
 }
 
 #[tauri::command]
 pub async fn delete_snippet(shell: State<'_, Shell>, id: SnippetId) -> Result<()> {
-    shell.api().await.delete_snippet(id).await
+    shell.api().await?.delete_snippet(id).await
 }
 
 #[tauri::command]
 pub async fn settings(shell: State<'_, Shell>) -> Result<Settings> {
-    shell.api().await.settings().await
+    shell.api().await?.settings().await
 }
 
 #[tauri::command]
 pub async fn save_settings(shell: State<'_, Shell>, form: Settings) -> Result<Settings> {
-    shell.api().await.save_settings(form).await
+    shell.api().await?.save_settings(form).await
 }
 
 #[tauri::command]
@@ -200,21 +201,21 @@ pub async fn save_handout(
     let folder = api::default_handout_folder();
     shell
         .api()
-        .await
+        .await?
         .save_handout_in(session, options, &folder)
         .await
 }
 
 #[tauri::command]
 pub async fn handouts_of_client(shell: State<'_, Shell>, client: ClientId) -> Result<Vec<Handout>> {
-    shell.api().await.handouts_of_client(client).await
+    shell.api().await?.handouts_of_client(client).await
 }
 
 /// Opens a handout the client was given in the system's PDF viewer, to look at
 /// or print. Only recorded handouts: the window can't open arbitrary files.
 #[tauri::command]
 pub async fn open_handout(shell: State<'_, Shell>, client: ClientId, id: HandoutId) -> Result<()> {
-    let handouts = shell.api().await.handouts_of_client(client).await?;
+    let handouts = shell.api().await?.handouts_of_client(client).await?;
     let handout =
         handouts
             .iter()
@@ -230,20 +231,71 @@ pub async fn open_handout(shell: State<'_, Shell>, client: ClientId, id: Handout
 }
 
 #[tauri::command]
-pub async fn backup(shell: State<'_, Shell>) -> Result<String> {
+pub async fn backup(shell: State<'_, Shell>) -> Result<Backup> {
     let folder = api::default_backup_folder();
-    Ok(shell
-        .api()
-        .await
-        .backup(&folder)
-        .await?
-        .display()
-        .to_string())
+    shell.api().await?.backup(&folder).await
+}
+
+#[tauri::command]
+pub async fn backups(shell: State<'_, Shell>) -> Result<Vec<Backup>> {
+    shell.backups().await
+}
+
+#[tauri::command]
+pub async fn restore_preview(shell: State<'_, Shell>, backup: PathBuf) -> Result<RestorePreview> {
+    shell.api().await?.restore_preview(&backup).await
+}
+
+#[tauri::command]
+pub async fn restore(shell: State<'_, Shell>, backup: PathBuf) -> Result<()> {
+    shell.restore(&backup).await
+}
+
+#[tauri::command]
+pub async fn unlock(shell: State<'_, Shell>, form: UnlockForm) -> Result<()> {
+    shell.unlock(&Unlock::parse(&form)?).await
+}
+
+#[tauri::command]
+pub async fn lock(shell: State<'_, Shell>, window: Window) -> Result<()> {
+    shell.lock(&window).await
+}
+
+#[tauri::command]
+pub async fn open_read_only(shell: State<'_, Shell>) -> Result<()> {
+    shell.open_read_only().await
+}
+
+#[tauri::command]
+pub fn new_recovery_key() -> Result<String> {
+    Ok(Api::new_recovery_key()?.to_string())
+}
+
+#[tauri::command]
+pub async fn protect(
+    shell: State<'_, Shell>,
+    passphrase: String,
+    recovery_key: String,
+) -> Result<()> {
+    let passphrase = Passphrase::parse(&passphrase)?;
+    let recovery = RecoveryKey::parse(&recovery_key)?;
+    shell.protect(&passphrase, &recovery).await
+}
+
+#[tauri::command]
+pub async fn change_passphrase(
+    shell: State<'_, Shell>,
+    current: UnlockForm,
+    passphrase: String,
+) -> Result<()> {
+    let current = Unlock::parse(&current)?;
+    let new = Passphrase::parse(&passphrase)?;
+    shell.api().await?.change_passphrase(&current, &new).await
 }
 
 #[tauri::command]
 pub async fn plugins(shell: State<'_, Shell>) -> Result<Vec<PluginInfo>> {
-    Ok(shell.api().await.plugins())
+    Ok(shell.api().await?.plugins())
 }
 
 /// Approves a plugin once the user said yes in a native dialog naming it, its
@@ -255,7 +307,7 @@ pub async fn approve_plugin(
     app: AppHandle,
     id: i64,
 ) -> Result<PluginInfo> {
-    let api = shell.api().await;
+    let api = shell.api().await?;
     let listed = |id| api.plugins().into_iter().find(|p| p.id == Some(id));
     let plugin = listed(id).ok_or_else(|| Invalid::field("plugin", "no such plugin"))?;
     let author = if plugin.author.is_empty() {
@@ -307,12 +359,12 @@ fn approved_unasked() -> bool {
 
 #[tauri::command]
 pub async fn enable_plugin(shell: State<'_, Shell>, id: i64, enabled: bool) -> Result<PluginInfo> {
-    shell.api().await.enable_plugin(id, enabled).await
+    shell.api().await?.enable_plugin(id, enabled).await
 }
 
 #[tauri::command]
 pub async fn assessments(shell: State<'_, Shell>) -> Result<Vec<Assessment>> {
-    Ok(shell.api().await.assessments())
+    Ok(shell.api().await?.assessments())
 }
 
 #[tauri::command]
@@ -321,7 +373,7 @@ pub async fn score_assessment(
     id: String,
     values: BTreeMap<String, f64>,
 ) -> Result<AssessmentScore> {
-    shell.api().await.score_assessment(&id, values).await
+    shell.api().await?.score_assessment(&id, values).await
 }
 
 /// Shows the handout in the system's PDF viewer without recording it as given:
@@ -334,7 +386,7 @@ pub async fn preview_handout(
 ) -> Result<()> {
     let path = shell
         .api()
-        .await
+        .await?
         .write_handout_preview(session, options)
         .await?;
     tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|error| Error::File {
@@ -345,7 +397,7 @@ pub async fn preview_handout(
 
 #[tauri::command]
 pub async fn student_profile(shell: State<'_, Shell>) -> Result<StudentProfile> {
-    shell.api().await.student_profile().await
+    shell.api().await?.student_profile().await
 }
 
 #[tauri::command]
@@ -353,22 +405,22 @@ pub async fn save_student_profile(
     shell: State<'_, Shell>,
     form: StudentProfile,
 ) -> Result<StudentProfile> {
-    shell.api().await.save_student_profile(form).await
+    shell.api().await?.save_student_profile(form).await
 }
 
 #[tauri::command]
 pub async fn practice_log(shell: State<'_, Shell>) -> Result<PracticeLog> {
-    shell.api().await.practice_log().await
+    shell.api().await?.practice_log().await
 }
 
 #[tauri::command]
 pub async fn add_log_entry(shell: State<'_, Shell>, form: LogEntryForm) -> Result<LogEntry> {
-    shell.api().await.add_log_entry(form).await
+    shell.api().await?.add_log_entry(form).await
 }
 
 #[tauri::command]
 pub async fn delete_log_entry(shell: State<'_, Shell>, id: LogEntryId) -> Result<()> {
-    shell.api().await.delete_log_entry(id).await
+    shell.api().await?.delete_log_entry(id).await
 }
 
 #[tauri::command]
@@ -377,12 +429,12 @@ pub async fn sign_off_log_entry(
     entry: LogEntryRef,
     form: SignOffForm,
 ) -> Result<LogEntry> {
-    shell.api().await.sign_off_log_entry(entry, form).await
+    shell.api().await?.sign_off_log_entry(entry, form).await
 }
 
 #[tauri::command]
 pub async fn export_practice_log(shell: State<'_, Shell>, pdf: bool) -> Result<String> {
-    let api = shell.api().await;
+    let api = shell.api().await?;
     let folder = report_folder()?;
     let stamp = api::file_stamp();
     let path = if pdf {
@@ -400,7 +452,7 @@ pub async fn case_study_warnings(
     shell: State<'_, Shell>,
     form: CaseStudyForm,
 ) -> Result<Vec<AnonymityWarning>> {
-    shell.api().await.case_study_warnings(form).await
+    shell.api().await?.case_study_warnings(form).await
 }
 
 /// Builds a case-study report into the reports folder, telling the window how
@@ -421,7 +473,7 @@ pub async fn save_case_study(
     };
     shell
         .api()
-        .await
+        .await?
         .save_case_study(form, &path, &mut report)
         .await
 }
@@ -443,7 +495,7 @@ pub async fn save_class_report(
     };
     shell
         .api()
-        .await
+        .await?
         .save_class_report(form, &path, &mut report)
         .await
 }

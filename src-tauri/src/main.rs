@@ -6,18 +6,18 @@
 mod commands;
 mod shell;
 
+use tauri::Manager;
+
 fn main() {
-    let opened = shell::parse_args(std::env::args()).and_then(|(database, plugin_dirs)| {
-        tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs))
-    });
-    let shell = match opened {
-        Ok(shell) => shell,
+    let (database, plugin_dirs) = match shell::parse_args(std::env::args()) {
+        Ok(args) => args,
         Err(error) => {
             eprintln!("Myochart can't start: {error}");
             std::process::exit(1);
         }
     };
-    let result = tauri::Builder::default()
+    let shell = tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs));
+    let app = tauri::Builder::default()
         .manage(shell)
         // For approve_plugin's confirmation, asked from Rust; the web view is
         // granted none of the dialog's commands.
@@ -54,6 +54,15 @@ fn main() {
             commands::handouts_of_client,
             commands::open_handout,
             commands::backup,
+            commands::backups,
+            commands::restore_preview,
+            commands::restore,
+            commands::unlock,
+            commands::lock,
+            commands::open_read_only,
+            commands::new_recovery_key,
+            commands::protect,
+            commands::change_passphrase,
             commands::plugins,
             commands::approve_plugin,
             commands::enable_plugin,
@@ -72,9 +81,23 @@ fn main() {
             commands::save_class_report,
             commands::open_report,
         ])
-        .run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("Myochart stopped: {error}");
-        std::process::exit(1);
-    }
+        .build(tauri::generate_context!());
+    let app = match app {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("Myochart stopped: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            // The daily backup, as the app closes (a locked database has none).
+            let shell = app.state::<shell::Shell>();
+            if let Err(error) = tauri::async_runtime::block_on(shell.backup_if_due()) {
+                if error.code() != myochart::api::Code::Locked {
+                    eprintln!("Myochart could not back up as it closed: {error}");
+                }
+            }
+        }
+    });
 }

@@ -1,9 +1,11 @@
-//! Which database the window shows: the real one, or the separate demo database.
+//! Which database the window shows: the real one, or the separate demo
+//! database; or none, while the real one is locked or can't be opened.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use myochart::api::{self, Api};
+use myochart::api::{self, Access, Api, Backup, ErrorBody};
+use myochart::model::{Invalid, Passphrase, RecoveryKey, Unlock};
 use myochart::plugin::{PluginOptions, PluginProcess};
 use tauri::async_runtime::RwLock;
 use tauri::Window;
@@ -12,30 +14,153 @@ pub struct Shell {
     real: PathBuf,
     /// Folders given with `--plugins-dir`, besides each database's own.
     plugin_dirs: Vec<PathBuf>,
-    api: RwLock<Arc<Api>>,
+    state: RwLock<State>,
+}
+
+enum State {
+    Open(Arc<Api>),
+    /// Why there is no database open: locked, damaged, or read-only on disk;
+    /// with the access last used, for its backups.
+    Closed(ErrorBody, Access),
 }
 
 impl Shell {
-    pub async fn open(real: PathBuf, plugin_dirs: Vec<PathBuf>) -> api::Result<Shell> {
-        let api = Api::open_with_plugins(&real, plugin_options(&real, &plugin_dirs)).await?;
-        Ok(Shell {
+    /// Opens the real database; one that is locked or can't be opened leaves
+    /// the window to say why and what can be done.
+    pub async fn open(real: PathBuf, plugin_dirs: Vec<PathBuf>) -> Shell {
+        let shell = Shell {
             real,
             plugin_dirs,
-            api: RwLock::new(Arc::new(api)),
-        })
+            state: RwLock::new(State::Closed(closed_body(), Access::default())),
+        };
+        let access = Access::default();
+        let opened = shell.open_real(&access).await;
+        *shell.state.write().await = shell.opened(opened, access);
+        shell
     }
 
     /// The database in use now. Cloned out so a call never holds the lock while a
     /// switch is waiting.
-    pub async fn api(&self) -> Arc<Api> {
-        self.api.read().await.clone()
+    pub async fn api(&self) -> api::Result<Arc<Api>> {
+        match &*self.state.read().await {
+            State::Open(api) => Ok(api.clone()),
+            State::Closed(why, _) => Err(api::Error::Closed(why.clone())),
+        }
     }
 
-    /// Switches to the demo database beside the real one (filled on first use),
-    /// and says so in the window title.
+    /// Unlocks the real, protected database.
+    pub async fn unlock(&self, unlock: &Unlock) -> api::Result<()> {
+        let access = api::unlock(&self.real, unlock).await?;
+        let api = self.open_real(&access).await?;
+        *self.state.write().await = State::Open(Arc::new(api));
+        Ok(())
+    }
+
+    /// Opens the real database read-only, to look at one that can't be written.
+    pub async fn open_read_only(&self) -> api::Result<()> {
+        let access = Access {
+            read_only: true,
+            ..self.closed_access().await
+        };
+        let api = self.open_real(&access).await?;
+        *self.state.write().await = State::Open(Arc::new(api));
+        Ok(())
+    }
+
+    /// Closes a protected database (after the idle time, or on request): the
+    /// window shows the unlock screen until the passphrase is given again.
+    pub async fn lock(&self, window: &Window) -> api::Result<()> {
+        let mut state = self.state.write().await;
+        if let State::Open(api) = &*state {
+            if api.access().key.is_none() {
+                return Err(myochart::store::Error::NotProtected.into());
+            }
+            api.close().await;
+            let locked = myochart::store::Error::Locked {
+                path: self.real.clone(),
+            };
+            *state = State::Closed(
+                ErrorBody::from(&api::Error::from(locked)),
+                Access::default(),
+            );
+        }
+        let _ = window.set_title("Myochart");
+        Ok(())
+    }
+
+    /// Protects the open real database with a passphrase (encrypting it in
+    /// place).
+    pub async fn protect(
+        &self,
+        passphrase: &Passphrase,
+        recovery: &RecoveryKey,
+    ) -> api::Result<()> {
+        let mut state = self.state.write().await;
+        let State::Open(api) = &*state else {
+            return Err(api::Error::Closed(closed_body()));
+        };
+        if api.info().await?.demo {
+            let leave = "leave the demo first: the passphrase protects your real records";
+            return Err(Invalid::field("passphrase", leave).into());
+        }
+        let access = api.access().clone();
+        match Api::clone(api).protect(passphrase, recovery).await {
+            Ok(protected) => {
+                *state = State::Open(Arc::new(protected));
+                Ok(())
+            }
+            Err(error) => {
+                // A failed protection leaves the database as it was, closed.
+                *state = self.opened(self.open_real(&access).await, access);
+                Err(error)
+            }
+        }
+    }
+
+    /// This database's backups; listed too while it can't be opened.
+    pub async fn backups(&self) -> api::Result<Vec<Backup>> {
+        let folder = api::default_backup_folder();
+        match &*self.state.read().await {
+            State::Open(api) => api.backups(&folder).await,
+            State::Closed(_, access) => api::list_backups(&self.real, access, &folder).await,
+        }
+    }
+
+    /// Replaces the database with `backup`, all or nothing; works too while
+    /// the database is too damaged to open.
+    pub async fn restore(&self, backup: &Path) -> api::Result<()> {
+        let mut state = self.state.write().await;
+        let (restored, access) = match &*state {
+            State::Open(api) => {
+                let access = api.access().clone();
+                (Api::clone(api).restore(backup).await.map(drop), access)
+            }
+            State::Closed(_, access) => {
+                let access = access.clone();
+                let restored = api::restore_closed(&self.real, &access, backup).await;
+                (restored.map(drop), access)
+            }
+        };
+        // Restored or not, the database (closed by restoring) opens again.
+        *state = self.opened(self.open_real(&access).await, access);
+        restored
+    }
+
+    /// A backup if the last one is a day old: when the app closes.
+    pub async fn backup_if_due(&self) -> api::Result<Option<Backup>> {
+        let api = self.api().await?;
+        if api.access().read_only || api.info().await?.demo {
+            return Ok(None);
+        }
+        api.backup_if_due(&api::default_backup_folder()).await
+    }
+
+    /// Switches to the demo database beside the real one (filled on first use,
+    /// protected alike), and says so in the window title.
     pub async fn open_demo(&self, window: &Window) -> api::Result<()> {
         let path = api::demo_database_path(&self.real);
-        let demo = Api::open_demo(&path, plugin_options(&path, &self.plugin_dirs)).await?;
+        let access = self.api().await?.access().clone();
+        let demo = Api::open_demo(&path, &access, plugin_options(&path, &self.plugin_dirs)).await?;
         self.switch(demo, window, "Myochart — DEMO (made-up clients)")
             .await;
         Ok(())
@@ -43,18 +168,53 @@ impl Shell {
 
     /// Switches back to the real database.
     pub async fn leave_demo(&self, window: &Window) -> api::Result<()> {
-        let real =
-            Api::open_with_plugins(&self.real, plugin_options(&self.real, &self.plugin_dirs))
-                .await?;
+        let access = self.api().await?.access().clone();
+        let real = self.open_real(&access).await?;
         self.switch(real, window, "Myochart").await;
         Ok(())
     }
 
     async fn switch(&self, next: Api, window: &Window, title: &str) {
-        let previous = std::mem::replace(&mut *self.api.write().await, Arc::new(next));
-        previous.close().await;
+        let previous =
+            std::mem::replace(&mut *self.state.write().await, State::Open(Arc::new(next)));
+        if let State::Open(previous) = previous {
+            previous.close().await;
+        }
         // The title is a reminder only; failing to set it changes nothing else.
         let _ = window.set_title(title);
+    }
+
+    async fn open_real(&self, access: &Access) -> api::Result<Api> {
+        Api::open_with(
+            &self.real,
+            access,
+            plugin_options(&self.real, &self.plugin_dirs),
+        )
+        .await
+    }
+
+    /// The state after trying to open the real database.
+    fn opened(&self, opened: api::Result<Api>, access: Access) -> State {
+        match opened {
+            Ok(api) => State::Open(Arc::new(api)),
+            Err(error) => State::Closed(ErrorBody::from(&error), access),
+        }
+    }
+
+    async fn closed_access(&self) -> Access {
+        match &*self.state.read().await {
+            State::Open(api) => api.access().clone(),
+            State::Closed(_, access) => access.clone(),
+        }
+    }
+}
+
+/// Why nothing is open while the real database is being opened.
+fn closed_body() -> ErrorBody {
+    ErrorBody {
+        code: api::Code::Storage,
+        message: "the database is being opened".into(),
+        fields: Vec::new(),
     }
 }
 
@@ -78,7 +238,6 @@ const CLI: &str = if cfg!(windows) {
 } else {
     "myochart"
 };
-
 /// What the command line asks for: `--db PATH` (else `MYOCHART_DB`, else the
 /// app-data default, if the system has an app-data folder) and any number of
 /// `--plugins-dir DIR`.

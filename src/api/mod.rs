@@ -5,11 +5,13 @@
 //! students and plugins; `paths` says where things go by default. This file
 //! holds opening and closing, settings, backups and the audit trail.
 
+mod backups;
 mod charting;
 mod clients;
 mod handouts;
 mod paths;
 mod plugins;
+mod protection;
 mod students;
 
 pub use paths::{
@@ -45,7 +47,10 @@ use crate::report::{
     AnonymityWarning, CaseStudy, CaseStudyForm, CaseStudyRequest, ClassReport, ClassReportForm,
     ClientNames, ClientSessions, OnProgress, SavedReport, SessionRecord, Steps,
 };
+pub use crate::store::{is_encrypted, Access, Contents};
 use crate::store::{AuditEntry, NewHandout, Store};
+pub use backups::{check_backup, list_backups, restore_closed, Backup, RestorePreview};
+pub use protection::unlock;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -68,6 +73,10 @@ pub struct DatabaseInfo {
     pub path: String,
     /// A demo database, filled with made-up clients.
     pub demo: bool,
+    /// Encrypted, and unlocked with a passphrase.
+    pub protected: bool,
+    /// Opened to look at only: every change is refused.
+    pub read_only: bool,
     #[ts(type = "number")]
     pub client_count: i64,
 }
@@ -89,10 +98,16 @@ pub struct Api {
 type ClientNamesCache = tokio::sync::Mutex<Option<(i64, Arc<ClientNames>)>>;
 
 impl Api {
-    /// Opens (creating and migrating if needed) the database at `path`.
+    /// Opens (creating and migrating if needed) the plain database at `path`.
     pub async fn open(path: &Path) -> Result<Api> {
+        Api::open_as(path, &Access::default()).await
+    }
+
+    /// Opens the database at `path` with `access`: the key of a protected one
+    /// (see [`unlock`]), or read-only.
+    pub async fn open_as(path: &Path, access: &Access) -> Result<Api> {
         Ok(Api {
-            store: Store::open(path).await?,
+            store: Store::open(path, access).await?,
             plugins: Arc::new(PluginHost::without_plugins()),
             actor: current_user(),
             demo: false,
@@ -100,20 +115,30 @@ impl Api {
         })
     }
 
-    /// Opens the database at `path` like [`Api::open`], with the plugins in
+    /// Opens the plain database at `path` with the plugins in `plugins.dirs`.
+    pub async fn open_with_plugins(path: &Path, plugins: PluginOptions) -> Result<Api> {
+        Api::open_with(path, &Access::default(), plugins).await
+    }
+
+    /// Opens the database at `path` like [`Api::open_as`], with the plugins in
     /// `plugins.dirs`: new or changed ones are listed as awaiting approval,
     /// approved and enabled ones are probed, loaded and join the atlas. A
     /// plugin that fails is listed with its reason; the others still load.
-    pub async fn open_with_plugins(path: &Path, plugins: PluginOptions) -> Result<Api> {
-        let mut api = Api::open(path).await?;
+    pub async fn open_with(path: &Path, access: &Access, plugins: PluginOptions) -> Result<Api> {
+        let mut api = Api::open_as(path, access).await?;
         api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
         Ok(api)
     }
 
-    /// Opens the demo database at `path`, filling it with demo clients the first
-    /// time.
-    pub async fn open_demo(path: &Path, plugins: PluginOptions) -> Result<Api> {
-        let mut api = Api::open_with_plugins(path, plugins).await?;
+    /// Opens the demo database at `path` (protected with the same key as the
+    /// real one, when it is), filling it with demo clients the first time. A
+    /// demo left unprotected from before is made anew: it holds only made-up
+    /// clients.
+    pub async fn open_demo(path: &Path, access: &Access, plugins: PluginOptions) -> Result<Api> {
+        if access.key.is_some() && !crate::store::is_encrypted(path).unwrap_or(true) {
+            remove_database_files(path)?;
+        }
+        let mut api = Api::open_with(path, access, plugins).await?;
         api.demo = true;
         if api.store.count_clients().await? == 0 {
             crate::demo::fill(&api, crate::demo::DEFAULT_CLIENTS).await?;
@@ -137,6 +162,8 @@ impl Api {
         Ok(DatabaseInfo {
             path: self.store.path().display().to_string(),
             demo: self.demo,
+            protected: self.store.access().key.is_some(),
+            read_only: self.store.access().read_only,
             client_count: self.store.count_clients().await?,
         })
     }
@@ -156,28 +183,6 @@ impl Api {
         Ok(self.store.save_settings(&self.actor, &settings).await?)
     }
 
-    /// Writes a consistent copy of the database into `folder` as
-    /// `myochart-backup-<timestamp>.sqlite` and returns its path.
-    pub async fn backup(&self, folder: &Path) -> Result<PathBuf> {
-        crate::private::create_folder(folder).map_err(|error| Error::File {
-            path: folder.to_owned(),
-            reason: format!("can't create the backup folder: {error}"),
-        })?;
-        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
-        let destination = folder.join(format!("myochart-backup-{stamp}.sqlite"));
-        if destination.exists() {
-            return Err(Error::File {
-                path: destination,
-                reason: "a backup with this name already exists; wait a second and try again"
-                    .into(),
-            });
-        }
-        self.store.backup_to(&destination).await?;
-        self.record_copy("database.backup", ("database", 0), &destination)
-            .await?;
-        Ok(destination)
-    }
-
     /// Closes the database cleanly.
     pub async fn close(&self) {
         self.store.close().await;
@@ -189,9 +194,26 @@ impl Api {
         let path = path.display().to_string();
         Ok(self
             .store
-            .record_copy(&self.actor, action, entity, &path)
+            .record_event(&self.actor, action, entity, &path)
             .await?)
     }
+}
+
+/// Removes the database file at `path` and its journal files.
+fn remove_database_files(path: &Path) -> Result<()> {
+    for suffix in ["", "-wal", "-shm"] {
+        let file = crate::store::sibling(path, suffix);
+        match std::fs::remove_file(&file) {
+            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
+                return Err(Error::File {
+                    path: file,
+                    reason: error.to_string(),
+                })
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// The audit-log action of a practice log saved as CSV or PDF.

@@ -12,6 +12,7 @@ mod finding;
 mod handout;
 mod ids;
 mod invalid;
+mod secret;
 mod session;
 mod settings;
 mod snippet;
@@ -31,6 +32,7 @@ pub use ids::{
     AmendmentId, CheckId, ClientId, FindingId, HandoutId, LogEntryId, SessionId, SnippetId,
 };
 pub use invalid::{FieldError, Invalid};
+pub use secret::{Passphrase, RecoveryKey, Unlock, UnlockForm};
 pub use session::{
     Amendment, AmendmentForm, ClientRecord, NewAmendment, NewSession, NoteForm, Session,
     SessionDetail, SessionForm, SessionNote, SessionStatus, SessionSummary,

@@ -37,7 +37,7 @@ impl std::fmt::Display for Paper {
 
 /// The practice's details printed on every handout, and its paper size.
 /// Blank fields are simply left off the handout.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS, sqlx::FromRow)]
 #[serde(rename_all = "camelCase", default)]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct Settings {
@@ -47,10 +47,26 @@ pub struct Settings {
     /// How clients reach the practice: phone, e-mail, address.
     pub contact: String,
     pub paper: Paper,
+    /// A protected database closes after this many minutes with no one at
+    /// the keyboard.
+    pub auto_lock_minutes: u32,
+}
+
+impl Default for Settings {
+    fn default() -> Settings {
+        Settings {
+            clinic_name: String::new(),
+            therapist_name: String::new(),
+            contact: String::new(),
+            paper: Paper::default(),
+            auto_lock_minutes: 10,
+        }
+    }
 }
 
 impl Settings {
     const MAX_CHARS: usize = 200;
+    const AUTO_LOCK_MINUTES: std::ops::RangeInclusive<u32> = 1..=240;
 
     /// Trims every field and checks its length; any script is allowed.
     pub fn parse(form: Settings) -> Result<Settings, Invalid> {
@@ -61,12 +77,19 @@ impl Settings {
         let clinic_name = field("clinicName", "The clinic name", form.clinic_name);
         let therapist_name = field("therapistName", "The therapist name", form.therapist_name);
         let contact = field("contact", "The contact line", form.contact);
+        let auto_lock_minutes = invalid.check(
+            "autoLockMinutes",
+            Some(form.auto_lock_minutes)
+                .filter(|minutes| Self::AUTO_LOCK_MINUTES.contains(minutes))
+                .ok_or_else(|| "Lock after 1 to 240 minutes".to_owned()),
+        );
         invalid.finish(|| {
             Some(Settings {
                 clinic_name: clinic_name?,
                 therapist_name: therapist_name?,
                 contact: contact?,
                 paper: form.paper,
+                auto_lock_minutes: auto_lock_minutes?,
             })
         })
     }

@@ -130,17 +130,28 @@ impl Store {
         .await?)
     }
 
-    /// Records that records left the database (a backup, an export) and where
-    /// they went, after the copy is made.
-    pub async fn record_copy(
+    /// How many changes were recorded after `since` (all of them without it).
+    pub async fn changes_since(&self, since: Option<&str>) -> Result<i64> {
+        Ok(
+            sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE ?1 IS NULL OR at > ?1")
+                .bind(since)
+                .fetch_one(&self.pool)
+                .await?,
+        )
+    }
+
+    /// Records an event that changes no record: records that left the
+    /// database (a backup, an export; `detail` says where they went, after the
+    /// copy is made), the database protected or restored.
+    pub async fn record_event(
         &self,
         actor: &str,
         action: &str,
         entity: (&str, i64),
-        destination: &str,
+        detail: &str,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        record(&mut tx, actor, action, entity, destination).await?;
+        record(&mut tx, actor, action, entity, detail).await?;
         tx.commit().await?;
         Ok(())
     }

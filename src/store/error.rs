@@ -1,5 +1,7 @@
 use std::path::PathBuf;
 
+use super::protection::{sqlite_code, SQLITE_NOTADB};
+
 /// What can go wrong in the store, in terms a caller can act on.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
@@ -25,6 +27,42 @@ pub enum Error {
     Open { path: PathBuf, reason: String },
     #[error("can't bring the database at {path} up to date: {reason}")]
     Migrate { path: PathBuf, reason: String },
+    #[error(
+        "this database is protected with a passphrase ({path}): unlock it with the passphrase \
+         or the recovery key"
+    )]
+    Locked { path: PathBuf },
+    #[error(
+        "that passphrase doesn't unlock this database. Check Caps Lock and the keyboard \
+         language, or unlock with the recovery key"
+    )]
+    WrongPassphrase,
+    #[error("that recovery key doesn't unlock this database; check it against the printed one")]
+    WrongRecoveryKey,
+    #[error(
+        "the key file {path} is missing, so the passphrase can't unlock the database: \
+         unlock it with the recovery key, then set a passphrase again"
+    )]
+    KeyFileMissing { path: PathBuf },
+    #[error("this database is already protected with a passphrase")]
+    AlreadyProtected,
+    #[error("this database is not protected with a passphrase")]
+    NotProtected,
+    #[error(
+        "the database file is damaged and can't be read; nothing was changed. Restore a \
+         backup (Settings, or `myochart restore`)"
+    )]
+    Damaged,
+    #[error(
+        "the database is open read-only: nothing can be saved. To make changes, open a copy \
+         in a folder you can write to"
+    )]
+    ReadOnly,
+    #[error(
+        "the database file at {path} can't be written (a read-only file or disk). Open it \
+         read-only to look, or copy it to a folder you can write to"
+    )]
+    ReadOnlyFile { path: PathBuf },
     #[error("database error: {0}")]
     Database(sqlx::Error),
 }
@@ -32,6 +70,8 @@ pub enum Error {
 // SQLite's primary result codes (the low byte of an extended code).
 const SQLITE_BUSY: i64 = 5;
 const SQLITE_LOCKED: i64 = 6;
+const SQLITE_READONLY: i64 = 8;
+const SQLITE_CORRUPT: i64 = 11;
 const SQLITE_FULL: i64 = 13;
 
 impl From<sqlx::Error> for Error {
@@ -52,13 +92,11 @@ impl From<sqlx::Error> for Error {
         if message.contains("only a signed note is amended") {
             return Error::DraftNote;
         }
-        let primary = db
-            .code()
-            .and_then(|code| code.parse::<i64>().ok())
-            .map(|code| code & 0xff);
-        match primary {
+        match sqlite_code(&error) {
             Some(SQLITE_BUSY | SQLITE_LOCKED) => Error::Busy,
             Some(SQLITE_FULL) => Error::DiskFull,
+            Some(SQLITE_READONLY) => Error::ReadOnly,
+            Some(SQLITE_CORRUPT | SQLITE_NOTADB) => Error::Damaged,
             _ => Error::Database(error),
         }
     }

@@ -10,15 +10,18 @@ mod audit;
 mod checks;
 mod client_index;
 mod clients;
+mod copies;
 mod error;
 mod findings;
 mod handouts;
 mod plugins;
+mod protection;
 mod sessions;
 mod settings;
 mod snippets;
 mod students;
 
+use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -26,9 +29,11 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use audit::{AuditEntry, Change};
+pub use copies::{check, restore, Contents};
 pub use error::Error;
 pub use handouts::NewHandout;
 pub use plugins::{PluginRow, SeenPlugin};
+pub use protection::{is_encrypted, key_file, recovery_key, write_key_file, Access, DatabaseKey};
 pub use students::ChartedSession;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -82,6 +87,7 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     pool: SqlitePool,
     path: PathBuf,
+    access: Access,
     clients: std::sync::Arc<client_index::ClientIndex>,
 }
 
@@ -103,6 +109,64 @@ fn prepare_private(path: &Path) -> std::io::Result<()> {
         crate::private::restrict(&sibling(path, suffix))?;
     }
     Ok(())
+}
+
+/// The connection settings of every connection to the database at `path`.
+fn connect_options(path: &Path, access: &Access) -> SqliteConnectOptions {
+    let mut options = SqliteConnectOptions::new()
+        .filename(path)
+        .foreign_keys(true)
+        .busy_timeout(BUSY_TIMEOUT);
+    // SQLCipher needs the key before anything reads the file; sqlx sends the
+    // `key` pragma first.
+    if let Some(key) = &access.key {
+        options = options.pragma("key", key.pragma());
+    }
+    if access.read_only {
+        options.read_only(true)
+    } else {
+        options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Normal)
+    }
+}
+
+/// What failing to open `path` means: a file that isn't a database is one
+/// encrypted with another key when a key was given, else a damaged one.
+fn opening_error(error: sqlx::Error, path: &Path, access: &Access) -> Error {
+    match (protection::sqlite_code(&error), Error::from(error)) {
+        (Some(protection::SQLITE_NOTADB), _) if access.key.is_some() => Error::WrongRecoveryKey,
+        (_, Error::ReadOnly) => Error::ReadOnlyFile {
+            path: path.to_owned(),
+        },
+        (_, error @ (Error::Damaged | Error::Busy)) => error,
+        (_, error) => Error::Open {
+            path: path.to_owned(),
+            reason: error.to_string(),
+        },
+    }
+}
+
+/// Nothing to migrate, for a database opened read-only (which can't be).
+async fn up_to_date(pool: &SqlitePool) -> std::result::Result<(), String> {
+    let applied: Vec<i64> =
+        sqlx::query_scalar("SELECT version FROM _sqlx_migrations WHERE success")
+            .fetch_all(pool)
+            .await
+            .map_err(|error| error.to_string())?;
+    if sqlx::migrate!()
+        .iter()
+        .all(|m| applied.contains(&m.version))
+    {
+        Ok(())
+    } else {
+        Err(
+            "an older version of Myochart made it, and it can't be brought up to date \
+             read-only; open it normally, or a copy of it"
+                .into(),
+        )
+    }
 }
 
 /// Brings the schema up to date, one program at a time: a second one opening
@@ -183,37 +247,68 @@ async fn copy_database(pool: &SqlitePool, destination: &Path) -> Result<()> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file at `path` and brings its schema
-    /// up to date.
-    pub async fn open(path: &Path) -> Result<Store> {
-        prepare_private(path).map_err(|source| Error::Open {
+    /// Opens (creating if needed) the database file at `path` and brings its
+    /// schema up to date; a read-only `access` opens an existing file to look
+    /// at only, and refuses every write with [`Error::ReadOnly`].
+    pub async fn open(path: &Path, access: &Access) -> Result<Store> {
+        let open_error = |reason: String| Error::Open {
             path: path.to_owned(),
-            reason: source.to_string(),
-        })?;
-        let options = SqliteConnectOptions::new()
-            .filename(path)
-            .create_if_missing(true)
-            .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
-            .foreign_keys(true)
-            .busy_timeout(BUSY_TIMEOUT);
+            reason,
+        };
+        if access.read_only {
+            if !path.is_file() {
+                return Err(open_error("there is no database file there".into()));
+            }
+        } else {
+            prepare_private(path).map_err(|source| match source.kind() {
+                ErrorKind::PermissionDenied | ErrorKind::ReadOnlyFilesystem => {
+                    Error::ReadOnlyFile {
+                        path: path.to_owned(),
+                    }
+                }
+                _ => open_error(source.to_string()),
+            })?;
+        }
+        let encrypted = protection::is_encrypted(path).map_err(|e| open_error(e.to_string()))?;
+        let plain_with_records = !encrypted && path.metadata().is_ok_and(|meta| meta.len() > 0);
+        match (&access.key, encrypted) {
+            (None, true) => {
+                return Err(Error::Locked {
+                    path: path.to_owned(),
+                })
+            }
+            (Some(_), false) if plain_with_records => return Err(Error::NotProtected),
+            _ => {}
+        }
         let pool = SqlitePoolOptions::new()
             .max_connections(4)
-            .connect_with(options)
+            .connect_with(connect_options(path, access))
             .await
-            .map_err(|source| Error::Open {
-                path: path.to_owned(),
-                reason: source.to_string(),
-            })?;
-        migrate(&pool, path)
+            .map_err(|error| opening_error(error, path, access))?;
+        // The first read of the file: where a wrong key or a damaged file
+        // shows. Every page is read, so damage anywhere is found now, before
+        // anything is written, and not later in the middle of a session.
+        let verdict: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
+            .fetch_all(&pool)
             .await
-            .map_err(|reason| Error::Migrate {
-                path: path.to_owned(),
-                reason,
-            })?;
+            .map_err(|error| opening_error(error, path, access))?;
+        if verdict != ["ok"] {
+            return Err(Error::Damaged);
+        }
+        if access.read_only {
+            up_to_date(&pool).await.map_err(open_error)?;
+        } else {
+            migrate(&pool, path)
+                .await
+                .map_err(|reason| Error::Migrate {
+                    path: path.to_owned(),
+                    reason,
+                })?;
+        }
         Ok(Store {
             pool,
             path: path.to_owned(),
+            access: access.clone(),
             clients: Default::default(),
         })
     }
@@ -223,14 +318,20 @@ impl Store {
         &self.path
     }
 
-    /// Writes a consistent copy of the whole database to `destination` (which must
-    /// not exist yet), while others go on using it.
-    pub async fn backup_to(&self, destination: &Path) -> Result<()> {
-        copy_database(&self.pool, destination).await
+    /// How it was opened: with which key, and whether read-only.
+    pub fn access(&self) -> &Access {
+        &self.access
     }
 
-    /// Closes every connection, checkpointing the write-ahead log into the file.
+    /// Closes every connection, with everything written into the database
+    /// file itself: the write-ahead log is checkpointed and emptied first (the
+    /// last connection to close doesn't always do it), so the file can be
+    /// copied or replaced.
     pub async fn close(&self) {
+        // Best effort: a log left behind is still read by the next opening.
+        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+            .execute(&self.pool)
+            .await;
         self.pool.close().await;
     }
 

@@ -125,6 +125,7 @@ async fn a_thai_clients_handout_names_them_and_every_charted_muscle() {
             therapist_name: "Anna".into(),
             contact: "081 234 5678".into(),
             paper: Paper::A4,
+            ..Settings::default()
         })
         .await
         .expect("settings");

@@ -3,6 +3,7 @@
 
 mod api_validation;
 mod atlas;
+mod backups;
 mod charting;
 mod cli;
 mod finder;
@@ -13,6 +14,7 @@ mod plugin_builds;
 mod plugin_processes;
 mod plugins;
 mod private_files;
+mod protection;
 mod search;
 mod store;
 mod students;

@@ -55,7 +55,7 @@ async fn the_database_backups_and_handouts_are_the_users_only() {
     }
     let backups = dir.path().join("backups");
     let backup = api.backup(&backups).await.expect("backup");
-    assert_eq!((mode(&backups), mode(&backup)), (0o700, 0o600));
+    assert_eq!((mode(&backups), mode(&backup.path)), (0o700, 0o600));
     let handout = dir.path().join("handout.pdf");
     api.save_handout(session.id, HandoutOptions::default(), &handout)
         .await

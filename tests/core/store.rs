@@ -390,7 +390,7 @@ async fn backup_writes_a_complete_copy_that_opens() {
         .backup(&db.dir.path().join("backups"))
         .await
         .expect("backup");
-    let copy = Api::open(&backup).await.expect("open backup");
+    let copy = Api::open(&backup.path).await.expect("open backup");
     assert_eq!(copy.search_clients("ελενη").await.expect("search").len(), 1);
 }
 
@@ -960,7 +960,7 @@ async fn backups_and_exports_are_in_the_audit_log() {
             (
                 "database.backup",
                 "test therapist",
-                backup.to_str().expect("utf-8")
+                backup.path.to_str().expect("utf-8")
             ),
             (
                 "export.practice-log",

@@ -7,4 +7,12 @@ export type DatabaseInfo = { path: string,
 /**
  * A demo database, filled with made-up clients.
  */
-demo: boolean, clientCount: number, };
+demo: boolean, 
+/**
+ * Encrypted, and unlocked with a passphrase.
+ */
+protected: boolean, 
+/**
+ * Opened to look at only: every change is refused.
+ */
+readOnly: boolean, clientCount: number, };

@@ -13,4 +13,9 @@ therapistName: string,
 /**
  * How clients reach the practice: phone, e-mail, address.
  */
-contact: string, paper: Paper, };
+contact: string, paper: Paper, 
+/**
+ * A protected database closes after this many minutes with no one at
+ * the keyboard.
+ */
+autoLockMinutes: number, };

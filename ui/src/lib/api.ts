@@ -18,6 +18,9 @@ import type { AmendmentForm } from "../bindings/AmendmentForm";
 import type { Assessment } from "../bindings/Assessment";
 import type { AssessmentScore } from "../bindings/AssessmentScore";
 import type { Atlas } from "../bindings/Atlas";
+import type { Backup } from "../bindings/Backup";
+import type { RestorePreview } from "../bindings/RestorePreview";
+import type { UnlockForm } from "../bindings/UnlockForm";
 import type { CheckForm } from "../bindings/CheckForm";
 import type { CheckId } from "../bindings/CheckId";
 import type { Client } from "../bindings/Client";
@@ -131,7 +134,16 @@ export const api = {
   previewHandout: (session: SessionId, options: HandoutOptions) => call<void>("preview_handout", { session, options }),
   handoutsOfClient: (client: ClientId) => call<Handout[]>("handouts_of_client", { client }),
   openHandout: (client: ClientId, id: HandoutId) => call<void>("open_handout", { client, id }),
-  backup: () => call<string>("backup"),
+  backup: () => call<Backup>("backup"),
+  backups: () => call<Backup[]>("backups"),
+  restorePreview: (backup: string) => call<RestorePreview>("restore_preview", { backup }),
+  restore: (backup: string) => call<void>("restore", { backup }),
+  unlock: (form: UnlockForm) => call<void>("unlock", { form }),
+  lock: () => call<void>("lock"),
+  openReadOnly: () => call<void>("open_read_only"),
+  newRecoveryKey: () => call<string>("new_recovery_key"),
+  protect: (passphrase: string, recoveryKey: string) => call<void>("protect", { passphrase, recoveryKey }),
+  changePassphrase: (current: UnlockForm, passphrase: string) => call<void>("change_passphrase", { current, passphrase }),
   plugins: () => call<PluginInfo[]>("plugins"),
   approvePlugin: (id: number) => call<PluginInfo>("approve_plugin", { id }),
   enablePlugin: (id: number, enabled: boolean) => call<PluginInfo>("enable_plugin", { id, enabled }),
