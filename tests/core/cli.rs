@@ -218,5 +218,5 @@ fn demo_fills_an_empty_database_only_and_backup_copies_it() {
             dir.path().join("backups").to_str().expect("utf-8"),
         ],
     ));
-    assert!(backup.contains("myochart-backup-"), "{backup}");
+    assert!(backup.contains("demo-backup-"), "{backup}");
 }
