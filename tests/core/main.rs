@@ -9,6 +9,7 @@ mod finder;
 mod forms_fuzz;
 mod handout;
 mod helpers;
+mod history;
 mod plugin_builds;
 mod plugin_processes;
 mod plugins;
