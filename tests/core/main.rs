@@ -5,6 +5,8 @@ mod api_validation;
 mod atlas;
 mod charting;
 mod cli;
+#[cfg(unix)]
+mod crash;
 mod finder;
 mod forms_fuzz;
 mod handout;
