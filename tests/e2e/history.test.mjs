@@ -10,17 +10,24 @@ useDriver();
 
 const shots = process.env.E2E_SHOTS ?? scratchDir();
 
+/** The red-flag questions answered "no" (every one but the swollen calf). */
+const NO_FLAGS = ["arm-numbness", "leg-numbness", "sudden-headache", "headache-fever-stiff-neck", "temple-headache-over-50",
+  "after-trauma", "dizziness-visual", "chest-pain", "bladder-bowel-saddle", "weight-loss-night-pain", "unexplained-lump",
+  "spreading-worsening"];
+
 test("a client's history shows an edit as old → new, and a note's history its saves, signing and amendment", async () => {
   const db = join(scratchDir(), "clinic.sqlite");
   cli(db, "client", "add", "--first", "Ana", "--last", "Lima", "--phone", "555-0100");
   cli(db, "session", "new", "--client", "1", "--date", "2026-11-20");
   const app = await App.launch(db);
   try {
-    // Edit the phone number.
+    // Edit the phone number, and screen the red flags: one "yes".
     await app.click("[data-testid=client-row]");
     await app.click("[data-testid=edit-client]");
     await app.clear("[data-testid=phone]");
     await app.type("[data-testid=phone]", "555-0199");
+    await app.click("[data-testid=red-flag-yes-swollen-calf]");
+    for (const flag of NO_FLAGS) await app.click(`[data-testid=red-flag-no-${flag}]`);
     await app.click("[data-testid=save-client]");
     await app.waitFor("[data-testid=client-detail]");
 
@@ -30,7 +37,8 @@ test("a client's history shows an edit as old → new, and a note's history its 
     const [phone] = await app.waitForTexts("[data-testid=history-change][data-field=phone]", (t) => t.length === 1);
     assert.equal(phone, "Phone: 555-0100 → 555-0199");
     const [latest] = await app.texts("[data-testid=client-history] [data-testid=history-entry]");
-    assert.match(latest, /Client record changed/);
+    assert.match(latest, /Client record changed: red-flag screening/);
+    assert.match(latest, /Red flags answered yes: none → A swollen, red or warm calf\?/);
     await app.screenshot(join(shots, "client-history.png"));
 
     // A note written, signed and amended.

@@ -91,9 +91,15 @@ export const SHORT = 60;
 /** The red-flag questions by flag, to name them. */
 export type Questions = Map<RedFlag, string>;
 
+/** Actions that add to a record rather than replace: their changes show only what was added. */
+const ADDITIONS = new Set(["note.amend"]);
+
 /** What happened, e.g. "Client record changed". */
 export function actionText(entry: AuditEntry): string {
-  return ACTIONS[entry.action] ?? entry.action;
+  const text = ACTIONS[entry.action] ?? entry.action;
+  // A screening is saved with the client's form, but it matters on its own.
+  const screened = "redFlags" in entry.changes || "screenedAt" in entry.changes;
+  return entry.action === "client.update" && screened ? `${text}: red-flag screening` : text;
 }
 
 /** The session (and the finding's muscle) an entry of a client's history concerns. */
@@ -133,12 +139,11 @@ export function valueText(field: string, value: unknown, questions: Questions): 
   return String(value);
 }
 
-/** One field's change in words, and whether it is too long for one line. */
-export function changeText(field: string, change: Change, questions: Questions) {
+/** One field's change in an `action` in words, and whether it is too long for one line. */
+export function changeText(action: string, field: string, change: Change, questions: Questions) {
   const old = valueText(field, change.old, questions);
   const now = valueText(field, change.new, questions);
-  // An addition (an amendment) replaced nothing: only what was added is shown.
-  const added = change.old === null;
+  const added = ADDITIONS.has(action);
   const long = now.length > SHORT || old.length > SHORT || /\n/.test(old + now);
   return { label: fieldLabel(field), old, new: now, added, long };
 }
