@@ -10,7 +10,8 @@ impl Api {
     /// Everything the audit log holds about a client, newest first: changes
     /// to their record (red-flag screening included), their sessions, notes,
     /// findings and handouts, deleted ones too, what was exported about them,
-    /// and the backups of the whole database, which hold their records.
+    /// and the backups of the whole database made since they were added,
+    /// which hold their records.
     pub async fn client_history(&self, client: ClientId) -> Result<Vec<HistoryEntry>> {
         // A removed client's history is not shown: the client isn't either.
         self.store.client(client).await?;

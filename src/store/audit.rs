@@ -181,7 +181,8 @@ impl Store {
 
     /// Everything the audit log holds about a client, newest first: the
     /// client record, their sessions (notes, handouts) and findings, deleted
-    /// ones too, and the copies of the whole database, which hold them.
+    /// ones too, and the copies of the whole database made since they were
+    /// added, which hold them.
     pub async fn client_history(&self, client: ClientId) -> Result<Vec<HistoryEntry>> {
         // One indexed lookup per kind of record, rather than one scan of the
         // whole log for entries that lead to the client.
@@ -200,6 +201,9 @@ impl Store {
              UNION ALL
              SELECT {ENTRY_COLUMNS}, NULL, NULL, NULL
                  FROM audit_log a WHERE a.entity = 'database' AND a.action IN ({copies})
+                 -- Copies made since the client was added: earlier ones don't hold them.
+                 AND a.id > (SELECT min(id) FROM audit_log
+                             WHERE entity = 'client' AND entity_id = ?1)
              ORDER BY id DESC",
             copies = WHOLE_DATABASE_COPIES
                 .map(|action| format!("'{action}'"))

@@ -150,6 +150,23 @@ async fn a_clients_history_names_the_session_and_the_muscle_it_concerns() {
 }
 
 #[tokio::test]
+async fn a_backup_is_in_the_history_of_the_clients_it_holds_only() {
+    let db = TestDb::new().await;
+    let backups = db.dir.path().join("backups");
+    let before = db.client("Anna", "Smith").await;
+    db.api.backup(&backups).await.expect("backup");
+    let after = db.client("Bella", "Jones").await;
+    let backed_up =
+        |history: Vec<HistoryEntry>| history.iter().any(|h| h.entry.action == "database.backup");
+    assert!(backed_up(
+        db.api.client_history(before.id).await.expect("history")
+    ));
+    assert!(!backed_up(
+        db.api.client_history(after.id).await.expect("history")
+    ));
+}
+
+#[tokio::test]
 async fn a_clients_history_holds_nothing_of_another_client() {
     let db = TestDb::new().await;
     let (_, anna, _) = charted_client(&db, "Anna").await;
