@@ -1,10 +1,13 @@
 //! Store benchmarks: search over 100,000 clients, opening a client with 500
-//! sessions and 5,000 findings, and opening (and migrating) a database.
+//! sessions and 5,000 findings, opening (and migrating) a database, and what
+//! syncing every commit (`synchronous = FULL`) costs a save.
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use myochart::api::Api;
 use myochart::atlas::{Side, View};
-use myochart::model::{Activity, ClientForm, FindingForm, SessionForm};
+use myochart::model::{Activity, ClientForm, FindingForm, NoteForm, SessionForm, SessionId};
+use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
+use sqlx::SqlitePool;
 use tokio::runtime::Runtime;
 
 const CLIENTS: usize = 100_000;
@@ -125,5 +128,94 @@ fn open_database(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, search, open_client, open_database);
+/// Saving a note under WAL with `synchronous` NORMAL (syncs at checkpoints
+/// only) and FULL (syncs the log at every commit, as the store does), on the
+/// disk the target folder is on: a memory-backed temp folder would hide the
+/// syncing this measures.
+fn save_note(c: &mut Criterion) {
+    let rt = runtime();
+    let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp");
+    let path = dir.path().join("writes.sqlite");
+    let (api, session) = rt.block_on(async {
+        let api = Api::open(&path).await.expect("open");
+        let client = api
+            .create_client(ClientForm {
+                first_name: "Often".into(),
+                ..ClientForm::default()
+            })
+            .await
+            .expect("client");
+        let form = SessionForm {
+            session_date: "2026-11-20".into(),
+            therapist: "T".into(),
+        };
+        let session = api.create_session(client.id, form).await.expect("session");
+        (api, session.id)
+    });
+    let mut group = c.benchmark_group("save a note");
+    let mut typed = 0_u64;
+    group.bench_function("through the app (FULL)", |b| {
+        b.to_async(&rt).iter(|| {
+            typed += 1;
+            let note = NoteForm {
+                subjective: format!("Neck ache, day {typed}"),
+                ..NoteForm::default()
+            };
+            api.write_note(session, note)
+        });
+    });
+    // The store opens its pool with FULL only, so the comparison opens its
+    // own, one per setting, and writes what a save writes: the note and its
+    // audit-log entry in one transaction.
+    for (name, synchronous) in [
+        (
+            "the note and its audit entry, NORMAL",
+            SqliteSynchronous::Normal,
+        ),
+        (
+            "the note and its audit entry, FULL",
+            SqliteSynchronous::Full,
+        ),
+    ] {
+        let pool = rt.block_on(async {
+            let options = SqliteConnectOptions::new()
+                .filename(&path)
+                .journal_mode(SqliteJournalMode::Wal)
+                .synchronous(synchronous);
+            SqlitePoolOptions::new()
+                .max_connections(1)
+                .connect_with(options)
+                .await
+                .expect("pool")
+        });
+        group.bench_function(name, |b| {
+            b.to_async(&rt).iter(|| write_note(&pool, session));
+        });
+    }
+    group.finish();
+}
+
+async fn write_note(pool: &SqlitePool, session: SessionId) {
+    let mut tx = pool.begin_with("BEGIN IMMEDIATE").await.expect("begin");
+    sqlx::query(
+        "UPDATE sessions SET subjective = 'Neck ache, day ' || note_revision,
+             note_revision = note_revision + 1
+         WHERE id = ?",
+    )
+    .bind(session.0)
+    .execute(&mut *tx)
+    .await
+    .expect("note");
+    sqlx::query(
+        "INSERT INTO audit_log (actor, action, entity, entity_id, changes)
+         VALUES ('bench', 'note.write', 'session', ?, '{}')",
+    )
+    .bind(session.0)
+    .execute(&mut *tx)
+    .await
+    .expect("audit entry");
+    tx.commit().await.expect("commit");
+}
+
+criterion_group!(benches, search, open_client, open_database, save_note);
 criterion_main!(benches);

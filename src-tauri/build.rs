@@ -19,6 +19,8 @@ const COMMANDS: &[&str] = &[
     "write_note",
     "sign_note",
     "amend_note",
+    "client_history",
+    "note_history",
     "find",
     "nearest_points",
     "add_checks",

@@ -15,7 +15,7 @@ use myochart::model::{
 };
 use myochart::plugin::{Assessment, AssessmentScore, PluginInfo};
 use myochart::report::{AnonymityWarning, CaseStudyForm, ClassReportForm, Progress, SavedReport};
-use myochart::store::Error as StoreError;
+use myochart::store::{AuditEntry, Error as StoreError, HistoryEntry};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, Window};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
@@ -136,6 +136,19 @@ pub async fn amend_note(
     form: AmendmentForm,
 ) -> Result<Amendment> {
     shell.api().await?.amend_note(session, form).await
+}
+
+#[tauri::command]
+pub async fn client_history(
+    shell: State<'_, Shell>,
+    client: ClientId,
+) -> Result<Vec<HistoryEntry>> {
+    shell.api().await?.client_history(client).await
+}
+
+#[tauri::command]
+pub async fn note_history(shell: State<'_, Shell>, session: SessionId) -> Result<Vec<AuditEntry>> {
+    shell.api().await?.note_history(session).await
 }
 
 #[tauri::command]

@@ -41,6 +41,8 @@ fn main() {
             commands::write_note,
             commands::sign_note,
             commands::amend_note,
+            commands::client_history,
+            commands::note_history,
             commands::find,
             commands::nearest_points,
             commands::add_checks,

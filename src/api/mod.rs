@@ -2,13 +2,15 @@
 //! call takes forms or ids and returns records or an [`Error`].
 //!
 //! One `impl Api` per area, each in its own file: clients, charting, handouts,
-//! students and plugins; `paths` says where things go by default. This file
-//! holds opening and closing, settings, backups and the audit trail.
+//! students, plugins and history (what the audit log holds about a client);
+//! `paths` says where things go by default. This file holds opening and
+//! closing, settings, backups and the audit trail.
 
 mod backups;
 mod charting;
 mod clients;
 mod handouts;
+mod history;
 mod paths;
 mod plugins;
 mod protection;

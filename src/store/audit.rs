@@ -1,3 +1,6 @@
+//! The audit log: who changed what, when, and the values each change replaced.
+//! Entries are appended inside the transaction of the write they describe.
+
 use std::collections::BTreeMap;
 
 use serde::Serialize;
@@ -6,6 +9,8 @@ use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
 use super::{Result, Store};
+use crate::atlas::Side;
+use crate::model::{ClientId, SessionId};
 
 /// One line of the audit log: who did what to which record, when, and what
 /// the change replaced.
@@ -13,11 +18,14 @@ use super::{Result, Store};
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct AuditEntry {
+    #[ts(type = "number")]
+    pub id: i64,
     pub at: String,
     pub actor: String,
     /// e.g. `client.create`, `note.sign`.
     pub action: String,
     pub entity: String,
+    #[ts(type = "number")]
     pub entity_id: i64,
     pub detail: String,
     /// The fields that changed, by their names in the record (`healthHistory`),
@@ -25,6 +33,21 @@ pub struct AuditEntry {
     /// nothing (a record created, a backup made).
     #[sqlx(json)]
     pub changes: BTreeMap<String, Change>,
+}
+
+/// An entry of a client's history: an [`AuditEntry`] with, for a session's
+/// or a finding's entry, the session's date, and for a finding's, its muscle
+/// and side, so the reader knows which record it speaks of.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct HistoryEntry {
+    #[serde(flatten)]
+    #[sqlx(flatten)]
+    pub entry: AuditEntry,
+    pub session_date: Option<String>,
+    pub muscle_label: Option<String>,
+    pub side: Option<Side>,
 }
 
 /// One field's value before and after a change.
@@ -36,6 +59,14 @@ pub struct Change {
     #[ts(type = "unknown")]
     pub new: Value,
 }
+
+const ENTRY_COLUMNS: &str =
+    "a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.detail, a.changes";
+
+/// The actions that copy the whole database, every client's records with it.
+/// (A practice log, also saved from the whole database, holds no client's
+/// records.)
+const WHOLE_DATABASE_COPIES: [&str; 1] = ["database.backup"];
 
 /// Fields every write moves by itself: they say nothing a reader needs.
 const BOOKKEEPING: [&str; 2] = ["updatedAt", "noteRevision"];
@@ -83,6 +114,24 @@ pub(super) async fn record_change<T: Serialize>(
     insert(conn, actor, action, entity, "", &changes(old, new)).await
 }
 
+/// Appends an addition to a record (an amendment to a note) inside the
+/// caller's transaction, with what was added as `field`'s change from nothing.
+pub(super) async fn record_addition(
+    conn: &mut SqliteConnection,
+    actor: &str,
+    action: &str,
+    entity: (&str, i64),
+    detail: &str,
+    (field, added): (&str, &str),
+) -> Result<()> {
+    let change = Change {
+        old: Value::Null,
+        new: added.into(),
+    };
+    let changes = BTreeMap::from([(field.to_owned(), change)]);
+    insert(conn, actor, action, entity, detail, &changes).await
+}
+
 async fn insert(
     conn: &mut SqliteConnection,
     actor: &str,
@@ -120,12 +169,60 @@ pub(super) async fn latest(pool: &SqlitePool) -> Result<i64> {
 impl Store {
     /// The audit trail of one record, oldest first.
     pub async fn audit_trail(&self, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
-        Ok(sqlx::query_as(
-            "SELECT at, actor, action, entity, entity_id, detail, changes FROM audit_log
-             WHERE entity = ? AND entity_id = ? ORDER BY id",
-        )
+        Ok(sqlx::query_as(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM audit_log a
+             WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id"
+        ))
         .bind(entity)
         .bind(entity_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Everything the audit log holds about a client, newest first: the
+    /// client record, their sessions (notes, handouts) and findings, deleted
+    /// ones too, and the copies of the whole database made since they were
+    /// added, which hold them.
+    pub async fn client_history(&self, client: ClientId) -> Result<Vec<HistoryEntry>> {
+        // One indexed lookup per kind of record, rather than one scan of the
+        // whole log for entries that lead to the client.
+        Ok(sqlx::query_as(&format!(
+            "SELECT {ENTRY_COLUMNS}, NULL AS session_date, NULL AS muscle_label, NULL AS side
+                 FROM audit_log a WHERE a.entity = 'client' AND a.entity_id = ?1
+             UNION ALL
+             SELECT {ENTRY_COLUMNS}, s.session_date, NULL, NULL
+                 FROM sessions s JOIN audit_log a ON a.entity = 'session' AND a.entity_id = s.id
+                 WHERE s.client_id = ?1
+             UNION ALL
+             SELECT {ENTRY_COLUMNS}, s.session_date, f.muscle_label, f.side
+                 FROM sessions s JOIN findings f ON f.session_id = s.id
+                 JOIN audit_log a ON a.entity = 'finding' AND a.entity_id = f.id
+                 WHERE s.client_id = ?1
+             UNION ALL
+             SELECT {ENTRY_COLUMNS}, NULL, NULL, NULL
+                 FROM audit_log a WHERE a.entity = 'database' AND a.action IN ({copies})
+                 -- Copies made since the client was added: earlier ones don't hold them.
+                 AND a.id > (SELECT min(id) FROM audit_log
+                             WHERE entity = 'client' AND entity_id = ?1)
+             ORDER BY id DESC",
+            copies = WHOLE_DATABASE_COPIES
+                .map(|action| format!("'{action}'"))
+                .join(", "),
+        ))
+        .bind(client)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The revisions of a session's note, newest first: each draft save with
+    /// what it replaced, the signing and each amendment.
+    pub async fn note_history(&self, session: SessionId) -> Result<Vec<AuditEntry>> {
+        Ok(sqlx::query_as(&format!(
+            "SELECT {ENTRY_COLUMNS} FROM audit_log a
+             WHERE a.entity = 'session' AND a.entity_id = ? AND a.action LIKE 'note.%'
+             ORDER BY a.id DESC"
+        ))
+        .bind(session)
         .fetch_all(&self.pool)
         .await?)
     }

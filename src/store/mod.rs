@@ -28,7 +28,7 @@ use std::time::Duration;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
-pub use audit::{AuditEntry, Change};
+pub use audit::{AuditEntry, Change, HistoryEntry};
 pub use copies::{check, restore, Contents};
 pub use error::Error;
 pub use handouts::NewHandout;
@@ -128,7 +128,10 @@ fn connect_options(path: &Path, access: &Access) -> SqliteConnectOptions {
         options
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
-            .synchronous(SqliteSynchronous::Normal)
+            // In WAL mode NORMAL syncs only at checkpoints, so a power cut can
+            // undo the last commits after the app said "saved"; FULL syncs the
+            // log at every commit: a saved note stays saved.
+            .synchronous(SqliteSynchronous::Full)
     }
 }
 

@@ -149,12 +149,13 @@ impl Store {
         .bind(actor)
         .fetch_one(&mut *tx)
         .await?;
-        audit::record(
+        audit::record_addition(
             &mut tx,
             actor,
             "note.amend",
             ("session", id.0),
             &amendment.reason,
+            ("text", &amendment.text),
         )
         .await?;
         tx.commit().await?;

@@ -6,10 +6,13 @@ mod atlas;
 mod backups;
 mod charting;
 mod cli;
+#[cfg(unix)]
+mod crash;
 mod finder;
 mod forms_fuzz;
 mod handout;
 mod helpers;
+mod history;
 mod plugin_builds;
 mod plugin_processes;
 mod plugins;

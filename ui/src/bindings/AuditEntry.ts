@@ -5,11 +5,11 @@ import type { Change } from "./Change";
  * One line of the audit log: who did what to which record, when, and what
  * the change replaced.
  */
-export type AuditEntry = { at: string, actor: string, 
+export type AuditEntry = { id: number, at: string, actor: string, 
 /**
  * e.g. `client.create`, `note.sign`.
  */
-action: string, entity: string, entityId: bigint, detail: string, 
+action: string, entity: string, entityId: number, detail: string, 
 /**
  * The fields that changed, by their names in the record (`healthHistory`),
  * with the values before and after; empty for entries that replace

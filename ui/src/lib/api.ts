@@ -18,6 +18,7 @@ import type { AmendmentForm } from "../bindings/AmendmentForm";
 import type { Assessment } from "../bindings/Assessment";
 import type { AssessmentScore } from "../bindings/AssessmentScore";
 import type { Atlas } from "../bindings/Atlas";
+import type { AuditEntry } from "../bindings/AuditEntry";
 import type { Backup } from "../bindings/Backup";
 import type { RestorePreview } from "../bindings/RestorePreview";
 import type { UnlockForm } from "../bindings/UnlockForm";
@@ -38,6 +39,7 @@ import type { FindingMove } from "../bindings/FindingMove";
 import type { Handout } from "../bindings/Handout";
 import type { HandoutId } from "../bindings/HandoutId";
 import type { HandoutOptions } from "../bindings/HandoutOptions";
+import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { NearbyPoint } from "../bindings/NearbyPoint";
 import type { NoteForm } from "../bindings/NoteForm";
 import type { PluginInfo } from "../bindings/PluginInfo";
@@ -121,6 +123,8 @@ export const api = {
   writeNote: (session: SessionId, form: NoteForm) => call<Session>("write_note", { session, form }),
   signNote: (session: SessionId) => call<Session>("sign_note", { session }),
   amendNote: (session: SessionId, form: AmendmentForm) => call<Amendment>("amend_note", { session, form }),
+  clientHistory: (client: ClientId) => call<HistoryEntry[]>("client_history", { client }),
+  noteHistory: (session: SessionId) => call<AuditEntry[]>("note_history", { session }),
   find: (spots: Spot[]) => call<FinderMatch[]>("find", { spots }),
   nearestPoints: (view: View, x: number, y: number) => call<NearbyPoint[]>("nearest_points", { view, x, y }),
   addChecks: (session: SessionId, checks: CheckForm[]) => call<SessionCheck[]>("add_checks", { session, checks }),
