@@ -2,16 +2,18 @@
 //! call takes forms or ids and returns records or an [`Error`].
 //!
 //! One `impl Api` per area, each in its own file: clients, charting, handouts,
-//! students and plugins; `paths` says where things go by default. This file
+//! students, plugins, and export and import; `paths` says where things go by default. This file
 //! holds opening and closing, settings, backups and the audit trail.
 
 mod charting;
 mod clients;
+mod export;
 mod handouts;
 mod paths;
 mod plugins;
 mod students;
 
+pub use export::Imported;
 pub use paths::{
     default_backup_folder, default_database_path, default_handout_folder, default_report_folder,
     demo_database_path, file_stamp, report_to_open,

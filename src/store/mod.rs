@@ -11,6 +11,7 @@ mod checks;
 mod client_index;
 mod clients;
 mod error;
+mod export;
 mod findings;
 mod handouts;
 mod plugins;
