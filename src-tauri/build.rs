@@ -32,6 +32,8 @@ const COMMANDS: &[&str] = &[
     "handouts_of_client",
     "open_handout",
     "backup",
+    "export_all",
+    "export_client",
     "plugins",
     "approve_plugin",
     "enable_plugin",

@@ -56,7 +56,7 @@ enum Command {
         spots: Vec<Spot>,
     },
     /// Write everything the database holds, or one client's record, to a JSON
-    /// file (the format is in docs/export-format.md)
+    /// file (the format is described in src/model/export.rs)
     Export {
         /// The JSON file to write
         #[arg(long, required_unless_present = "pdf")]

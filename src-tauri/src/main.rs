@@ -54,6 +54,8 @@ fn main() {
             commands::handouts_of_client,
             commands::open_handout,
             commands::backup,
+            commands::export_all,
+            commands::export_client,
             commands::plugins,
             commands::approve_plugin,
             commands::enable_plugin,

@@ -1,5 +1,5 @@
 //! The façade for taking records out and bringing them back: the whole
-//! database as one JSON file (`docs/export-format.md`), one client's record
+//! database as one JSON file (the format: [`crate::model::export`]), one client's record
 //! as JSON and as a readable PDF, and the import of an export into an empty
 //! database.
 
@@ -47,7 +47,8 @@ impl Api {
         let sessions = self.store.sessions_between(client.id, from, to).await?;
         let sessions = self.session_records(sessions).await?;
         let settings = self.store.settings().await?;
-        let pdf = crate::report::client_record(&client, &sessions, &settings, &self.atlas());
+        let pdf =
+            crate::report::client_record(&client, &sessions, &settings, &self.plugins.atlas());
         let path = save_file(path, &pdf)?;
         self.record_copy("export.client-pdf", ("client", client.id.0), &path)
             .await?;

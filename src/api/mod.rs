@@ -15,8 +15,8 @@ mod students;
 
 pub use export::Imported;
 pub use paths::{
-    default_backup_folder, default_database_path, default_handout_folder, default_report_folder,
-    demo_database_path, file_stamp, report_to_open,
+    default_backup_folder, default_database_path, default_export_folder, default_handout_folder,
+    default_report_folder, demo_database_path, file_stamp, report_to_open,
 };
 
 use std::collections::BTreeMap;

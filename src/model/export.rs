@@ -1,12 +1,62 @@
 //! The export file: every row of every table, versioned, and the checks an
-//! import runs on it before anything is written. The format is described in
-//! `docs/export-format.md`.
+//! import runs on it before anything is written.
 //!
-//! Rows travel as the database holds them, column by column, so a restore is
-//! exact; which tables and columns there are, their SQL types and their
-//! references come from the database's own schema ([`TableSchema`], read by
-//! the store), and what a value may hold from the domain types' own parsers
-//! ([`check_value`]).
+//! # The format (version 1)
+//!
+//! One UTF-8 JSON object, indented, ending in a new line:
+//!
+//! ```json
+//! {
+//!   "format": "myochart-export",
+//!   "version": 1,
+//!   "tables": {
+//!     "settings": [{ "id": 1, "clinic_name": "", ... }],
+//!     "clients": [{ "id": 1, "first_name": "สมชาย", "date_of_birth": null, ... }],
+//!     ...
+//!   }
+//! }
+//! ```
+//!
+//! - `tables` holds every table the migrations create, in the order an import
+//!   writes them: `settings`, `student_profile`, `clients`, `findings`,
+//!   `session_checks`, `sessions`, `amendments`, `handouts`, `practice_log`,
+//!   `snippets`, `plugins`, `audit_log` (findings come before their sessions
+//!   because a signed note takes no new findings; see `store::export`).
+//! - Each table is an array of rows, by id. A row is an object with every
+//!   column of the table, named as in `migrations/`, in the table's column
+//!   order: the ids as they were, soft-deleted rows (`deleted_at` set),
+//!   signed notes, amendments and the whole audit log included, so a restore
+//!   is exact. Derived columns (`clients.search_key`, `sort_key`) travel too.
+//! - Values are as SQLite holds them: `INTEGER` columns whole numbers
+//!   (booleans 0 or 1), `REAL` columns numbers (written to the bit),
+//!   `TEXT` columns strings, a missing value `null`. Dates are
+//!   `YYYY-MM-DD`, moments `2026-11-25T16:47:02.123Z` (UTC). Columns that
+//!   hold JSON (`clients.red_flags`, `screened_flags`,
+//!   `student_profile.supervisors`, `audit_log.changes`) hold it as a string.
+//! - One client's record (for a client who asks for their data) is the same
+//!   format holding only their rows: their `clients` row, sessions, findings,
+//!   checks, amendments, handouts, practice-log sign-offs of their sessions
+//!   and the audit entries about those records; the tables about the practice
+//!   (`settings`, `student_profile`, `snippets`, `plugins`) are empty.
+//! - The same database exported twice, or exported, imported and exported
+//!   again, gives the same bytes.
+//!
+//! An import reads only this version, into a database that holds no records
+//! (the one-row `settings` and `student_profile` are replaced). Before writing
+//! anything it checks that every table and column is there and known, every
+//! value has its column's type and is allowed there by the domain's own
+//! parsers (names, phone numbers, e-mail addresses, dates, scores, chart
+//! positions, the enumerations), ids are not repeated, and every reference
+//! (`findings[2].session_id`) names a row the file holds. Each problem is
+//! reported with its path, `clients[3].date_of_birth: "1984-02-30" is not a
+//! date (YYYY-MM-DD)`; then everything is written in one transaction, or
+//! nothing.
+//!
+//! A later format adds a version; this code refuses any version but its own.
+//!
+//! Which tables and columns there are, their SQL types and their references
+//! come from the database's own schema ([`TableSchema`], read by the store),
+//! so a column a migration adds is exported without anyone listing it here.
 
 use std::collections::{HashMap, HashSet};
 
@@ -284,7 +334,7 @@ fn check_column(
 /// be of the column's SQL type), checked with the domain types' parsers:
 /// names, phone numbers, dates, scores, chart positions, the enumerations.
 /// Columns without a rule of their own pass.
-pub fn check_value(table: &str, column: &str, value: &Value, row: &Row) -> Result<(), String> {
+fn check_value(table: &str, column: &str, value: &Value, row: &Row) -> Result<(), String> {
     if let Some(number) = value.as_f64() {
         return match (table, column) {
             ("sessions", "pain_before" | "pain_after") => score(value, "Pain"),

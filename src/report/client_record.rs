@@ -142,17 +142,15 @@ fn history(client: &Client, width: f32) -> Block {
     };
     rows.extend(labelled("Consent", value(&consent), 0.0));
     rows.push(Row::space(1.0 * MM));
+    // A moment (`2026-11-25T16:47:02.123Z`) as its day.
+    let day = |at: &str| long_date(at.get(..10).unwrap_or(at));
     let screening = match &client.screened_at {
         None => value("Not screened."),
-        Some(at) if client.red_flags.is_empty() => value(&format!(
-            "Screened {}: no red flags reported.",
-            long_date(at.get(..10).unwrap_or(at))
-        )),
+        Some(at) if client.red_flags.is_empty() => {
+            value(&format!("Screened {}: no red flags reported.", day(at)))
+        }
         Some(at) => {
-            let mut rows = value(&format!(
-                "Screened {}. Reported:",
-                long_date(at.get(..10).unwrap_or(at))
-            ));
+            let mut rows = value(&format!("Screened {}. Reported:", day(at)));
             let flags: Vec<String> = client
                 .red_flags
                 .iter()

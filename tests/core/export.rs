@@ -184,10 +184,6 @@ async fn everything(db: &TestDb) -> Client {
     somchai
 }
 
-async fn empty_db() -> TestDb {
-    TestDb::new().await
-}
-
 fn read_json(path: &Path) -> Value {
     serde_json::from_slice(&std::fs::read(path).expect("read export")).expect("json")
 }
@@ -233,7 +229,7 @@ async fn export_import_export_gives_the_same_bytes() {
     let first = source.dir.path().join("first.json");
     source.api.export_all(&first).await.expect("export");
 
-    let target = empty_db().await;
+    let target = TestDb::new().await;
     let imported = target.api.import(&first).await.expect("import");
     assert_eq!(imported.clients, 3);
     let second = target.dir.path().join("second.json");
@@ -332,7 +328,7 @@ async fn an_imported_database_works_like_the_original() {
     let somchai = everything(&source).await;
     let path = source.dir.path().join("all.json");
     source.api.export_all(&path).await.expect("export");
-    let target = empty_db().await;
+    let target = TestDb::new().await;
     target.api.import(&path).await.expect("import");
 
     // Search finds the imported clients (not the deleted one).
@@ -390,7 +386,7 @@ async fn an_import_into_a_database_with_records_is_refused_and_changes_nothing()
 
 #[tokio::test]
 async fn malformed_json_is_refused_with_where_it_breaks() {
-    let db = empty_db().await;
+    let db = TestDb::new().await;
     let path = db.dir.path().join("broken.json");
     std::fs::write(
         &path,
@@ -412,7 +408,7 @@ async fn another_format_version_is_refused() {
     let mut export = read_json(&path);
     export["version"] = json!(2);
 
-    let db = empty_db().await;
+    let db = TestDb::new().await;
     let messages = refused(&db, &write_json(db.dir.path(), &export)).await;
     assert_eq!(
         messages,
@@ -430,7 +426,7 @@ async fn a_dangling_reference_is_refused_with_its_path() {
     export["tables"]["findings"][2]["session_id"] = json!(999);
     export["tables"]["sessions"][0]["client_id"] = json!(777);
 
-    let db = empty_db().await;
+    let db = TestDb::new().await;
     let messages = refused(&db, &write_json(db.dir.path(), &export)).await;
     assert_eq!(
         messages,
@@ -464,7 +460,7 @@ async fn every_bad_value_is_listed_with_its_path() {
     tables["amendments"][0]["mood"] = json!("good");
     tables["snippets"][1]["id"] = tables["snippets"][0]["id"].clone();
 
-    let db = empty_db().await;
+    let db = TestDb::new().await;
     let messages = refused(&db, &write_json(db.dir.path(), &export)).await;
     let paths: Vec<&str> = messages
         .iter()
@@ -525,7 +521,7 @@ async fn a_clients_record_holds_their_rows_only_and_reads_as_a_pdf() {
     assert!(trail.iter().any(|entry| entry["action"] == "note.sign"));
 
     // The record restores on its own.
-    let copy = empty_db().await;
+    let copy = TestDb::new().await;
     copy.api
         .import(&json_path)
         .await
