@@ -43,6 +43,8 @@ const COMMANDS: &[&str] = &[
     "new_recovery_key",
     "protect",
     "change_passphrase",
+    "export_all",
+    "export_client",
     "plugins",
     "approve_plugin",
     "enable_plugin",

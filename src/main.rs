@@ -63,6 +63,25 @@ enum Command {
         #[arg(long = "spot", value_parser = parse_spot, required = true)]
         spots: Vec<Spot>,
     },
+    /// Write everything the database holds, or one client's record, to a JSON
+    /// file (the format is described in src/model/export.rs)
+    Export {
+        /// The JSON file to write
+        #[arg(long, required_unless_present = "pdf")]
+        out: Option<PathBuf>,
+        /// Only this client's record (for a client who asks for their data)
+        #[arg(long)]
+        client: Option<i64>,
+        /// With --client: the client's record as a readable PDF
+        #[arg(long, requires = "client")]
+        pdf: Option<PathBuf>,
+    },
+    /// Bring an export back into an empty database: everything is checked
+    /// first, then all of it is written or nothing
+    Import {
+        /// The export file (JSON)
+        file: PathBuf,
+    },
     /// Copy the whole database to a timestamped, checked file; older backups
     /// are kept by rotation (7 daily, 4 weekly, 12 monthly)
     Backup {
@@ -476,7 +495,15 @@ fn main() -> ExitCode {
     match runtime.block_on(run(cli)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error}");
+            // An import lists every problem of the file, one a line.
+            match api::ErrorBody::from(&error).fields.as_slice() {
+                fields @ [_, _, ..] => {
+                    for field in fields {
+                        eprintln!("error: {}", field.message);
+                    }
+                }
+                _ => eprintln!("error: {error}"),
+            }
             ExitCode::from(match error.code() {
                 Code::Validation => 2,
                 Code::NotFound => 3,
@@ -814,6 +841,28 @@ async fn execute(api: &Api, command: Command, secret: &Secret) -> api::Result<()
                     m.score
                 );
             }
+        }
+        Command::Export { out, client, pdf } => {
+            if let Some(out) = out {
+                let path = match client {
+                    Some(id) => api.export_client(ClientId(id), &out).await?,
+                    None => api.export_all(&out).await?,
+                };
+                println!("export written to {}", path.display());
+            }
+            if let (Some(pdf), Some(id)) = (pdf, client) {
+                let path = api.export_client_pdf(ClientId(id), &pdf).await?;
+                println!("client record written to {}", path.display());
+            }
+        }
+        Command::Import { file } => {
+            let imported = api.import(&file).await?;
+            println!(
+                "imported {} records ({} clients) from {}",
+                imported.rows,
+                imported.clients,
+                file.display()
+            );
         }
         Command::Backup { to } => {
             let folder = to.unwrap_or_else(api::default_backup_folder);

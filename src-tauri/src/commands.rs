@@ -306,6 +306,36 @@ pub async fn change_passphrase(
     shell.api().await?.change_passphrase(&current, &new).await
 }
 
+/// Writes everything the database holds to a JSON file in the exports folder.
+#[tauri::command]
+pub async fn export_all(shell: State<'_, Shell>) -> Result<String> {
+    let path = export_folder()?.join(format!("Myochart export {}.json", api::file_stamp()));
+    Ok(shell
+        .api()
+        .await?
+        .export_all(&path)
+        .await?
+        .display()
+        .to_string())
+}
+
+/// Writes one client's record to the exports folder as JSON and as a PDF,
+/// named by their client code (a name in a file name would show in any
+/// folder listing).
+#[tauri::command]
+pub async fn export_client(shell: State<'_, Shell>, id: ClientId) -> Result<Vec<String>> {
+    let api = shell.api().await?;
+    let stem = format!("Client record {} {}", client_code(id), api::file_stamp());
+    let folder = export_folder()?;
+    let json = api
+        .export_client(id, &folder.join(format!("{stem}.json")))
+        .await?;
+    let pdf = api
+        .export_client_pdf(id, &folder.join(format!("{stem}.pdf")))
+        .await?;
+    Ok(vec![json.display().to_string(), pdf.display().to_string()])
+}
+
 #[tauri::command]
 pub async fn plugins(shell: State<'_, Shell>) -> Result<Vec<PluginInfo>> {
     Ok(shell.api().await?.plugins())
@@ -525,10 +555,18 @@ pub async fn open_report(path: String) -> Result<()> {
 }
 
 fn report_folder() -> Result<std::path::PathBuf> {
-    let folder = api::default_report_folder();
+    created(api::default_report_folder(), "reports")
+}
+
+fn export_folder() -> Result<std::path::PathBuf> {
+    created(api::default_export_folder(), "exports")
+}
+
+/// `folder`, created if it isn't there.
+fn created(folder: std::path::PathBuf, what: &str) -> Result<std::path::PathBuf> {
     std::fs::create_dir_all(&folder).map_err(|error| Error::File {
         path: folder.clone(),
-        reason: format!("can't create the reports folder: {error}"),
+        reason: format!("can't create the {what} folder: {error}"),
     })?;
     Ok(folder)
 }

@@ -65,6 +65,8 @@ fn main() {
             commands::new_recovery_key,
             commands::protect,
             commands::change_passphrase,
+            commands::export_all,
+            commands::export_client,
             commands::plugins,
             commands::approve_plugin,
             commands::enable_plugin,

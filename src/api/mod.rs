@@ -2,13 +2,14 @@
 //! call takes forms or ids and returns records or an [`Error`].
 //!
 //! One `impl Api` per area, each in its own file: clients, charting, handouts,
-//! students, plugins and history (what the audit log holds about a client);
-//! `paths` says where things go by default. This file holds opening and
-//! closing, settings, backups and the audit trail.
+//! students, plugins, history (what the audit log holds about a client), and
+//! export and import; `paths` says where things go by default. This file holds
+//! opening and closing, settings, backups and the audit trail.
 
 mod backups;
 mod charting;
 mod clients;
+mod export;
 mod handouts;
 mod history;
 mod paths;
@@ -16,9 +17,10 @@ mod plugins;
 mod protection;
 mod students;
 
+pub use export::Imported;
 pub use paths::{
-    default_backup_folder, default_database_path, default_handout_folder, default_report_folder,
-    demo_database_path, file_stamp, report_to_open,
+    default_backup_folder, default_database_path, default_export_folder, default_handout_folder,
+    default_report_folder, demo_database_path, file_stamp, report_to_open,
 };
 
 use std::collections::BTreeMap;

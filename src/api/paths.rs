@@ -32,6 +32,12 @@ pub fn default_backup_folder() -> PathBuf {
     documents_folder("MYOCHART_BACKUPS", "Myochart backups")
 }
 
+/// Where the app writes exports (everything, or a client's record):
+/// `MYOCHART_EXPORTS`, else "Myochart exports" in the documents folder.
+pub fn default_export_folder() -> PathBuf {
+    documents_folder("MYOCHART_EXPORTS", "Myochart exports")
+}
+
 /// Where the app saves students' logs and reports: `MYOCHART_REPORTS`, else
 /// "Myochart reports" in the documents folder.
 pub fn default_report_folder() -> PathBuf {

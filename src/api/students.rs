@@ -261,7 +261,7 @@ impl Api {
         Ok(names)
     }
 
-    async fn session_records(
+    pub(super) async fn session_records(
         &self,
         sessions: Vec<crate::model::Session>,
     ) -> Result<Vec<SessionRecord>> {

@@ -8,6 +8,7 @@
 
 mod check;
 mod client;
+pub mod export;
 mod finding;
 mod handout;
 mod ids;

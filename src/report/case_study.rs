@@ -71,6 +71,100 @@ pub struct SessionPart {
     pub amendments: Vec<(String, String)>,
 }
 
+impl SessionPart {
+    /// Session `number` as a report prints it, every free text passed through
+    /// `clean(field, text)` (a case study scrubs the client's identity there).
+    pub(super) fn new(
+        number: usize,
+        record: &SessionRecord,
+        atlas: &Atlas,
+        clean: &mut dyn FnMut(&str, &str) -> String,
+    ) -> SessionPart {
+        let session = &record.session;
+        let date = long_date(&session.session_date);
+        let field = |part: &str| format!("Session {number} ({date}), {part}");
+        let note = [
+            ("Subjective", &session.subjective),
+            ("Objective", &session.objective),
+            ("Assessment", &session.assessment),
+            ("Plan", &session.plan),
+        ]
+        .into_iter()
+        .filter(|(_, text)| !text.trim().is_empty())
+        .map(|(label, text)| (label, clean(&field(label), text)))
+        .collect();
+        let mut muscles: Vec<(String, usize, Vec<String>)> = Vec::new();
+        let mut markers: Vec<(View, Marker)> = Vec::new();
+        for finding in &record.findings {
+            let technique = finding
+                .technique_id
+                .as_ref()
+                .map(|id| technique_name(atlas, id));
+            let line = finding_line(finding, technique.as_deref(), &mut |part, text| {
+                clean(&field(part), text)
+            });
+            let muscle_number = match muscles
+                .iter_mut()
+                .find(|(id, _, _)| *id == finding.muscle_id)
+            {
+                Some((_, n, lines)) => {
+                    lines.push(line);
+                    *n
+                }
+                None => {
+                    muscles.push((finding.muscle_id.clone(), muscles.len() + 1, vec![line]));
+                    muscles.len()
+                }
+            };
+            markers.push((
+                finding.view,
+                Marker {
+                    number: muscle_number,
+                    x: finding.x,
+                    y: finding.y,
+                },
+            ));
+        }
+        let charts = chart::views(&markers, atlas);
+        let amendments = record
+            .amendments
+            .iter()
+            .map(|a| {
+                (
+                    clean(&field("amendment reason"), &a.reason),
+                    clean(&field("amendment"), &a.text),
+                )
+            })
+            .collect();
+        SessionPart {
+            number,
+            date,
+            draft: session.status == SessionStatus::Draft,
+            pain_before: session.pain_before,
+            pain_after: session.pain_after,
+            note,
+            findings: muscles
+                .into_iter()
+                .map(|(_, n, lines)| (n, lines.join("\n")))
+                .collect(),
+            active_points: record
+                .findings
+                .iter()
+                .filter(|f| f.activity == Activity::Active)
+                .count(),
+            charts,
+            amendments,
+        }
+    }
+}
+
+/// A technique's name from the atlas; its id when the atlas no longer has it.
+fn technique_name(atlas: &Atlas, id: &str) -> String {
+    atlas
+        .technique(id)
+        .map_or(id.to_owned(), |t| t.name.clone())
+}
+
 impl CaseStudy {
     /// Gathers a case study of `client` over `sessions` (oldest first, at least
     /// one), scrubbing every free text of the client's identity and of the
@@ -104,94 +198,26 @@ impl CaseStudy {
         let mut parts = Vec::new();
         for (i, record) in sessions.iter().enumerate() {
             let number = i + 1;
-            let session = &record.session;
-            let date = long_date(&session.session_date);
-            let field = |part: &str| format!("Session {number} ({date}), {part}");
-            let note = [
-                ("Subjective", &session.subjective),
-                ("Objective", &session.objective),
-                ("Assessment", &session.assessment),
-                ("Plan", &session.plan),
-            ]
-            .into_iter()
-            .filter(|(_, text)| !text.trim().is_empty())
-            .map(|(label, text)| (label, clean(&field(label), text)))
-            .collect();
-            let mut muscles: Vec<(String, usize, Vec<String>)> = Vec::new();
-            let mut markers: Vec<(View, Marker)> = Vec::new();
-            for finding in &record.findings {
-                let technique = finding.technique_id.as_ref().map(|id| {
-                    if !technique_ids.contains(id) {
-                        technique_ids.push(id.clone());
-                    }
-                    atlas.technique(id).map_or(id.clone(), |t| t.name.clone())
-                });
-                if let Some(name) = &technique {
-                    match technique_uses.iter_mut().find(|(n, _, _)| n == name) {
-                        Some((_, points, in_sessions)) => {
-                            *points += 1;
-                            if !in_sessions.contains(&number) {
-                                in_sessions.push(number);
-                            }
-                        }
-                        None => technique_uses.push((name.clone(), 1, vec![number])),
-                    }
-                }
-                let line = finding_line(finding, technique.as_deref(), &mut |part, text| {
-                    clean(&field(part), text)
-                });
-                let muscle_number = match muscles
-                    .iter_mut()
-                    .find(|(id, _, _)| *id == finding.muscle_id)
-                {
-                    Some((_, n, lines)) => {
-                        lines.push(line);
-                        *n
-                    }
-                    None => {
-                        muscles.push((finding.muscle_id.clone(), muscles.len() + 1, vec![line]));
-                        muscles.len()
-                    }
-                };
-                markers.push((
-                    finding.view,
-                    Marker {
-                        number: muscle_number,
-                        x: finding.x,
-                        y: finding.y,
-                    },
-                ));
-            }
-            let charts = chart::views(&markers, atlas);
-            let amendments = record
-                .amendments
+            parts.push(SessionPart::new(number, record, atlas, &mut clean));
+            for id in record
+                .findings
                 .iter()
-                .map(|a| {
-                    (
-                        clean(&field("amendment reason"), &a.reason),
-                        clean(&field("amendment"), &a.text),
-                    )
-                })
-                .collect();
-            parts.push(SessionPart {
-                number,
-                date,
-                draft: session.status == SessionStatus::Draft,
-                pain_before: session.pain_before,
-                pain_after: session.pain_after,
-                note,
-                findings: muscles
-                    .into_iter()
-                    .map(|(_, n, lines)| (n, lines.join("\n")))
-                    .collect(),
-                active_points: record
-                    .findings
-                    .iter()
-                    .filter(|f| f.activity == Activity::Active)
-                    .count(),
-                charts,
-                amendments,
-            });
+                .filter_map(|f| f.technique_id.as_ref())
+            {
+                if !technique_ids.contains(id) {
+                    technique_ids.push(id.clone());
+                }
+                let name = technique_name(atlas, id);
+                match technique_uses.iter_mut().find(|(n, _, _)| *n == name) {
+                    Some((_, points, in_sessions)) => {
+                        *points += 1;
+                        if !in_sessions.contains(&number) {
+                            in_sessions.push(number);
+                        }
+                    }
+                    None => technique_uses.push((name, 1, vec![number])),
+                }
+            }
         }
         // No technique recorded: describe the ones the atlas gives the muscles.
         if technique_ids.is_empty() {
@@ -336,13 +362,11 @@ impl CaseStudy {
                 format!("{p} out of 10 before the first session")
             });
         rows.extend(labelled("Pain", value(&pain), 0.0));
-        let pressure = match self.pressure_tolerance {
-            PressureTolerance::Unknown => "Not recorded.",
-            PressureTolerance::Light => "Light pressure only",
-            PressureTolerance::Moderate => "Moderate pressure",
-            PressureTolerance::Firm => "Firm pressure",
-        };
-        rows.extend(labelled("Pressure", value(pressure), 0.0));
+        rows.extend(labelled(
+            "Pressure",
+            value(pressure_text(self.pressure_tolerance)),
+            0.0,
+        ));
         section("Presentation", width, rows)
     }
 
@@ -413,24 +437,7 @@ impl CaseStudy {
     }
 
     fn plot_block(&self, width: f32) -> Block {
-        let points: Vec<PainPoint> = self
-            .sessions
-            .iter()
-            .map(|s| PainPoint {
-                label: short_date(&s.date),
-                before: s.pain_before,
-                after: s.pain_after,
-            })
-            .collect();
-        let mut rows = paragraph(
-            "Pain on the 0–10 numeric rating scale, before and after each session.",
-            &style::SMALL,
-            0.0,
-            width,
-        );
-        rows.push(Row::space(2.0 * MM));
-        rows.push(pain_plot(&points, width, 70.0 * MM, &style::SMALL));
-        section("Pain over time", width, rows)
+        pain_over_time(&self.sessions, width)
     }
 
     fn outcome(&self, width: f32) -> Vec<Row> {
@@ -529,7 +536,7 @@ fn finding_line(
 }
 
 /// A session: its heading, pain, note, chart and findings.
-fn session_block(session: &SessionPart, first: bool, width: f32) -> Block {
+pub(super) fn session_block(session: &SessionPart, first: bool, width: f32) -> Block {
     let mut rows = Vec::new();
     if first {
         rows.extend(paragraph("Sessions", &style::HEADING, 0.0, width));
@@ -656,6 +663,27 @@ fn technique_block(technique: &Technique, first: bool, width: f32) -> Block {
     block(if first { page::SECTION_GAP } else { BLOCK_GAP }, rows)
 }
 
+/// The pain-over-time section: pain before and after each session.
+pub(super) fn pain_over_time(sessions: &[SessionPart], width: f32) -> Block {
+    let points: Vec<PainPoint> = sessions
+        .iter()
+        .map(|s| PainPoint {
+            label: short_date(&s.date),
+            before: s.pain_before,
+            after: s.pain_after,
+        })
+        .collect();
+    let mut rows = paragraph(
+        "Pain on the 0–10 numeric rating scale, before and after each session.",
+        &style::SMALL,
+        0.0,
+        width,
+    );
+    rows.push(Row::space(2.0 * MM));
+    rows.push(pain_plot(&points, width, 70.0 * MM, &style::SMALL));
+    section("Pain over time", width, rows)
+}
+
 /// "20 November 2026" as "20 Nov".
 fn short_date(long: &str) -> String {
     NaiveDate::parse_from_str(long, "%d %B %Y")
@@ -679,7 +707,17 @@ pub fn change_text(change: f64) -> String {
     }
 }
 
-fn capitalise(text: &str) -> String {
+/// How much pressure the client tolerates, in words.
+pub(super) fn pressure_text(tolerance: PressureTolerance) -> &'static str {
+    match tolerance {
+        PressureTolerance::Unknown => "Not recorded.",
+        PressureTolerance::Light => "Light pressure only",
+        PressureTolerance::Moderate => "Moderate pressure",
+        PressureTolerance::Firm => "Firm pressure",
+    }
+}
+
+pub(super) fn capitalise(text: &str) -> String {
     let mut chars = text.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

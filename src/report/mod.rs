@@ -17,6 +17,7 @@ pub mod anonymise;
 mod atlas_sheet;
 mod case_study;
 mod class;
+mod client_record;
 mod log;
 mod page;
 mod plot;
@@ -25,6 +26,7 @@ pub use anonymise::{AnonymityWarning, ClientNames};
 pub use atlas_sheet::atlas_sheet;
 pub use case_study::{CaseStudy, SessionRecord};
 pub use class::{ClassReport, ClientSessions};
+pub use client_record::client_record;
 pub use log::{log_csv, log_pdf, practice_log};
 
 /// How far a report is: `step` of `total` done, and what is being done now.

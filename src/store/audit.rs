@@ -66,7 +66,7 @@ const ENTRY_COLUMNS: &str =
 /// The actions that copy the whole database, every client's records with it.
 /// (A practice log, also saved from the whole database, holds no client's
 /// records.)
-const WHOLE_DATABASE_COPIES: [&str; 1] = ["database.backup"];
+const WHOLE_DATABASE_COPIES: [&str; 2] = ["database.backup", "export.all"];
 
 /// Fields every write moves by itself: they say nothing a reader needs.
 const BOOKKEEPING: [&str; 2] = ["updatedAt", "noteRevision"];

@@ -80,6 +80,14 @@ impl ClientIndex {
     }
 }
 
+impl ClientIndex {
+    /// Drops the copy; the next search reads every key again (after an
+    /// import, whose clients the audit log may not all name).
+    pub(super) async fn forget(&self) {
+        *self.state.lock().await = State::default();
+    }
+}
+
 impl State {
     async fn catch_up(&mut self, pool: &SqlitePool) -> Result<()> {
         let latest = super::audit::latest(pool).await?;

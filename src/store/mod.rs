@@ -12,6 +12,7 @@ mod client_index;
 mod clients;
 mod copies;
 mod error;
+mod export;
 mod findings;
 mod handouts;
 mod plugins;
