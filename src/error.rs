@@ -89,6 +89,7 @@ impl Error {
                 store::Error::ReadOnly | store::Error::ReadOnlyFile { .. } => Code::ReadOnly,
                 store::Error::AlreadyProtected
                 | store::Error::NotProtected
+                | store::Error::RecordKept
                 | store::Error::Open { .. }
                 | store::Error::Migrate { .. }
                 | store::Error::Database(_) => Code::Storage,

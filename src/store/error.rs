@@ -19,6 +19,10 @@ pub enum Error {
          reopen the session to see the saved note"
     )]
     ChangedElsewhere { at: String },
+    /// Deleting a record, or changing an amendment, a handout or the audit log:
+    /// they are kept as they are.
+    #[error("records are kept as they are: mark one deleted, or add an amendment")]
+    RecordKept,
     #[error("the database is busy (another window or program is writing); try again")]
     Busy,
     #[error("the disk is full; nothing was saved. Free some space and try again")]
@@ -67,6 +71,28 @@ pub enum Error {
     Database(sqlx::Error),
 }
 
+/// What a trigger in `migrations/` refused, from the code its message starts
+/// with (`[signed-note] ...`): messages may be reworded, codes stay.
+enum TriggerCode {
+    SignedNote,
+    DraftNote,
+    SignedEntry,
+    RecordKept,
+}
+
+impl TriggerCode {
+    fn of(message: &str) -> Option<TriggerCode> {
+        let (code, _) = message.strip_prefix('[')?.split_once(']')?;
+        Some(match code {
+            "signed-note" => TriggerCode::SignedNote,
+            "draft-note" => TriggerCode::DraftNote,
+            "signed-entry" => TriggerCode::SignedEntry,
+            "record-kept" => TriggerCode::RecordKept,
+            _ => return None,
+        })
+    }
+}
+
 // SQLite's primary result codes (the low byte of an extended code).
 const SQLITE_BUSY: i64 = 5;
 const SQLITE_LOCKED: i64 = 6;
@@ -82,15 +108,13 @@ impl From<sqlx::Error> for Error {
                 other => Error::Database(other),
             };
         };
-        let message = db.message();
-        if message.contains("signed note is immutable") {
-            return Error::SignedNote;
-        }
-        if message.contains("signed log entry is locked") {
-            return Error::SignedEntry;
-        }
-        if message.contains("only a signed note is amended") {
-            return Error::DraftNote;
+        if let Some(refused) = TriggerCode::of(db.message()) {
+            return match refused {
+                TriggerCode::SignedNote => Error::SignedNote,
+                TriggerCode::DraftNote => Error::DraftNote,
+                TriggerCode::SignedEntry => Error::SignedEntry,
+                TriggerCode::RecordKept => Error::RecordKept,
+            };
         }
         match sqlite_code(&error) {
             Some(SQLITE_BUSY | SQLITE_LOCKED) => Error::Busy,

@@ -141,7 +141,7 @@ async fn the_database_itself_refuses_to_change_a_signed_note() {
     assert!(tamper
         .expect_err("trigger refuses")
         .to_string()
-        .contains("signed note is immutable"));
+        .contains("[signed-note]"));
     let delete = sqlx::query("DELETE FROM audit_log").execute(&pool).await;
     assert!(delete.is_err(), "the audit log was deleted");
 }
@@ -663,10 +663,7 @@ async fn a_draft_finding_cant_be_moved_into_a_signed_session() {
         .execute(&pool)
         .await
         .expect_err("refused");
-    assert!(
-        moved.to_string().contains("signed note is immutable"),
-        "{moved}"
-    );
+    assert!(moved.to_string().contains("[signed-note]"), "{moved}");
 }
 
 #[tokio::test]
@@ -722,10 +719,7 @@ async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
         .execute(&pool)
         .await
         .expect_err("refused");
-    assert!(
-        deleted.to_string().contains("signed note is immutable"),
-        "{deleted}"
-    );
+    assert!(deleted.to_string().contains("[signed-note]"), "{deleted}");
 }
 
 #[tokio::test]
@@ -969,4 +963,27 @@ async fn backups_and_exports_are_in_the_audit_log() {
             ),
         ]
     );
+}
+
+/// Issue 12: the store knows a trigger's refusal by the code its message starts
+/// with, so every trigger that refuses must give one.
+#[tokio::test]
+async fn every_trigger_refuses_with_a_code() {
+    let db = TestDb::new().await;
+    let pool = db.other_program().await;
+    let triggers: Vec<(String, String)> = sqlx::query_as(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND sql LIKE '%RAISE%'",
+    )
+    .fetch_all(&pool)
+    .await
+    .expect("triggers");
+    assert!(triggers.len() >= 19, "{}", triggers.len());
+    for (name, sql) in triggers {
+        for raise in sql.split("RAISE(ABORT, '").skip(1) {
+            assert!(
+                raise.starts_with('['),
+                "{name} raises without a code: {raise}"
+            );
+        }
+    }
 }
