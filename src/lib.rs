@@ -35,4 +35,4 @@ pub mod plugin;
 mod private;
 pub mod report;
 pub mod search;
-pub mod store;
+mod store;

@@ -4,18 +4,18 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use myochart::api::{self, Api, Backup, DatabaseInfo, Error, RedFlagQuestion, RestorePreview};
+use myochart::api::{AuditEntry, HistoryEntry};
 use myochart::atlas::{Atlas, View};
 use myochart::finder::{FinderMatch, NearbyPoint, Spot};
 use myochart::model::{
-    client_code, Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId,
-    ClientRecord, ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
+    Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
+    ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
     HandoutOptions, Invalid, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, Passphrase,
     PracticeLog, RecoveryKey, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
     Settings, SignOffForm, Snippet, SnippetForm, SnippetId, StudentProfile, Unlock, UnlockForm,
 };
 use myochart::plugin::{Assessment, AssessmentScore, PluginInfo};
 use myochart::report::{AnonymityWarning, CaseStudyForm, ClassReportForm, Progress, SavedReport};
-use myochart::store::{AuditEntry, Error as StoreError, HistoryEntry};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, Window};
 use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
@@ -228,19 +228,7 @@ pub async fn handouts_of_client(shell: State<'_, Shell>, client: ClientId) -> Re
 /// or print. Only recorded handouts: the window can't open arbitrary files.
 #[tauri::command]
 pub async fn open_handout(shell: State<'_, Shell>, client: ClientId, id: HandoutId) -> Result<()> {
-    let handouts = shell.api().await?.handouts_of_client(client).await?;
-    let handout =
-        handouts
-            .iter()
-            .find(|h| h.id == id)
-            .ok_or(Error::from(StoreError::NotFound {
-                entity: "handout",
-                id: id.0,
-            }))?;
-    tauri_plugin_opener::open_path(&handout.file_path, None::<&str>).map_err(|error| Error::File {
-        path: handout.file_path.clone().into(),
-        reason: format!("can't open it: {error}"),
-    })
+    open_in_viewer(&shell.api().await?.handout_file(client, id).await?)
 }
 
 #[tauri::command]
@@ -306,34 +294,16 @@ pub async fn change_passphrase(
     shell.api().await?.change_passphrase(&current, &new).await
 }
 
-/// Writes everything the database holds to a JSON file in the exports folder.
 #[tauri::command]
-pub async fn export_all(shell: State<'_, Shell>) -> Result<String> {
-    let path = export_folder()?.join(format!("Myochart export {}.json", api::file_stamp()));
-    Ok(shell
-        .api()
-        .await?
-        .export_all(&path)
-        .await?
-        .display()
-        .to_string())
+pub async fn export_all(shell: State<'_, Shell>) -> Result<PathBuf> {
+    let folder = api::default_export_folder();
+    shell.api().await?.export_all_in(&folder).await
 }
 
-/// Writes one client's record to the exports folder as JSON and as a PDF,
-/// named by their client code (a name in a file name would show in any
-/// folder listing).
 #[tauri::command]
-pub async fn export_client(shell: State<'_, Shell>, id: ClientId) -> Result<Vec<String>> {
-    let api = shell.api().await?;
-    let stem = format!("Client record {} {}", client_code(id), api::file_stamp());
-    let folder = export_folder()?;
-    let json = api
-        .export_client(id, &folder.join(format!("{stem}.json")))
-        .await?;
-    let pdf = api
-        .export_client_pdf(id, &folder.join(format!("{stem}.pdf")))
-        .await?;
-    Ok(vec![json.display().to_string(), pdf.display().to_string()])
+pub async fn export_client(shell: State<'_, Shell>, id: ClientId) -> Result<[PathBuf; 2]> {
+    let folder = api::default_export_folder();
+    shell.api().await?.export_client_in(id, &folder).await
 }
 
 #[tauri::command]
@@ -476,18 +446,9 @@ pub async fn sign_off_log_entry(
 }
 
 #[tauri::command]
-pub async fn export_practice_log(shell: State<'_, Shell>, pdf: bool) -> Result<String> {
-    let api = shell.api().await?;
-    let folder = report_folder()?;
-    let stamp = api::file_stamp();
-    let path = if pdf {
-        api.save_practice_log_pdf(&folder.join(format!("Practice log {stamp}.pdf")))
-            .await?
-    } else {
-        api.save_practice_log_csv(&folder.join(format!("Practice log {stamp}.csv")))
-            .await?
-    };
-    Ok(path.display().to_string())
+pub async fn export_practice_log(shell: State<'_, Shell>, pdf: bool) -> Result<PathBuf> {
+    let folder = api::default_report_folder();
+    shell.api().await?.save_practice_log_in(&folder, pdf).await
 }
 
 #[tauri::command]
@@ -498,26 +459,20 @@ pub async fn case_study_warnings(
     shell.api().await?.case_study_warnings(form).await
 }
 
-/// Builds a case-study report into the reports folder, telling the window how
-/// far it is through `progress`.
 #[tauri::command]
 pub async fn save_case_study(
     shell: State<'_, Shell>,
     form: CaseStudyForm,
     progress: Channel<Progress>,
 ) -> Result<SavedReport> {
-    let path = report_folder()?.join(format!(
-        "Case study {} {}.pdf",
-        client_code(form.client_id),
-        api::file_stamp()
-    ));
+    let folder = api::default_report_folder();
     let mut report = |step: Progress| {
         let _ = progress.send(step);
     };
     shell
         .api()
         .await?
-        .save_case_study(form, &path, &mut report)
+        .save_case_study_in(form, &folder, &mut report)
         .await
 }
 
@@ -527,46 +482,28 @@ pub async fn save_class_report(
     form: ClassReportForm,
     progress: Channel<Progress>,
 ) -> Result<SavedReport> {
-    let kind = if form.slides {
-        "Class slides"
-    } else {
-        "Class report"
-    };
-    let path = report_folder()?.join(format!("{kind} {}.pdf", api::file_stamp()));
+    let folder = api::default_report_folder();
     let mut report = |step: Progress| {
         let _ = progress.send(step);
     };
     shell
         .api()
         .await?
-        .save_class_report(form, &path, &mut report)
+        .save_class_report_in(form, &folder, &mut report)
         .await
 }
 
 /// Opens a file from the reports folder in the system viewer. Only from there:
 /// the window can't open arbitrary files.
 #[tauri::command]
-pub async fn open_report(path: String) -> Result<()> {
-    let path = api::report_to_open(&report_folder()?, std::path::Path::new(&path))?;
-    tauri_plugin_opener::open_path(&path, None::<&str>).map_err(|error| Error::File {
-        path,
+pub async fn open_report(path: PathBuf) -> Result<()> {
+    open_in_viewer(&api::report_to_open(&api::default_report_folder(), &path)?)
+}
+
+/// Opens a file Myochart wrote in the system's viewer.
+fn open_in_viewer(path: &std::path::Path) -> Result<()> {
+    tauri_plugin_opener::open_path(path, None::<&str>).map_err(|error| Error::File {
+        path: path.to_owned(),
         reason: format!("can't open it: {error}"),
     })
-}
-
-fn report_folder() -> Result<std::path::PathBuf> {
-    created(api::default_report_folder(), "reports")
-}
-
-fn export_folder() -> Result<std::path::PathBuf> {
-    created(api::default_export_folder(), "exports")
-}
-
-/// `folder`, created if it isn't there.
-fn created(folder: std::path::PathBuf, what: &str) -> Result<std::path::PathBuf> {
-    std::fs::create_dir_all(&folder).map_err(|error| Error::File {
-        path: folder.clone(),
-        reason: format!("can't create the {what} folder: {error}"),
-    })?;
-    Ok(folder)
 }

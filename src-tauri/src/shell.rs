@@ -73,10 +73,10 @@ impl Shell {
         let mut state = self.state.write().await;
         if let State::Open(api) = &*state {
             if api.access().key.is_none() {
-                return Err(myochart::store::Error::NotProtected.into());
+                return Err(myochart::api::StoreError::NotProtected.into());
             }
             api.close().await;
-            let locked = myochart::store::Error::Locked {
+            let locked = myochart::api::StoreError::Locked {
                 path: self.real.clone(),
             };
             *state = State::Closed(

@@ -27,6 +27,27 @@ impl Api {
         Ok(path)
     }
 
+    /// Writes everything into `folder` (the exports folder): "Myochart export
+    /// <stamp>.json".
+    pub async fn export_all_in(&self, folder: &Path) -> Result<PathBuf> {
+        self.export_all(&paths::stamped_file(folder, "Myochart export", "json")?)
+            .await
+    }
+
+    /// Writes one client's record into `folder` as JSON and as a PDF, named by
+    /// their client code (a name in a file name would show in any folder
+    /// listing); returns both paths.
+    pub async fn export_client_in(&self, client: ClientId, folder: &Path) -> Result<[PathBuf; 2]> {
+        let name = format!("Client record {}", crate::model::client_code(client));
+        let json = self
+            .export_client(client, &paths::stamped_file(folder, &name, "json")?)
+            .await?;
+        let pdf = self
+            .export_client_pdf(client, &paths::stamped_file(folder, &name, "pdf")?)
+            .await?;
+        Ok([json, pdf])
+    }
+
     /// Writes one client's record to `path`, for a client who asks for their
     /// data: the export format, holding only their rows.
     pub async fn export_client(&self, client: ClientId, path: &Path) -> Result<PathBuf> {

@@ -89,10 +89,7 @@ impl Api {
         options: HandoutOptions,
         folder: &Path,
     ) -> Result<Handout> {
-        std::fs::create_dir_all(folder).map_err(|error| Error::File {
-            path: folder.to_owned(),
-            reason: format!("can't create the handouts folder: {error}"),
-        })?;
+        paths::create_folder(folder)?;
         let detail = self.store.session(session).await?;
         let client = self.store.client(detail.client_id).await?;
         let stem = format!(
@@ -119,6 +116,21 @@ impl Api {
             .find(|path| !path.exists())
             .unwrap_or_else(|| folder.join(format!("{stem}.pdf")));
         self.save_handout(session, options, &path).await
+    }
+
+    /// The file of a handout `client` was given, to open it again.
+    pub async fn handout_file(
+        &self,
+        client: ClientId,
+        id: crate::model::HandoutId,
+    ) -> Result<PathBuf> {
+        let handouts = self.handouts_of_client(client).await?;
+        let handout = handouts.into_iter().find(|h| h.id == id);
+        let found = handout.ok_or(crate::store::Error::NotFound {
+            entity: "handout",
+            id: id.0,
+        })?;
+        Ok(PathBuf::from(found.file_path))
     }
 
     /// The handouts a client was given, newest first.

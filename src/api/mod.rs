@@ -51,8 +51,12 @@ use crate::report::{
     AnonymityWarning, CaseStudy, CaseStudyForm, CaseStudyRequest, ClassReport, ClassReportForm,
     ClientNames, ClientSessions, OnProgress, SavedReport, SessionRecord, Steps,
 };
-pub use crate::store::{is_encrypted, Access, Contents};
-use crate::store::{AuditEntry, NewHandout, Store};
+/// What can go wrong in the database, inside [`Error::Store`].
+pub use crate::store::Error as StoreError;
+pub use crate::store::{
+    is_encrypted, key_file, Access, AuditEntry, Change, Contents, HistoryEntry,
+};
+use crate::store::{NewHandout, Store};
 pub use backups::{check_backup, list_backups, restore_closed, Backup, RestorePreview};
 pub use protection::unlock;
 

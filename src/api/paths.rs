@@ -73,6 +73,22 @@ pub fn file_stamp() -> String {
     chrono::Local::now().format("%Y-%m-%d %H.%M.%S").to_string()
 }
 
+/// Where a report or export named `name` goes in `folder`, which is created
+/// (this user's only) if need be: `<name> <stamp>.<extension>`, so files sort
+/// by when they were made and never overwrite each other.
+pub(super) fn stamped_file(folder: &Path, name: &str, extension: &str) -> Result<PathBuf> {
+    create_folder(folder)?;
+    Ok(folder.join(format!("{name} {}.{extension}", file_stamp())))
+}
+
+/// Creates `folder` if it is missing; one it creates is this user's only.
+pub(super) fn create_folder(folder: &Path) -> Result<()> {
+    crate::private::create_folder(folder).map_err(|error| Error::File {
+        path: folder.to_owned(),
+        reason: format!("can't create the folder: {error}"),
+    })
+}
+
 fn documents_folder(variable: &str, name: &str) -> PathBuf {
     if let Some(path) = std::env::var_os(variable).filter(|p| !p.is_empty()) {
         return PathBuf::from(path);

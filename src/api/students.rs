@@ -135,6 +135,47 @@ impl Api {
         Ok(self.case_study(form).await?.warnings)
     }
 
+    /// Saves the practice log into `folder` (the reports folder), as a PDF or
+    /// a CSV: "Practice log <stamp>.pdf".
+    pub async fn save_practice_log_in(&self, folder: &Path, pdf: bool) -> Result<PathBuf> {
+        if pdf {
+            let path = paths::stamped_file(folder, "Practice log", "pdf")?;
+            self.save_practice_log_pdf(&path).await
+        } else {
+            let path = paths::stamped_file(folder, "Practice log", "csv")?;
+            self.save_practice_log_csv(&path).await
+        }
+    }
+
+    /// Saves a case study into `folder`, named by the client's code (a name
+    /// in a file name would show in any folder listing).
+    pub async fn save_case_study_in(
+        &self,
+        form: CaseStudyForm,
+        folder: &Path,
+        on_progress: OnProgress<'_>,
+    ) -> Result<SavedReport> {
+        let name = format!("Case study {}", crate::model::client_code(form.client_id));
+        let path = paths::stamped_file(folder, &name, "pdf")?;
+        self.save_case_study(form, &path, on_progress).await
+    }
+
+    /// Saves a class report (or its slides) into `folder`.
+    pub async fn save_class_report_in(
+        &self,
+        form: ClassReportForm,
+        folder: &Path,
+        on_progress: OnProgress<'_>,
+    ) -> Result<SavedReport> {
+        let name = if form.slides {
+            "Class slides"
+        } else {
+            "Class report"
+        };
+        let path = paths::stamped_file(folder, name, "pdf")?;
+        self.save_class_report(form, &path, on_progress).await
+    }
+
     /// Saves an anonymised case-study report at `path`, telling `on_progress`
     /// how far it is. Its warnings list where the client's identity was found
     /// and replaced.

@@ -2,11 +2,11 @@
 //! exactly what the audit log holds, for that client alone.
 
 use myochart::api::Code;
+use myochart::api::{AuditEntry, HistoryEntry};
 use myochart::atlas::{Side, View};
 use myochart::model::{
     AmendmentForm, ClientForm, Finding, FindingMove, HandoutOptions, NoteForm, Session,
 };
-use myochart::store::{AuditEntry, HistoryEntry};
 use serde_json::json;
 
 use crate::helpers::{trapezius_finding, TestDb};

@@ -89,7 +89,7 @@ async fn the_passphrase_and_the_recovery_key_open_it_and_a_wrong_one_says_so() {
     assert_eq!(wrong.code(), Code::WrongPassphrase);
 
     // Without its key file the passphrase can't help; the recovery key can.
-    std::fs::remove_file(myochart::store::key_file(&path)).expect("remove key file");
+    std::fs::remove_file(myochart::api::key_file(&path)).expect("remove key file");
     let lost = open_with(
         &path,
         Unlock::Passphrase(passphrase("χελιδόνι και θάλασσα")),
@@ -151,12 +151,9 @@ async fn a_new_database_opened_with_a_key_is_created_encrypted_and_so_is_its_dem
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("new.sqlite");
     let recovery = Api::new_recovery_key().expect("random");
-    myochart::store::write_key_file(&path, &passphrase("a new practice"), &recovery)
+    let access = api::unlock(&path, &Unlock::RecoveryKey(recovery))
         .await
-        .expect("key file");
-    let access = api::unlock(&path, &Unlock::Passphrase(passphrase("a new practice")))
-        .await
-        .expect("unlocks");
+        .expect("a recovery key needs no key file");
     let api = Api::open_as(&path, &access).await.expect("created");
     api.create_client(ClientForm {
         first_name: "Ελένη".into(),
@@ -204,7 +201,7 @@ async fn a_failed_protection_leaves_the_database_plain_and_whole() {
         .expect_err("can't write the copy");
     assert_eq!(error.code(), Code::Storage, "{error}");
     assert!(!api::is_encrypted(&path).expect("reads"));
-    assert!(!myochart::store::key_file(&path).exists());
+    assert!(!myochart::api::key_file(&path).exists());
     let api = Api::open(&path).await.expect("opens without a passphrase");
     assert_eq!(api.search_clients("Zoë").await.expect("search").len(), 1);
 }

@@ -254,7 +254,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
         .await
         .expect("amended");
 
-    let actions = |trail: Vec<myochart::store::AuditEntry>| {
+    let actions = |trail: Vec<myochart::api::AuditEntry>| {
         trail
             .into_iter()
             .map(|e| (e.action, e.actor))
@@ -822,14 +822,14 @@ async fn the_audit_log_keeps_what_each_change_replaced() {
         )
         .await
         .expect("updated");
-    let last = |trail: Vec<myochart::store::AuditEntry>| trail.into_iter().last().expect("entry");
+    let last = |trail: Vec<myochart::api::AuditEntry>| trail.into_iter().last().expect("entry");
     let update = last(
         db.api
             .audit_trail("client", client.id.0)
             .await
             .expect("trail"),
     );
-    let changed = |entry: &myochart::store::AuditEntry, field: &str| {
+    let changed = |entry: &myochart::api::AuditEntry, field: &str| {
         let change = &entry.changes[field];
         (change.old.clone(), change.new.clone())
     };
