@@ -4,7 +4,7 @@
 //! umask; on systems without Unix modes the user's own folders already are.
 
 use std::fs::{self, File, OpenOptions};
-use std::io;
+use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
 /// The app's own folder in the OS app-data folder (`~/.local/share/myochart`
@@ -59,4 +59,56 @@ pub fn restrict(path: &Path) -> io::Result<()> {
     #[cfg(not(unix))]
     let _ = path;
     Ok(())
+}
+
+/// Why a file could not be saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error("this is not a file name")]
+    NotAFile,
+    #[error("this is a folder; give a file name")]
+    Folder,
+    #[error("the folder {} does not exist", .0.display())]
+    NoFolder(PathBuf),
+    #[error("no permission to write in {}; choose another folder", .0.display())]
+    NoPermission(PathBuf),
+    #[error("can't save the file: {0}")]
+    Io(#[from] io::Error),
+}
+
+/// Writes `bytes` (a handout, a report, an export) to `path`, this user's
+/// only, through a temporary file in the same folder and a rename, so a
+/// failure (no such folder, no permission, disk full) never leaves a partial
+/// file behind, and an existing file is replaced whole.
+pub fn save(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let name = path.file_name().ok_or(SaveError::NotAFile)?;
+    if path.is_dir() {
+        return Err(SaveError::Folder);
+    }
+    let folder = match path.parent() {
+        Some(folder) if !folder.as_os_str().is_empty() => folder,
+        _ => Path::new("."),
+    };
+    if !folder.is_dir() {
+        return Err(SaveError::NoFolder(folder.to_owned()));
+    }
+    let temp = folder.join(format!(
+        ".{}.{:08x}.part",
+        name.to_string_lossy(),
+        fastrand::u32(..)
+    ));
+    let written = write_new(&temp, bytes).and_then(|()| fs::rename(&temp, path));
+    written.map_err(|error| {
+        let _ = fs::remove_file(&temp);
+        match error.kind() {
+            io::ErrorKind::PermissionDenied => SaveError::NoPermission(folder.to_owned()),
+            _ => SaveError::Io(error),
+        }
+    })
+}
+
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = create_file(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }

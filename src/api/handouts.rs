@@ -43,7 +43,7 @@ impl Api {
             }
         }
         let path = folder.join(format!("{PREVIEW_PREFIX}{session}.pdf"));
-        handout::save(&path, &pdf)?;
+        save_bytes(&path, &pdf)?;
         Ok(path)
     }
 
@@ -57,7 +57,7 @@ impl Api {
     ) -> Result<Handout> {
         let (sheet, client, options) = self.handout_sheet(session, options).await?;
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-        handout::save(&path, &handout::render(&sheet))?;
+        save_bytes(&path, &handout::render(&sheet))?;
         let file_path = path.display().to_string();
         let recorded = self
             .store

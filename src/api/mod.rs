@@ -243,8 +243,16 @@ fn current_user() -> String {
 /// returning the absolute path.
 fn save_file(path: &Path, bytes: &[u8]) -> Result<PathBuf> {
     let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-    handout::save(&path, bytes)?;
+    save_bytes(&path, bytes)?;
     Ok(path)
+}
+
+/// Writes `bytes` to `path` whole or not at all (see [`crate::private::save`]).
+fn save_bytes(path: &Path, bytes: &[u8]) -> Result<()> {
+    crate::private::save(path, bytes).map_err(|error| Error::File {
+        path: path.to_owned(),
+        reason: error.to_string(),
+    })
 }
 
 /// A bound of an open date range; the literals are valid dates.

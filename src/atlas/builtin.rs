@@ -9,6 +9,10 @@ use super::{
 use serde::Deserialize;
 use std::sync::OnceLock;
 
+/// The technique printed for a muscle the atlas no longer has (its plugin was
+/// removed): the built-in pain-free compression.
+pub const GENERIC_TECHNIQUE: &str = "core:pain-free-compression";
+
 const REGIONS: [&str; 11] = [
     include_str!("../../assets/atlas/regions/head.json"),
     include_str!("../../assets/atlas/regions/neck.json"),

@@ -16,7 +16,7 @@ mod builtin;
 mod red_flag;
 mod view;
 
-pub use builtin::pack as builtin_pack;
+pub use builtin::{pack as builtin_pack, GENERIC_TECHNIQUE};
 pub use red_flag::RedFlag;
 pub use view::{mirror, Side, View};
 

@@ -4,12 +4,12 @@
 //! a clinician to check the data page by page.
 
 use crate::atlas::{Atlas, Muscle, Region, Side, View};
-use crate::handout::chart::{self, Framing};
-use crate::handout::layout::{Block, Row};
-use crate::handout::sheet::{labelled, numbered, paragraph};
-use crate::handout::style::{self, MM};
-use crate::handout::{ChartView, Marker, Shade};
 use crate::model::Paper;
+use crate::pdf::blocks::{labelled, numbered, paragraph};
+use crate::pdf::chart::{self, Framing};
+use crate::pdf::layout::{Block, Row};
+use crate::pdf::style::{self, MM};
+use crate::pdf::{ChartView, Marker, Shade};
 
 use super::page::{self, block, section, BLOCK_GAP};
 

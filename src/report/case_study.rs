@@ -4,17 +4,17 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 
+use crate::atlas::GENERIC_TECHNIQUE;
 use crate::atlas::{Atlas, RedFlag, Technique, View};
-use crate::handout::chart::{self, ChartView, Marker};
-use crate::handout::layout::{Block, Item, Row};
-use crate::handout::sheet::{bulleted, labelled, long_date, numbered, paragraph, LABEL_WIDTH};
-use crate::handout::style::{self, MM};
-use crate::handout::text;
-use crate::handout::GENERIC_TECHNIQUE;
 use crate::model::{
     age_band, client_code, Activity, Amendment, Client, Finding, Paper, PressureTolerance, Session,
     SessionStatus, StudentProfile,
 };
+use crate::pdf::blocks::{bulleted, labelled, long_date, numbered, paragraph, LABEL_WIDTH};
+use crate::pdf::chart::{self, ChartView, Marker};
+use crate::pdf::layout::{Block, Item, Row};
+use crate::pdf::style::{self, MM};
+use crate::pdf::text;
 
 use super::anonymise::{AnonymityWarning, ClientNames, Identity};
 use super::page::{self, block, offset, section, table, BLOCK_GAP};
@@ -622,7 +622,7 @@ fn number_marker(number: usize) -> Vec<Item> {
             x: radius,
             y: center_y,
             radius,
-            paint: crate::handout::layout::Paint::fill(style::MARKER),
+            paint: crate::pdf::layout::Paint::fill(style::MARKER),
         },
         Item::Text {
             x: radius - label.width() / 2.0,

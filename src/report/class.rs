@@ -3,11 +3,11 @@
 //! code only and no free text is printed, so nothing in it can identify them.
 
 use crate::atlas::Atlas;
-use crate::handout::layout::{Block, Row};
-use crate::handout::sheet::{long_date, paragraph};
-use crate::handout::style::{self, Rgb, MM};
-use crate::handout::text::Style;
 use crate::model::{client_code, ClientId, Paper, StudentProfile};
+use crate::pdf::blocks::{long_date, paragraph};
+use crate::pdf::layout::{Block, Row};
+use crate::pdf::style::{self, Rgb, MM};
+use crate::pdf::text::Style;
 
 use super::case_study::{change_text, SessionRecord};
 use super::page::{self, block, section, slide};

@@ -5,10 +5,10 @@
 //! anonymised: it is their own record.
 
 use crate::atlas::Atlas;
-use crate::handout::layout::{Block, Row};
-use crate::handout::sheet::{bulleted, labelled, long_date, paragraph, LABEL_WIDTH};
-use crate::handout::style::{self, MM};
 use crate::model::{Client, Settings};
+use crate::pdf::blocks::{bulleted, labelled, long_date, paragraph, LABEL_WIDTH};
+use crate::pdf::layout::{Block, Row};
+use crate::pdf::style::{self, MM};
 
 use super::case_study::SessionRecord;
 use super::case_study::{capitalise, pain_over_time, pressure_text, session_block, SessionPart};

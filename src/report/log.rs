@@ -2,9 +2,9 @@
 //! and its exports for the school (CSV and PDF).
 
 use crate::atlas::Atlas;
-use crate::handout::sheet::paragraph;
-use crate::handout::style;
 use crate::model::{client_code, LogEntry, LogTotals, Paper, PracticeLog, StudentProfile};
+use crate::pdf::blocks::paragraph;
+use crate::pdf::style;
 use crate::store::ChartedSession;
 
 use super::page::{self, block, table, BLOCK_GAP};

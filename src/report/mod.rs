@@ -2,8 +2,8 @@
 //! case-study report and the class report (portrait pages or landscape
 //! slides), with the pain-over-time plot and bar charts drawn as vectors.
 //!
-//! Reports print through the handout's pipeline ([`crate::handout`]'s shaped
-//! text, embedded fonts, block layout and body chart). What a report says is
+//! Reports print with the same engine as handouts ([`crate::pdf`]: shaped
+//! text, embedded fonts, block layout and the body chart). What a report says is
 //! gathered first ([`CaseStudy`], [`ClassReport`]); all text about a client is
 //! scrubbed of their identity as it is gathered ([`anonymise`]), so nothing
 //! identifying reaches the renderer.

@@ -1,14 +1,14 @@
 //! What every report page shares: page sizes, text styles, the footer, section
 //! blocks and a simple table, on top of the handout's layout.
 
-use crate::handout::fonts::Weight;
-use crate::handout::layout::{Block, Item, PageSize, Paint, Row};
-use crate::handout::sheet::paragraph;
-use crate::handout::style::{self, style, MM};
-use crate::handout::text::{self, Style};
 use crate::model::Paper;
+use crate::pdf::blocks::paragraph;
+use crate::pdf::fonts::Weight;
+use crate::pdf::layout::{Block, Item, PageSize, Paint, Row};
+use crate::pdf::style::{self, style, MM};
+use crate::pdf::text::{self, Style};
 
-pub use crate::handout::layout::render;
+pub use crate::pdf::layout::render;
 
 pub const SECTION_GAP: f32 = 7.0 * MM;
 pub const BLOCK_GAP: f32 = 4.0 * MM;
@@ -43,7 +43,7 @@ pub fn landscape(paper: Paper) -> PageSize {
 }
 
 /// The footer: what the document is on the left, "Page N of M" on the right.
-pub(crate) use crate::handout::sheet::footer_row as footer;
+pub(crate) use crate::pdf::blocks::footer_row as footer;
 
 /// A block of `rows` after a gap.
 pub fn block(gap_before: f32, rows: Vec<Row>) -> Block {

@@ -1,9 +1,9 @@
 //! The reports' charts, drawn as vector shapes: pain over time (NRS before and
 //! after each session) and horizontal bar charts.
 
-use crate::handout::layout::{Item, Paint, Row};
-use crate::handout::style::{self, Rgb, MM};
-use crate::handout::text::{self, Style};
+use crate::pdf::layout::{Item, Paint, Row};
+use crate::pdf::style::{self, Rgb, MM};
+use crate::pdf::text::{self, Style};
 
 /// One session on the pain plot.
 #[derive(Debug, Clone, PartialEq)]
