@@ -5,7 +5,7 @@
 //!   tests all go through it: forms in, records or an [`api::Error`] out.
 //! - [`model`] holds the domain types. Forms are parsed into validated values
 //!   (`TryFrom<ClientForm> for NewClient`), so the store never sees bad data.
-//! - [`store::Store`] is the only code with SQL: SQLite through sqlx, migrations
+//! - `store::Store` is the only code with SQL: SQLite through sqlx, migrations
 //!   embedded, every change written to the audit log in the same transaction.
 //! - [`atlas`] is the anatomy as data: regions, muscles, trigger points, referral
 //!   zones and body outlines; [`finder`] turns "it hurts here" into ranked muscles.

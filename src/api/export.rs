@@ -28,7 +28,7 @@ impl Api {
     }
 
     /// Writes everything into `folder` (the exports folder): "Myochart export
-    /// <stamp>.json".
+    /// `<stamp>`.json".
     pub async fn export_all_in(&self, folder: &Path) -> Result<PathBuf> {
         self.export_all(&paths::stamped_file(folder, "Myochart export", "json")?)
             .await

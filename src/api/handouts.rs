@@ -81,7 +81,7 @@ impl Api {
     }
 
     /// Saves a session's handout into `folder` (created if needed) under a name a
-    /// person can find again: "Home care - <first name> - <date>.pdf", with
+    /// person can find again: `"Home care - <first name> - <date>.pdf"`, with
     /// " (2)", " (3)"... when that name is taken.
     pub async fn save_handout_in(
         &self,

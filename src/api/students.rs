@@ -136,7 +136,7 @@ impl Api {
     }
 
     /// Saves the practice log into `folder` (the reports folder), as a PDF or
-    /// a CSV: "Practice log <stamp>.pdf".
+    /// a CSV: `"Practice log <stamp>.pdf"`.
     pub async fn save_practice_log_in(&self, folder: &Path, pdf: bool) -> Result<PathBuf> {
         if pdf {
             let path = paths::stamped_file(folder, "Practice log", "pdf")?;

@@ -1,3 +1,6 @@
+//! Muscles to check: what the finder suggested for a session, until a finding
+//! on that muscle and side is charted.
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -1,3 +1,7 @@
+//! Clients: identity and contact, health history, medications,
+//! contraindications, areas to avoid, pressure tolerance, consent and the
+//! red-flag screening; the form the UI sends and its parsing into a [`NewClient`].
+
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -191,7 +195,7 @@ pub enum PressureTolerance {
 
 impl NewClient {
     /// The text the client list searches: names, phone (also as bare digits) and
-    /// e-mail, folded by [`crate::search_key`].
+    /// e-mail, folded by [`crate::search::fold`].
     pub fn search_key(&self) -> String {
         let phone = self.phone.as_ref().map(Phone::as_str).unwrap_or_default();
         let digits: String = phone.chars().filter(char::is_ascii_digit).collect();

@@ -1,3 +1,6 @@
+//! Trigger-point findings: where on the body chart, which muscle and side,
+//! tenderness, active or latent, the referral reproduced, and what was done.
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

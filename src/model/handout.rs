@@ -1,3 +1,6 @@
+//! Home-care handouts: the options one is printed with, and the record of
+//! what was printed for a client and when.
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

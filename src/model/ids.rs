@@ -1,3 +1,6 @@
+//! Typed ids, one per kind of record, so a session's id can't be passed where
+//! a client's is meant.
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -1,3 +1,6 @@
+//! Why a form was refused: every wrong field at once, each with a message a
+//! person can act on, so a form shows all its errors together.
+
 use serde::Serialize;
 use ts_rs::TS;
 

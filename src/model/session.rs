@@ -1,3 +1,7 @@
+//! Sessions and their SOAP notes: the note's draft and signing, pain before
+//! and after, amendments to a signed note, and the client record that gathers
+//! a client's sessions.
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

@@ -1,3 +1,6 @@
+//! The practice's settings: the details printed on every handout, the paper
+//! size, and how long a protected database stays open unattended.
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

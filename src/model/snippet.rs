@@ -1,3 +1,5 @@
+//! Snippets: text the therapist reuses in notes.
+
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 

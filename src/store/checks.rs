@@ -1,3 +1,6 @@
+//! The muscles to check in a draft session: added from the finder, removed by
+//! hand or when the muscle is charted.
+
 use super::{audit, Error, Result, Store};
 use crate::atlas::Side;
 use crate::model::{CheckId, SessionCheck, SessionId, SessionStatus};

@@ -1,3 +1,6 @@
+//! Clients: creating, updating (with the changed fields in the audit log),
+//! soft-deleting, and reading a client's record.
+
 use sqlx::query::QueryAs;
 use sqlx::sqlite::SqliteArguments;
 use sqlx::{Sqlite, SqliteConnection};

@@ -1,3 +1,6 @@
+//! What can go wrong in the store, in terms a caller can act on, and how
+//! SQLite's errors (and the triggers' coded refusals) become them.
+
 use std::path::PathBuf;
 
 use super::protection::{sqlite_code, SQLITE_NOTADB};

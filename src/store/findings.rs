@@ -1,3 +1,6 @@
+//! Findings on the body chart: adding, moving, removing and restoring them,
+//! only while their session's note is a draft.
+
 use super::{audit, ensure_live, Error, Result, Store, FINDINGS, SESSIONS};
 use crate::atlas::{Side, View};
 use crate::model::{ChartPoint, Finding, FindingId, NewFinding, SessionId};

@@ -1,3 +1,5 @@
+//! The record of each handout printed: which session, which file, when.
+
 use super::{audit, Result, Store};
 use crate::model::{ClientId, Handout, HandoutOptions, Paper, SessionId};
 

@@ -1,3 +1,6 @@
+//! Sessions and their notes: creating, autosaving a draft (refused if it was
+//! saved elsewhere meanwhile), signing, amending, and reading them back.
+
 use sqlx::SqliteConnection;
 
 use super::{audit, ensure_live, Error, Result, Store, CLIENTS, SESSIONS};

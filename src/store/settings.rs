@@ -1,3 +1,6 @@
+//! The one row of the practice's settings, read and saved with its change in
+//! the audit log.
+
 use super::{audit, Result, Store};
 use crate::model::Settings;
 

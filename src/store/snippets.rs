@@ -1,3 +1,5 @@
+//! Snippets: creating, listing and soft-deleting them.
+
 use super::{audit, Result, Store, SNIPPETS};
 use crate::model::{NewSnippet, Snippet, SnippetId};
 
