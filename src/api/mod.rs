@@ -2,11 +2,12 @@
 //! call takes forms or ids and returns records or an [`Error`].
 //!
 //! One `impl Api` per area, each in its own file: clients, charting, handouts,
-//! students and plugins; `paths` says where things go by default. This file
+//! students, plugins and CSV import; `paths` says where things go by default. This file
 //! holds opening and closing, settings, backups and the audit trail.
 
 mod charting;
 mod clients;
+mod csv_import;
 mod handouts;
 mod paths;
 mod plugins;

@@ -10,6 +10,7 @@ mod audit;
 mod checks;
 mod client_index;
 mod clients;
+mod csv_import;
 mod error;
 mod findings;
 mod handouts;
@@ -26,6 +27,7 @@ use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, S
 use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use audit::{AuditEntry, Change};
+pub use csv_import::CsvImport;
 pub use error::Error;
 pub use handouts::NewHandout;
 pub use plugins::{PluginRow, SeenPlugin};
