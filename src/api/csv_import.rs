@@ -55,7 +55,7 @@ impl Api {
         }
         let total = plan.clients.len();
         let mut report = |added: usize| {
-            if added % PROGRESS_EVERY == 0 || added == total {
+            if added.is_multiple_of(PROGRESS_EVERY) || added == total {
                 on_progress(Progress {
                     step: u32::try_from(added).unwrap_or(u32::MAX),
                     total: preview.to_import,

@@ -5,6 +5,7 @@ mod api_validation;
 mod atlas;
 mod charting;
 mod cli;
+mod csv_import;
 mod finder;
 mod forms_fuzz;
 mod handout;
