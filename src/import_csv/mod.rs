@@ -85,6 +85,7 @@ pub struct RowError {
 
 /// A row with the same name and date of birth as someone already known.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct Duplicate {
     pub line: u32,

@@ -8,4 +8,4 @@ export type Duplicate = { line: number, name: string,
 /**
  * `YYYY-MM-DD`, or empty when neither has one.
  */
-date_of_birth: string, of: DuplicateOf, };
+dateOfBirth: string, of: DuplicateOf, };
