@@ -169,8 +169,8 @@ impl Plan {
     ) -> Plan {
         let (fields, origin) = match (&options.columns, remembered) {
             (Some(chosen), _) => (chosen.clone(), MappingOrigin::Chosen),
-            (None, Some(remembered)) => (
-                mapping::suggest(&table.headers, Some(remembered)),
+            (None, Some(_)) => (
+                mapping::suggest(&table.headers, remembered),
                 MappingOrigin::Remembered,
             ),
             (None, None) => (
@@ -218,29 +218,11 @@ impl Plan {
             fields: &fields,
             date_format,
         };
-        let mut seen: HashMap<String, DuplicateOf> = known
-            .iter()
-            .map(|client| {
-                let key = identity(
-                    &client.first_name,
-                    &client.last_name,
-                    client.date_of_birth.as_deref(),
-                );
-                (key, DuplicateOf::Client { id: client.id })
-            })
-            .collect();
+        let mut identities = Identities::of(known);
         let mut clients = Vec::new();
         for row in &table.rows {
-            let client = match row
-                .fields
-                .as_ref()
-                .map(|values| columns.client(row.line, values))
-            {
-                Ok(Ok(client)) => client,
-                Ok(Err(errors)) => {
-                    preview.errors.extend(errors);
-                    continue;
-                }
+            let values = match &row.fields {
+                Ok(values) => values,
                 Err(message) => {
                     preview.errors.push(RowError {
                         line: row.line,
@@ -250,30 +232,18 @@ impl Plan {
                     continue;
                 }
             };
-            let date_of_birth = client
-                .date_of_birth
-                .map(|date| date.to_string())
-                .unwrap_or_default();
-            let last_name = client
-                .last_name
-                .as_ref()
-                .map(|name| name.as_str())
-                .unwrap_or_default();
-            let key = identity(client.first_name.as_str(), last_name, Some(&date_of_birth));
-            if let Some(of) = seen.get(&key) {
-                preview.duplicates.push(Duplicate {
-                    line: row.line,
-                    name: format!("{} {last_name}", client.first_name.as_str())
-                        .trim()
-                        .to_owned(),
-                    date_of_birth,
-                    of: of.clone(),
-                });
+            let client = match columns.client(row.line, values) {
+                Ok(client) => client,
+                Err(errors) => {
+                    preview.errors.extend(errors);
+                    continue;
+                }
+            };
+            if let Some(duplicate) = identities.duplicate(row.line, &client) {
+                preview.duplicates.push(duplicate);
                 if !options.import_duplicates {
                     continue;
                 }
-            } else {
-                seen.insert(key, DuplicateOf::Line { line: row.line });
             }
             if preview.preview.len() < PREVIEW_ROWS {
                 preview.preview.push(PreviewRow {
@@ -500,8 +470,52 @@ fn value(client: &NewClient, field: Field) -> String {
     }
 }
 
+/// The clients known so far by who they are: those in the database, then
+/// each row of the file as it is read.
+struct Identities(HashMap<String, DuplicateOf>);
+
+impl Identities {
+    fn of(known: &[KnownClient]) -> Identities {
+        Identities(
+            known
+                .iter()
+                .map(|client| {
+                    let key = identity(
+                        &client.first_name,
+                        &client.last_name,
+                        client.date_of_birth.as_deref(),
+                    );
+                    (key, DuplicateOf::Client { id: client.id })
+                })
+                .collect(),
+        )
+    }
+
+    /// Who `client` (on `line`) duplicates, if anyone; else it is known
+    /// from now on.
+    fn duplicate(&mut self, line: u32, client: &NewClient) -> Option<Duplicate> {
+        let date_of_birth = value(client, Field::DateOfBirth);
+        let last_name = value(client, Field::LastName);
+        let first_name = client.first_name.as_str();
+        let key = identity(first_name, &last_name, Some(&date_of_birth));
+        match self.0.get(&key) {
+            Some(of) => Some(Duplicate {
+                line,
+                name: format!("{first_name} {last_name}").trim().to_owned(),
+                date_of_birth,
+                of: of.clone(),
+            }),
+            None => {
+                self.0.insert(key, DuplicateOf::Line { line });
+                None
+            }
+        }
+    }
+}
+
 /// Who a client is for spotting duplicates: name and date of birth, in one
-/// Unicode normal form (`Zoë` typed either way), case and spacing ignored.
+/// Unicode normal form (`Zoë` typed either way), case and spacing ignored. A
+/// missing date of birth matches a missing one.
 fn identity(first: &str, last: &str, date_of_birth: Option<&str>) -> String {
     let name: String = format!("{first} {last}")
         .nfkc()
