@@ -8,7 +8,9 @@ use clap::{Args, Parser, Subcommand};
 use myochart::api::{self, Api, Code};
 use myochart::atlas::{Side, View};
 use myochart::finder::Spot;
-use myochart::import_csv::{CsvImportOptions, CsvImportPreview, DateFormat, DuplicateOf, Field};
+use myochart::import_csv::{
+    CsvImportOptions, CsvImportPreview, DateFormat, DuplicateOf, Field, MappingOrigin,
+};
 use myochart::model::{
     Activity, AmendmentForm, ClientForm, ClientId, ClientSummary, FindingForm, Invalid, NoteForm,
     SessionForm, SessionId,
@@ -983,11 +985,12 @@ fn remap(preview: &CsvImportPreview, map: &str) -> api::Result<Vec<Option<Field>
 }
 
 fn print_import_preview(preview: &CsvImportPreview, import_duplicates: bool) {
-    let origin = serde_json::to_value(preview.origin).unwrap_or_default();
-    println!(
-        "columns ({} mapping):",
-        origin.as_str().unwrap_or_default().to_lowercase()
-    );
+    let origin = match preview.origin {
+        MappingOrigin::Chosen => "chosen",
+        MappingOrigin::Remembered => "remembered",
+        MappingOrigin::Suggested => "suggested",
+    };
+    println!("columns ({origin} mapping):");
     for column in &preview.columns {
         let field = column.field.map_or("(not imported)", Field::label);
         println!(
