@@ -1,7 +1,11 @@
 //! Clients imported from another system's CSV export, and the column
-//! mappings remembered for the next file from the same system.
+//! mappings remembered (in the settings row) for the next file from the same
+//! system.
+
+use std::collections::BTreeMap;
 
 use sqlx::types::Json;
+use sqlx::SqliteConnection;
 
 use super::{audit, clients::insert_client, Result, Store};
 use crate::import_csv::{KnownClient, Remembered};
@@ -19,17 +23,8 @@ pub struct CsvImport<'a> {
 impl Store {
     /// The mapping remembered under the first of `keys` that has one.
     pub async fn remembered_mapping(&self, keys: &[String]) -> Result<Option<Remembered>> {
-        for key in keys {
-            let found: Option<Json<Remembered>> =
-                sqlx::query_scalar("SELECT mapping FROM csv_import_mappings WHERE source_key = ?")
-                    .bind(key)
-                    .fetch_optional(&self.pool)
-                    .await?;
-            if let Some(Json(remembered)) = found {
-                return Ok(Some(remembered));
-            }
-        }
-        Ok(None)
+        let mut remembered = mappings(&mut *self.pool.acquire().await?).await?;
+        Ok(keys.iter().find_map(|key| remembered.remove(key)))
     }
 
     /// Every client in the list, by name and date of birth.
@@ -64,18 +59,24 @@ impl Store {
             import.detail,
         )
         .await?;
+        let mut remembered = mappings(&mut tx).await?;
         for key in import.keys {
-            sqlx::query(
-                "INSERT INTO csv_import_mappings (source_key, mapping) VALUES (?, ?)
-                 ON CONFLICT (source_key) DO UPDATE SET mapping = excluded.mapping,
-                     updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')",
-            )
-            .bind(key)
-            .bind(Json(import.remembered))
+            remembered.insert(key.clone(), import.remembered.clone());
+        }
+        sqlx::query("UPDATE settings SET csv_import_mappings = ? WHERE id = 1")
+            .bind(Json(remembered))
             .execute(&mut *tx)
             .await?;
-        }
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Every remembered mapping, by key.
+async fn mappings(conn: &mut SqliteConnection) -> Result<BTreeMap<String, Remembered>> {
+    let Json(mappings) =
+        sqlx::query_scalar("SELECT csv_import_mappings FROM settings WHERE id = 1")
+            .fetch_one(conn)
+            .await?;
+    Ok(mappings)
 }
