@@ -18,17 +18,14 @@ fn write_export(path: &Path) {
     file.write_record(["First Name", "Last Name", "DOB", "Email", "Mobile", "Notes"])
         .expect("header");
     for (index, client) in myochart::demo::client_forms(ROWS).into_iter().enumerate() {
-        let born = format!(
-            "{:02}/{:02}/{}",
-            index % 28 + 1,
-            index % 12 + 1,
-            1940 + index % 60
-        );
+        // A birthday of its own, so no row is a duplicate of another.
+        let born = chrono::NaiveDate::from_ymd_opt(1940, 1, 1).expect("a date")
+            + chrono::Days::new(index as u64);
         let notes = format!("Referred by a friend, prefers mornings\nVisit {index}");
         file.write_record([
             &client.first_name,
             &client.last_name,
-            &born,
+            &born.format("%d/%m/%Y").to_string(),
             &client.email,
             &client.phone,
             &notes,

@@ -37,8 +37,8 @@ impl Api {
     ) -> Result<CsvImportSummary> {
         let (plan, keys) = self.plan_csv_import(path, options).await?;
         let preview = &plan.preview;
-        if let Some(problem) = preview.problems.first() {
-            return Err(Invalid::field("mapping", problem.clone()).into());
+        if !preview.problems.is_empty() {
+            return Err(Invalid::field("mapping", preview.problems.join("; ")).into());
         }
         if !preview.errors.is_empty() {
             let rows: std::collections::BTreeSet<u32> =
