@@ -62,6 +62,9 @@ const COMMANDS: &[&str] = &[
     "save_case_study",
     "save_class_report",
     "open_report",
+    "pick_csv_file",
+    "preview_csv_import",
+    "import_csv",
 ];
 
 fn main() {

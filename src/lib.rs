@@ -30,6 +30,7 @@ pub mod demo;
 mod error;
 pub mod finder;
 pub mod handout;
+pub mod import_csv;
 pub mod model;
 pub mod pdf;
 pub mod plugin;

@@ -8,13 +8,16 @@ use clap::{Args, Parser, Subcommand};
 use myochart::api::{self, Access, Api, Code};
 use myochart::atlas::{Side, View};
 use myochart::finder::Spot;
+use myochart::import_csv::{
+    CsvImportOptions, CsvImportPreview, DateFormat, DuplicateOf, Field, MappingOrigin,
+};
 use myochart::model::{
-    Activity, AmendmentForm, ClientForm, ClientId, ClientSummary, FindingForm, NoteForm,
+    Activity, AmendmentForm, ClientForm, ClientId, ClientSummary, FindingForm, Invalid, NoteForm,
     SessionForm, SessionId,
 };
 use myochart::model::{HandoutOptions, Paper, Settings};
-use myochart::model::{Invalid, Passphrase, RecoveryKey, Unlock};
 use myochart::model::{LogEntryForm, LogEntryId, LogEntryRef, SignOffForm, StudentProfile};
+use myochart::model::{Passphrase, RecoveryKey, Unlock};
 use myochart::plugin::{CallReport, PluginInfo, PluginOptions};
 use myochart::report::{CaseStudyForm, ClassReportForm, Progress};
 
@@ -82,6 +85,8 @@ enum Command {
         /// The export file (JSON)
         file: PathBuf,
     },
+    /// Add clients from another system's CSV export, all or none
+    ImportClients(ImportArgs),
     /// Copy the whole database to a timestamped, checked file; older backups
     /// are kept by rotation (7 daily, 4 weekly, 12 monthly)
     Backup {
@@ -302,6 +307,30 @@ enum ClientCommand {
     Show {
         id: i64,
     },
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The CSV file; its first row names the columns
+    file: PathBuf,
+    /// The field of each column you name, e.g. "DOB=dateOfBirth,Address=notes"
+    /// ("-" leaves a column out); other columns keep the remembered or
+    /// suggested field. Fields: firstName lastName dateOfBirth phone email notes
+    /// healthHistory medications contraindications areasToAvoid
+    #[arg(long, value_name = "COLUMN=FIELD,...")]
+    map: Option<String>,
+    /// The system the file comes from: its mapping is remembered under this name
+    #[arg(long, default_value = "")]
+    source: String,
+    /// How the dates of birth are written: dmy (25/03/1984), mdy (03/25/1984) or ymd
+    #[arg(long, value_parser = parse_kebab::<DateFormat>)]
+    date_format: Option<DateFormat>,
+    /// Import rows with the same name and date of birth as a known client too
+    #[arg(long)]
+    import_duplicates: bool,
+    /// Show the mapping, a preview, bad rows and duplicates; import nothing
+    #[arg(long)]
+    dry_run: bool,
 }
 
 #[derive(Args)]
@@ -864,6 +893,7 @@ async fn execute(api: &Api, command: Command, secret: &Secret) -> api::Result<()
                 file.display()
             );
         }
+        Command::ImportClients(args) => import_clients(api, args).await?,
         Command::Backup { to } => {
             let folder = to.unwrap_or_else(api::default_backup_folder);
             let backup = api.backup(&folder).await?;
@@ -1155,6 +1185,141 @@ async fn report(api: &Api, command: ReportCommand) -> api::Result<()> {
     }
     println!("report saved to {}", saved.path);
     Ok(())
+}
+
+/// Checks a CSV file and prints what importing it does, then (unless a dry
+/// run) imports it: refused, with nothing written, while a row is bad.
+async fn import_clients(api: &Api, args: ImportArgs) -> api::Result<()> {
+    let mut options = CsvImportOptions {
+        columns: None,
+        date_format: args.date_format,
+        source: args.source,
+        import_duplicates: args.import_duplicates,
+    };
+    let mut preview = api.preview_csv_import(&args.file, &options).await?;
+    if let Some(map) = &args.map {
+        options.columns = Some(remap(&preview, map)?);
+        preview = api.preview_csv_import(&args.file, &options).await?;
+    }
+    print_import_preview(&preview, options.import_duplicates);
+    if args.dry_run {
+        return match preview.ready() {
+            true => Ok(()),
+            false => Err(Invalid::field("file", "the file can't be imported as it is").into()),
+        };
+    }
+    let mut progress = |p: Progress| eprintln!("[{}/{}] {}", p.step, p.total, p.label);
+    let summary = api.import_csv(&args.file, &options, &mut progress).await?;
+    println!(
+        "{} client(s) imported, {} duplicate(s) skipped",
+        summary.imported, summary.skipped_duplicates
+    );
+    Ok(())
+}
+
+/// The preview's mapping with the columns `map` names ("Column=field,...")
+/// set to their fields.
+fn remap(preview: &CsvImportPreview, map: &str) -> api::Result<Vec<Option<Field>>> {
+    let mut fields: Vec<Option<Field>> = preview.columns.iter().map(|c| c.field).collect();
+    for pair in map.split(',').filter(|pair| !pair.trim().is_empty()) {
+        let (column, field) = pair
+            .rsplit_once('=')
+            .ok_or_else(|| Invalid::field("map", format!("\"{pair}\" is not COLUMN=FIELD")))?;
+        let index = preview
+            .columns
+            .iter()
+            .position(|c| c.header.eq_ignore_ascii_case(column.trim()))
+            .ok_or_else(|| {
+                let headers: Vec<&str> =
+                    preview.columns.iter().map(|c| c.header.as_str()).collect();
+                Invalid::field(
+                    "map",
+                    format!(
+                        "the file has no column \"{column}\"; its columns: {}",
+                        headers.join(", ")
+                    ),
+                )
+            })?;
+        fields[index] = match field.trim() {
+            "-" => None,
+            name => Some(Field::named(name).ok_or_else(|| {
+                Invalid::field(
+                    "map",
+                    format!("\"{name}\" is not a client field (see --help)"),
+                )
+            })?),
+        };
+    }
+    Ok(fields)
+}
+
+fn print_import_preview(preview: &CsvImportPreview, import_duplicates: bool) {
+    let origin = match preview.origin {
+        MappingOrigin::Chosen => "chosen",
+        MappingOrigin::Remembered => "remembered",
+        MappingOrigin::Suggested => "suggested",
+    };
+    println!("columns ({origin} mapping):");
+    for column in &preview.columns {
+        let field = column.field.map_or("(not imported)", Field::label);
+        println!(
+            "  {:<24} -> {field:<18} e.g. {}",
+            column.header,
+            column.samples.join(" | ")
+        );
+    }
+    if let Some(format) = preview.date_format {
+        println!("dates: {}", format.label());
+    }
+    for problem in &preview.problems {
+        println!("problem: {problem}");
+    }
+    if !preview.preview.is_empty() {
+        println!(
+            "preview (first {} of {} to import):",
+            preview.preview.len(),
+            preview.to_import
+        );
+    }
+    for row in &preview.preview {
+        let values: Vec<String> = preview
+            .fields
+            .iter()
+            .zip(&row.values)
+            .filter(|(_, value)| !value.is_empty())
+            .map(|(field, value)| format!("{}: {}", field.label(), value.replace('\n', " / ")))
+            .collect();
+        println!("  line {}: {}", row.line, values.join("; "));
+    }
+    for error in &preview.errors {
+        let column = match error.column.as_str() {
+            "" => String::new(),
+            column => format!(", {column}"),
+        };
+        println!("error: line {}{column}: {}", error.line, error.message);
+    }
+    let fate = if import_duplicates {
+        "imported anyway"
+    } else {
+        "skipped"
+    };
+    for duplicate in &preview.duplicates {
+        let of = match duplicate.of {
+            DuplicateOf::Client { id } => format!("client {id}"),
+            DuplicateOf::Line { line } => format!("line {line}"),
+        };
+        println!(
+            "duplicate ({fate}): line {}: {} {} is the same as {of}",
+            duplicate.line, duplicate.name, duplicate.date_of_birth
+        );
+    }
+    println!(
+        "{} row(s) read, {} error(s), {} duplicate(s), {} to import",
+        preview.rows,
+        preview.errors.len(),
+        preview.duplicates.len(),
+        preview.to_import
+    );
 }
 
 /// One block per plugin: what the plugin manager shows.

@@ -4,6 +4,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod csv_import;
 mod shell;
 
 use tauri::Manager;
@@ -19,8 +20,9 @@ fn main() {
     let shell = tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs));
     let app = tauri::Builder::default()
         .manage(shell)
-        // For approve_plugin's confirmation, asked from Rust; the web view is
-        // granted none of the dialog's commands.
+        .manage(csv_import::PickedCsv::default())
+        // For approve_plugin's confirmation and pick_csv_file's file dialog,
+        // asked from Rust; the web view is granted none of the dialog's commands.
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::database_info,
@@ -84,6 +86,9 @@ fn main() {
             commands::save_case_study,
             commands::save_class_report,
             commands::open_report,
+            csv_import::pick_csv_file,
+            csv_import::preview_csv_import,
+            csv_import::import_csv,
         ])
         .build(tauri::generate_context!());
     let app = match app {

@@ -1,5 +1,5 @@
-//! Each command's name is written in five places: its function in
-//! `src/commands.rs`, the handler list in `src/main.rs`, the permission list in
+//! Each command's name is written in five places: its function (in
+//! `src/commands.rs` or beside it), the handler list in `src/main.rs`, the permission list in
 //! `build.rs`, the grant in `capabilities/main.json`, and the call in the
 //! front end's `ui/src/lib/api.ts`. A name missing from one of them fails only
 //! when that command is used; this test fails at once instead.
@@ -39,13 +39,20 @@ fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
 
 #[test]
 fn every_command_is_defined_handled_permitted_granted_and_called_alike() {
-    let defined: BTreeSet<String> = read("src/commands.rs")
-        .split("#[tauri::command]")
-        .skip(1)
-        .flat_map(|rest| names_after(rest.split('(').next().unwrap_or_default(), "fn "))
+    let sources = std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("src"))
+        .expect("src/")
+        .map(|entry| std::fs::read_to_string(entry.expect("entry").path()).expect("source"));
+    let defined: BTreeSet<String> = sources
+        .flat_map(|source| {
+            source
+                .split("#[tauri::command]")
+                .skip(1)
+                .flat_map(|rest| names_after(rest.split('(').next().unwrap_or_default(), "fn "))
+                .collect::<Vec<_>>()
+        })
         .collect();
     let main = read("src/main.rs");
-    let handled = names_after(between(&main, "generate_handler![", "]"), "commands::");
+    let handled = names_after(between(&main, "generate_handler![", "]"), "::");
     let build = read("build.rs");
     let permitted = names_after(between(&build, "const COMMANDS", "];"), "\"");
     let permitted: BTreeSet<String> = permitted.into_iter().filter(|n| !n.is_empty()).collect();

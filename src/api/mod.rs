@@ -2,13 +2,14 @@
 //! call takes forms or ids and returns records or an [`Error`].
 //!
 //! One `impl Api` per area, each in its own file: clients, charting, handouts,
-//! students, plugins, history (what the audit log holds about a client), and
-//! export and import; `paths` says where things go by default. This file holds
-//! opening and closing, settings, backups and the audit trail.
+//! students, plugins, history (what the audit log holds about a client), export
+//! and import, and CSV import; `paths` says where things go by default. This
+//! file holds opening and closing, settings, backups and the audit trail.
 
 mod backups;
 mod charting;
 mod clients;
+mod csv_import;
 mod export;
 mod handouts;
 mod history;

@@ -166,7 +166,7 @@ async fn live_client(conn: &mut SqliteConnection, id: ClientId) -> Result<Client
     })
 }
 
-async fn insert_client(
+pub(super) async fn insert_client(
     conn: &mut SqliteConnection,
     actor: &str,
     client: &NewClient,

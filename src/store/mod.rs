@@ -11,6 +11,7 @@ mod checks;
 mod client_index;
 mod clients;
 mod copies;
+mod csv_import;
 mod error;
 mod export;
 mod findings;
@@ -31,6 +32,7 @@ use sqlx::{Sqlite, SqlitePool, Transaction};
 
 pub use audit::{AuditEntry, Change, HistoryEntry};
 pub use copies::{check, restore, Contents};
+pub use csv_import::CsvImport;
 pub use error::Error;
 pub use handouts::NewHandout;
 pub use plugins::{PluginRow, SeenPlugin};

@@ -8,6 +8,7 @@ mod charting;
 mod cli;
 #[cfg(unix)]
 mod crash;
+mod csv_import;
 mod export;
 mod finder;
 mod forms_fuzz;

@@ -233,6 +233,15 @@ export class App {
     });
   }
 
+  /** Chooses `value` in the `index`th select matching `css`, as a person would. */
+  async choose(css, value, { index = 0 } = {}) {
+    const ids = await this.waitFor(css, { count: index + 1 });
+    await request("POST", `/session/${this.id}/execute/sync`, {
+      script: `arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event("change", { bubbles: true }))`,
+      args: [{ [ELEMENT]: ids[index] }, value],
+    });
+  }
+
   /**
    * Focuses `css` and presses `keys` one after another: characters, or
    * WebDriver's codes for named keys (see KEYS).

@@ -29,6 +29,9 @@ import type { ClientForm } from "../bindings/ClientForm";
 import type { ClientId } from "../bindings/ClientId";
 import type { ClientRecord } from "../bindings/ClientRecord";
 import type { ClientSummary } from "../bindings/ClientSummary";
+import type { CsvImportOptions } from "../bindings/CsvImportOptions";
+import type { CsvImportPreview } from "../bindings/CsvImportPreview";
+import type { CsvImportSummary } from "../bindings/CsvImportSummary";
 import type { DatabaseInfo } from "../bindings/DatabaseInfo";
 import type { ErrorBody } from "../bindings/ErrorBody";
 import type { FinderMatch } from "../bindings/FinderMatch";
@@ -166,6 +169,11 @@ export const api = {
   saveClassReport: (form: ClassReportForm, onProgress: (p: Progress) => void) =>
     call<SavedReport>("save_class_report", { form, progress: channel(onProgress) }),
   openReport: (path: string) => call<void>("open_report", { path }),
+  /** Asks for a CSV file in the system's dialog; its name, or null if cancelled. */
+  pickCsvFile: () => call<string | null>("pick_csv_file"),
+  previewCsvImport: (options: CsvImportOptions) => call<CsvImportPreview>("preview_csv_import", { options }),
+  importCsv: (options: CsvImportOptions, onProgress: (p: Progress) => void) =>
+    call<CsvImportSummary>("import_csv", { options, progress: channel(onProgress) }),
   assessments: () => call<Assessment[]>("assessments"),
   scoreAssessment: (id: string, values: Record<string, number>) =>
     call<AssessmentScore>("score_assessment", { id, values }),
