@@ -6,6 +6,7 @@ import type { FindingMove } from "../bindings/FindingMove";
 import type { SessionDetail } from "../bindings/SessionDetail";
 import type { SessionId } from "../bindings/SessionId";
 import { api, messageOf } from "./api";
+import { closedEditorsSaved } from "./drafts";
 
 /** The calls a session makes; the app's api, or a stand-in in tests. */
 export type SessionCalls = Pick<typeof api, "session" | "moveFinding" | "removeFinding" | "restoreFinding">;
@@ -34,6 +35,9 @@ export class SessionState {
   async load() {
     const ticket = ++this.#latestLoad;
     try {
+      // Leaving a session and opening it again at once must show the words
+      // typed just before leaving, not the note from before their save.
+      await closedEditorsSaved();
       const loaded = await this.#calls.session(this.#id);
       if (ticket !== this.#latestLoad) return;
       this.detail = loaded;

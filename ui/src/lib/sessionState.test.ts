@@ -3,6 +3,7 @@ import type { Finding } from "../bindings/Finding";
 import type { FindingId } from "../bindings/FindingId";
 import type { SessionDetail } from "../bindings/SessionDetail";
 import type { SessionId } from "../bindings/SessionId";
+import { lastSave } from "./drafts";
 import { SessionState, type SessionCalls } from "./sessionState.svelte";
 
 const finding = { id: 7 as FindingId, view: "front", x: 0.2, y: 0.3, side: "right" } as Finding;
@@ -33,6 +34,18 @@ describe("SessionState", () => {
     answerFirst(detail("draft", []));
     await first;
     expect(state.detail?.findings).toEqual([finding]);
+  });
+
+  it("reads the session only after a closed editor's last save has landed", async () => {
+    let landed: (saved: boolean) => void = () => {};
+    lastSave(new Promise((resolve) => (landed = resolve)));
+    const api = calls(async () => detail("draft"));
+    const loading = new SessionState(id, api).load();
+    await Promise.resolve();
+    expect(api.session).not.toHaveBeenCalled();
+    landed(true);
+    await loading;
+    expect(api.session).toHaveBeenCalledOnce();
   });
 
   it("undoes a move, a removal and an addition, newest first", async () => {
