@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check and test: formatting, clippy, the Rust tests (which also regenerate the
-# TypeScript bindings), the UI's type-check, and the end-to-end suite in the real
-# window under Xvfb.
+# TypeScript bindings), the UI's type-check and unit tests, and the end-to-end suite
+# in the real window under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -36,6 +36,9 @@ fi
 
 step "UI type-check"
 (cd ui && npm run --silent check)
+
+step "UI unit tests"
+(cd ui && npm test --silent)
 
 step "end-to-end (real app, Xvfb, tauri-driver)"
 cargo build -p myochart-app -p myochart -p myochart-plugin-hand-detail -p myochart-plugin-met-rom --bins --lib --locked

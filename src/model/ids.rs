@@ -4,13 +4,16 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+// Each id is a branded number in TypeScript too, so the type-check refuses a
+// SessionId where a ClientId is expected. ts-rs takes the type only as a string
+// literal, hence the brand is spelled out beside the name.
 macro_rules! typed_id {
-    ($(#[$doc:meta])* $name:ident) => {
+    ($(#[$doc:meta])* $name:ident as $typescript:literal) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, TS, sqlx::Type)]
         #[sqlx(transparent)]
         #[ts(export, export_to = "../ui/src/bindings/")]
-        pub struct $name(#[ts(type = "number")] pub i64);
+        pub struct $name(#[ts(type = $typescript)] pub i64);
 
         impl std::fmt::Display for $name {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -22,33 +25,33 @@ macro_rules! typed_id {
 
 typed_id!(
     /// A client's row id.
-    ClientId
+    ClientId as "number & { readonly __brand: \"ClientId\" }"
 );
 typed_id!(
     /// A treatment session's row id.
-    SessionId
+    SessionId as "number & { readonly __brand: \"SessionId\" }"
 );
 typed_id!(
     /// A charted trigger-point finding's row id.
-    FindingId
+    FindingId as "number & { readonly __brand: \"FindingId\" }"
 );
 typed_id!(
     /// An amendment to a signed note.
-    AmendmentId
+    AmendmentId as "number & { readonly __brand: \"AmendmentId\" }"
 );
 typed_id!(
     /// A handout given to a client.
-    HandoutId
+    HandoutId as "number & { readonly __brand: \"HandoutId\" }"
 );
 typed_id!(
     /// A reusable text snippet.
-    SnippetId
+    SnippetId as "number & { readonly __brand: \"SnippetId\" }"
 );
 typed_id!(
     /// A trigger point a session still has to check.
-    CheckId
+    CheckId as "number & { readonly __brand: \"CheckId\" }"
 );
 typed_id!(
     /// A practice-log entry added by hand, or a session's sign-off.
-    LogEntryId
+    LogEntryId as "number & { readonly __brand: \"LogEntryId\" }"
 );

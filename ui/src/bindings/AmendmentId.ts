@@ -3,4 +3,4 @@
 /**
  * An amendment to a signed note.
  */
-export type AmendmentId = number;
+export type AmendmentId = number & { readonly __brand: "AmendmentId" };

@@ -3,4 +3,4 @@
 /**
  * A trigger point a session still has to check.
  */
-export type CheckId = number;
+export type CheckId = number & { readonly __brand: "CheckId" };

@@ -3,4 +3,4 @@
 /**
  * A client's row id.
  */
-export type ClientId = number;
+export type ClientId = number & { readonly __brand: "ClientId" };

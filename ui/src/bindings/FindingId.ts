@@ -3,4 +3,4 @@
 /**
  * A charted trigger-point finding's row id.
  */
-export type FindingId = number;
+export type FindingId = number & { readonly __brand: "FindingId" };

@@ -3,4 +3,4 @@
 /**
  * A handout given to a client.
  */
-export type HandoutId = number;
+export type HandoutId = number & { readonly __brand: "HandoutId" };

@@ -3,4 +3,4 @@
 /**
  * A practice-log entry added by hand, or a session's sign-off.
  */
-export type LogEntryId = number;
+export type LogEntryId = number & { readonly __brand: "LogEntryId" };

@@ -3,4 +3,4 @@
 /**
  * A treatment session's row id.
  */
-export type SessionId = number;
+export type SessionId = number & { readonly __brand: "SessionId" };

@@ -3,4 +3,4 @@
 /**
  * A reusable text snippet.
  */
-export type SnippetId = number;
+export type SnippetId = number & { readonly __brand: "SnippetId" };

@@ -90,9 +90,86 @@ function wellFormed(value: unknown): unknown {
   return value;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/**
+ * Every command the shell offers, with its arguments (as `invoke` names them)
+ * and its result: the one list `call` is typed from, so a misspelt command or
+ * argument is a type error. `args: undefined` is a command that takes none.
+ */
+type Commands = {
+  database_info: { args: undefined; result: DatabaseInfo };
+  open_demo: { args: undefined; result: void };
+  leave_demo: { args: undefined; result: void };
+  atlas: { args: undefined; result: Atlas };
+  red_flag_questions: { args: undefined; result: RedFlagQuestion[] };
+  search_clients: { args: { query: string }; result: ClientSummary[] };
+  client_record: { args: { id: ClientId }; result: ClientRecord };
+  create_client: { args: { form: ClientForm }; result: Client };
+  update_client: { args: { id: ClientId; form: ClientForm }; result: Client };
+  create_session: { args: { client: ClientId; form: SessionForm }; result: Session };
+  session: { args: { id: SessionId }; result: SessionDetail };
+  add_finding: { args: { session: SessionId; form: FindingForm }; result: Finding };
+  move_finding: { args: { id: FindingId; to: FindingMove }; result: Finding };
+  remove_finding: { args: { id: FindingId }; result: void };
+  restore_finding: { args: { id: FindingId }; result: Finding };
+  write_note: { args: { session: SessionId; form: NoteForm }; result: Session };
+  sign_note: { args: { session: SessionId }; result: Session };
+  amend_note: { args: { session: SessionId; form: AmendmentForm }; result: Amendment };
+  client_history: { args: { client: ClientId }; result: HistoryEntry[] };
+  note_history: { args: { session: SessionId }; result: AuditEntry[] };
+  find: { args: { spots: Spot[] }; result: FinderMatch[] };
+  nearest_points: { args: { view: View; x: number; y: number }; result: NearbyPoint[] };
+  add_checks: { args: { session: SessionId; checks: CheckForm[] }; result: SessionCheck[] };
+  remove_check: { args: { id: CheckId }; result: void };
+  snippets: { args: undefined; result: Snippet[] };
+  create_snippet: { args: { form: SnippetForm }; result: Snippet };
+  delete_snippet: { args: { id: SnippetId }; result: void };
+  settings: { args: undefined; result: Settings };
+  save_settings: { args: { form: Settings }; result: Settings };
+  save_handout: { args: { session: SessionId; options: HandoutOptions }; result: Handout };
+  preview_handout: { args: { session: SessionId; options: HandoutOptions }; result: void };
+  handouts_of_client: { args: { client: ClientId }; result: Handout[] };
+  open_handout: { args: { client: ClientId; id: HandoutId }; result: void };
+  backup: { args: undefined; result: Backup };
+  backups: { args: undefined; result: Backup[] };
+  restore_preview: { args: { backup: string }; result: RestorePreview };
+  restore: { args: { backup: string }; result: void };
+  unlock: { args: { form: UnlockForm }; result: void };
+  lock: { args: undefined; result: void };
+  open_read_only: { args: undefined; result: void };
+  new_recovery_key: { args: undefined; result: string };
+  protect: { args: { passphrase: string; recoveryKey: string }; result: void };
+  change_passphrase: { args: { current: UnlockForm; passphrase: string }; result: void };
+  export_all: { args: undefined; result: string };
+  export_client: { args: { id: ClientId }; result: string[] };
+  plugins: { args: undefined; result: PluginInfo[] };
+  approve_plugin: { args: { id: number }; result: PluginInfo };
+  enable_plugin: { args: { id: number; enabled: boolean }; result: PluginInfo };
+  student_profile: { args: undefined; result: StudentProfile };
+  save_student_profile: { args: { form: StudentProfile }; result: StudentProfile };
+  practice_log: { args: undefined; result: PracticeLog };
+  add_log_entry: { args: { form: LogEntryForm }; result: LogEntry };
+  delete_log_entry: { args: { id: LogEntryId }; result: void };
+  sign_off_log_entry: { args: { entry: LogEntryRef; form: SignOffForm }; result: LogEntry };
+  export_practice_log: { args: { pdf: boolean }; result: string };
+  case_study_warnings: { args: { form: CaseStudyForm }; result: AnonymityWarning[] };
+  save_case_study: { args: { form: CaseStudyForm; progress: Channel<Progress> }; result: SavedReport };
+  save_class_report: { args: { form: ClassReportForm; progress: Channel<Progress> }; result: SavedReport };
+  pick_csv_file: { args: undefined; result: string | null };
+  preview_csv_import: { args: { options: CsvImportOptions }; result: CsvImportPreview };
+  import_csv: { args: { options: CsvImportOptions; progress: Channel<Progress> }; result: CsvImportSummary };
+  open_report: { args: { path: string }; result: void };
+  assessments: { args: undefined; result: Assessment[] };
+  score_assessment: { args: { id: string; values: Record<string, number> }; result: AssessmentScore };
+};
+
+type Command = keyof Commands;
+
+async function call<C extends Command>(
+  command: C,
+  ...[args]: Commands[C]["args"] extends undefined ? [] : [Commands[C]["args"]]
+): Promise<Commands[C]["result"]> {
   try {
-    return await invoke<T>(command, wellFormed(args) as Record<string, unknown> | undefined);
+    return await invoke<Commands[C]["result"]>(command, wellFormed(args) as Record<string, unknown> | undefined);
   } catch (error) {
     if (typeof error === "object" && error !== null && "code" in error) {
       throw new ApiError(error as ErrorBody);
@@ -108,73 +185,73 @@ function channel<T>(onMessage: (message: T) => void): Channel<T> {
 }
 
 export const api = {
-  databaseInfo: () => call<DatabaseInfo>("database_info"),
-  openDemo: () => call<void>("open_demo"),
-  leaveDemo: () => call<void>("leave_demo"),
-  atlas: () => call<Atlas>("atlas"),
-  redFlagQuestions: () => call<RedFlagQuestion[]>("red_flag_questions"),
-  searchClients: (query: string) => call<ClientSummary[]>("search_clients", { query }),
-  clientRecord: (id: ClientId) => call<ClientRecord>("client_record", { id }),
-  createClient: (form: ClientForm) => call<Client>("create_client", { form }),
-  updateClient: (id: ClientId, form: ClientForm) => call<Client>("update_client", { id, form }),
-  createSession: (client: ClientId, form: SessionForm) => call<Session>("create_session", { client, form }),
-  session: (id: SessionId) => call<SessionDetail>("session", { id }),
-  addFinding: (session: SessionId, form: FindingForm) => call<Finding>("add_finding", { session, form }),
-  moveFinding: (id: FindingId, to: FindingMove) => call<Finding>("move_finding", { id, to }),
-  removeFinding: (id: FindingId) => call<void>("remove_finding", { id }),
-  restoreFinding: (id: FindingId) => call<Finding>("restore_finding", { id }),
-  writeNote: (session: SessionId, form: NoteForm) => call<Session>("write_note", { session, form }),
-  signNote: (session: SessionId) => call<Session>("sign_note", { session }),
-  amendNote: (session: SessionId, form: AmendmentForm) => call<Amendment>("amend_note", { session, form }),
-  clientHistory: (client: ClientId) => call<HistoryEntry[]>("client_history", { client }),
-  noteHistory: (session: SessionId) => call<AuditEntry[]>("note_history", { session }),
-  find: (spots: Spot[]) => call<FinderMatch[]>("find", { spots }),
-  nearestPoints: (view: View, x: number, y: number) => call<NearbyPoint[]>("nearest_points", { view, x, y }),
-  addChecks: (session: SessionId, checks: CheckForm[]) => call<SessionCheck[]>("add_checks", { session, checks }),
-  removeCheck: (id: CheckId) => call<void>("remove_check", { id }),
-  snippets: () => call<Snippet[]>("snippets"),
-  createSnippet: (form: SnippetForm) => call<Snippet>("create_snippet", { form }),
-  deleteSnippet: (id: SnippetId) => call<void>("delete_snippet", { id }),
-  settings: () => call<Settings>("settings"),
-  saveSettings: (form: Settings) => call<Settings>("save_settings", { form }),
-  saveHandout: (session: SessionId, options: HandoutOptions) => call<Handout>("save_handout", { session, options }),
-  previewHandout: (session: SessionId, options: HandoutOptions) => call<void>("preview_handout", { session, options }),
-  handoutsOfClient: (client: ClientId) => call<Handout[]>("handouts_of_client", { client }),
-  openHandout: (client: ClientId, id: HandoutId) => call<void>("open_handout", { client, id }),
-  backup: () => call<Backup>("backup"),
-  backups: () => call<Backup[]>("backups"),
-  restorePreview: (backup: string) => call<RestorePreview>("restore_preview", { backup }),
-  restore: (backup: string) => call<void>("restore", { backup }),
-  unlock: (form: UnlockForm) => call<void>("unlock", { form }),
-  lock: () => call<void>("lock"),
-  openReadOnly: () => call<void>("open_read_only"),
-  newRecoveryKey: () => call<string>("new_recovery_key"),
-  protect: (passphrase: string, recoveryKey: string) => call<void>("protect", { passphrase, recoveryKey }),
-  changePassphrase: (current: UnlockForm, passphrase: string) => call<void>("change_passphrase", { current, passphrase }),
-  exportAll: () => call<string>("export_all"),
-  exportClient: (id: ClientId) => call<string[]>("export_client", { id }),
-  plugins: () => call<PluginInfo[]>("plugins"),
-  approvePlugin: (id: number) => call<PluginInfo>("approve_plugin", { id }),
-  enablePlugin: (id: number, enabled: boolean) => call<PluginInfo>("enable_plugin", { id, enabled }),
-  studentProfile: () => call<StudentProfile>("student_profile"),
-  saveStudentProfile: (form: StudentProfile) => call<StudentProfile>("save_student_profile", { form }),
-  practiceLog: () => call<PracticeLog>("practice_log"),
-  addLogEntry: (form: LogEntryForm) => call<LogEntry>("add_log_entry", { form }),
-  deleteLogEntry: (id: LogEntryId) => call<void>("delete_log_entry", { id }),
-  signOffLogEntry: (entry: LogEntryRef, form: SignOffForm) => call<LogEntry>("sign_off_log_entry", { entry, form }),
-  exportPracticeLog: (pdf: boolean) => call<string>("export_practice_log", { pdf }),
-  caseStudyWarnings: (form: CaseStudyForm) => call<AnonymityWarning[]>("case_study_warnings", { form }),
+  databaseInfo: () => call("database_info"),
+  openDemo: () => call("open_demo"),
+  leaveDemo: () => call("leave_demo"),
+  atlas: () => call("atlas"),
+  redFlagQuestions: () => call("red_flag_questions"),
+  searchClients: (query: string) => call("search_clients", { query }),
+  clientRecord: (id: ClientId) => call("client_record", { id }),
+  createClient: (form: ClientForm) => call("create_client", { form }),
+  updateClient: (id: ClientId, form: ClientForm) => call("update_client", { id, form }),
+  createSession: (client: ClientId, form: SessionForm) => call("create_session", { client, form }),
+  session: (id: SessionId) => call("session", { id }),
+  addFinding: (session: SessionId, form: FindingForm) => call("add_finding", { session, form }),
+  moveFinding: (id: FindingId, to: FindingMove) => call("move_finding", { id, to }),
+  removeFinding: (id: FindingId) => call("remove_finding", { id }),
+  restoreFinding: (id: FindingId) => call("restore_finding", { id }),
+  writeNote: (session: SessionId, form: NoteForm) => call("write_note", { session, form }),
+  signNote: (session: SessionId) => call("sign_note", { session }),
+  amendNote: (session: SessionId, form: AmendmentForm) => call("amend_note", { session, form }),
+  clientHistory: (client: ClientId) => call("client_history", { client }),
+  noteHistory: (session: SessionId) => call("note_history", { session }),
+  find: (spots: Spot[]) => call("find", { spots }),
+  nearestPoints: (view: View, x: number, y: number) => call("nearest_points", { view, x, y }),
+  addChecks: (session: SessionId, checks: CheckForm[]) => call("add_checks", { session, checks }),
+  removeCheck: (id: CheckId) => call("remove_check", { id }),
+  snippets: () => call("snippets"),
+  createSnippet: (form: SnippetForm) => call("create_snippet", { form }),
+  deleteSnippet: (id: SnippetId) => call("delete_snippet", { id }),
+  settings: () => call("settings"),
+  saveSettings: (form: Settings) => call("save_settings", { form }),
+  saveHandout: (session: SessionId, options: HandoutOptions) => call("save_handout", { session, options }),
+  previewHandout: (session: SessionId, options: HandoutOptions) => call("preview_handout", { session, options }),
+  handoutsOfClient: (client: ClientId) => call("handouts_of_client", { client }),
+  openHandout: (client: ClientId, id: HandoutId) => call("open_handout", { client, id }),
+  backup: () => call("backup"),
+  backups: () => call("backups"),
+  restorePreview: (backup: string) => call("restore_preview", { backup }),
+  restore: (backup: string) => call("restore", { backup }),
+  unlock: (form: UnlockForm) => call("unlock", { form }),
+  lock: () => call("lock"),
+  openReadOnly: () => call("open_read_only"),
+  newRecoveryKey: () => call("new_recovery_key"),
+  protect: (passphrase: string, recoveryKey: string) => call("protect", { passphrase, recoveryKey }),
+  changePassphrase: (current: UnlockForm, passphrase: string) => call("change_passphrase", { current, passphrase }),
+  exportAll: () => call("export_all"),
+  exportClient: (id: ClientId) => call("export_client", { id }),
+  plugins: () => call("plugins"),
+  approvePlugin: (id: number) => call("approve_plugin", { id }),
+  enablePlugin: (id: number, enabled: boolean) => call("enable_plugin", { id, enabled }),
+  studentProfile: () => call("student_profile"),
+  saveStudentProfile: (form: StudentProfile) => call("save_student_profile", { form }),
+  practiceLog: () => call("practice_log"),
+  addLogEntry: (form: LogEntryForm) => call("add_log_entry", { form }),
+  deleteLogEntry: (id: LogEntryId) => call("delete_log_entry", { id }),
+  signOffLogEntry: (entry: LogEntryRef, form: SignOffForm) => call("sign_off_log_entry", { entry, form }),
+  exportPracticeLog: (pdf: boolean) => call("export_practice_log", { pdf }),
+  caseStudyWarnings: (form: CaseStudyForm) => call("case_study_warnings", { form }),
   saveCaseStudy: (form: CaseStudyForm, onProgress: (p: Progress) => void) =>
-    call<SavedReport>("save_case_study", { form, progress: channel(onProgress) }),
+    call("save_case_study", { form, progress: channel(onProgress) }),
   saveClassReport: (form: ClassReportForm, onProgress: (p: Progress) => void) =>
-    call<SavedReport>("save_class_report", { form, progress: channel(onProgress) }),
-  openReport: (path: string) => call<void>("open_report", { path }),
+    call("save_class_report", { form, progress: channel(onProgress) }),
+  openReport: (path: string) => call("open_report", { path }),
   /** Asks for a CSV file in the system's dialog; its name, or null if cancelled. */
-  pickCsvFile: () => call<string | null>("pick_csv_file"),
-  previewCsvImport: (options: CsvImportOptions) => call<CsvImportPreview>("preview_csv_import", { options }),
+  pickCsvFile: () => call("pick_csv_file"),
+  previewCsvImport: (options: CsvImportOptions) => call("preview_csv_import", { options }),
   importCsv: (options: CsvImportOptions, onProgress: (p: Progress) => void) =>
-    call<CsvImportSummary>("import_csv", { options, progress: channel(onProgress) }),
-  assessments: () => call<Assessment[]>("assessments"),
+    call("import_csv", { options, progress: channel(onProgress) }),
+  assessments: () => call("assessments"),
   scoreAssessment: (id: string, values: Record<string, number>) =>
-    call<AssessmentScore>("score_assessment", { id, values }),
+    call("score_assessment", { id, values }),
 };

@@ -68,6 +68,25 @@ export function sideAt(view: View, x: number): Side {
   return x >= 0.5 ? "right" : "left";
 }
 
+/** A muscle's referral zones as drawn on `view` for the client's `side`. */
+export function referralZones(
+  muscle: Muscle,
+  side: Side,
+  view: View,
+): Array<{ primary: boolean; polygon: Array<[number, number]> }> {
+  return muscle.referralZones
+    .filter((zone) => place(zone.view, 0, side).view === view)
+    .map((zone) => ({
+      primary: zone.primary,
+      polygon: zone.polygon.map(([x, y]) => [place(zone.view, x, side).x, y] as [number, number]),
+    }));
+}
+
+/** A muscle's trigger points on the client's `side`, where the chart draws them. */
+export function sidePoints(muscle: Muscle, side: Side): Array<{ view: View; x: number; y: number }> {
+  return muscle.points.map((point) => ({ ...place(point.view, point.x, side), y: point.y }));
+}
+
 export function points(polygon: Array<[number, number]>, width: number): string {
   return polygon.map(([x, y]) => `${(x * width).toFixed(1)},${(y * HEIGHT).toFixed(1)}`).join(" ");
 }

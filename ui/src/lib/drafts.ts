@@ -20,6 +20,12 @@ export function lastSave(save: Promise<boolean>) {
   save.finally(() => closing.delete(save));
 }
 
+/** Resolves once the last saves of closed editors have landed, so that a view
+ * reading a note back never reads it from before them. */
+export async function closedEditorsSaved(): Promise<void> {
+  await Promise.all(closing);
+}
+
 /** Saves every open editor's pending text and waits for closed editors' last
  * saves; true when everything is saved. */
 export async function saveDrafts(): Promise<boolean> {
