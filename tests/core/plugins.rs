@@ -237,14 +237,15 @@ async fn content_off_the_chart_is_refused() {
 fn hand_manifest() -> Manifest {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/hand-detail/manifest.json");
     let json = std::fs::read(path).expect("manifest.json");
-    Manifest::from_json(&json).expect("the hand manifest parses")
+    plugin::parse_manifest(&json).expect("the hand manifest parses")
 }
 
 #[test]
 fn duplicate_and_dangling_ids_are_refused() {
     let atlas = Atlas::builtin();
-    let check = |m: Manifest| m.validate(&atlas, &[], true).expect_err("invalid");
-    assert_eq!(hand_manifest().validate(&atlas, &[], false), Ok(()));
+    let validate = |m: &Manifest, has_call| plugin::validate_manifest(m, &atlas, &[], has_call);
+    let check = |m: Manifest| validate(&m, true).expect_err("invalid");
+    assert_eq!(validate(&hand_manifest(), false), Ok(()));
 
     let mut twin = hand_manifest();
     let lumbricals = twin.pack.regions[0].muscles[0].clone();
