@@ -49,3 +49,7 @@ typed_id!(
     /// A practice-log entry added by hand, or a session's sign-off.
     LogEntryId
 );
+typed_id!(
+    /// A plugin library in the registry.
+    PluginId
+);

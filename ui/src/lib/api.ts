@@ -42,6 +42,7 @@ import type { HandoutOptions } from "../bindings/HandoutOptions";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { NearbyPoint } from "../bindings/NearbyPoint";
 import type { NoteForm } from "../bindings/NoteForm";
+import type { PluginId } from "../bindings/PluginId";
 import type { PluginInfo } from "../bindings/PluginInfo";
 import type { RedFlagQuestion } from "../bindings/RedFlagQuestion";
 import type { Session } from "../bindings/Session";
@@ -151,8 +152,9 @@ export const api = {
   exportAll: () => call<string>("export_all"),
   exportClient: (id: ClientId) => call<string[]>("export_client", { id }),
   plugins: () => call<PluginInfo[]>("plugins"),
-  approvePlugin: (id: number) => call<PluginInfo>("approve_plugin", { id }),
-  enablePlugin: (id: number, enabled: boolean) => call<PluginInfo>("enable_plugin", { id, enabled }),
+  approvePlugin: (id: PluginId) => call<PluginInfo>("approve_plugin", { id }),
+  enablePlugin: (id: PluginId) => call<PluginInfo>("enable_plugin", { id }),
+  disablePlugin: (id: PluginId) => call<PluginInfo>("disable_plugin", { id }),
   studentProfile: () => call<StudentProfile>("student_profile"),
   saveStudentProfile: (form: StudentProfile) => call<StudentProfile>("save_student_profile", { form }),
   practiceLog: () => call<PracticeLog>("practice_log"),
