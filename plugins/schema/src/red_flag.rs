@@ -153,5 +153,7 @@ mod tests {
         }
         let json = serde_json::to_string(&RedFlag::HeadacheFeverStiffNeck).expect("serializes");
         assert_eq!(json, "\"headache-fever-stiff-neck\"");
+        let json = serde_json::to_string(&RedFlag::TempleHeadacheOver50).expect("serializes");
+        assert_eq!(json, "\"temple-headache-over-50\"");
     }
 }
