@@ -48,6 +48,7 @@ const COMMANDS: &[&str] = &[
     "plugins",
     "approve_plugin",
     "enable_plugin",
+    "disable_plugin",
     "assessments",
     "score_assessment",
     "preview_handout",

@@ -983,13 +983,13 @@ async fn execute(api: &Api, command: Command, secret: &Secret) -> api::Result<()
         }
         Command::Plugins(PluginsCommand::List) => print_plugins(&api.plugins()),
         Command::Plugins(PluginsCommand::Approve { id }) => {
-            print_plugins(&[api.approve_plugin(id).await?])
+            print_plugins(&[api.approve_plugin(myochart::model::PluginId(id)).await?])
         }
         Command::Plugins(PluginsCommand::Enable { id }) => {
-            print_plugins(&[api.enable_plugin(id, true).await?])
+            print_plugins(&[api.enable_plugin(myochart::model::PluginId(id)).await?])
         }
         Command::Plugins(PluginsCommand::Disable { id }) => {
-            print_plugins(&[api.enable_plugin(id, false).await?])
+            print_plugins(&[api.disable_plugin(myochart::model::PluginId(id)).await?])
         }
         // Handled in `main`, before a database is opened.
         Command::Plugins(PluginsCommand::Validate { .. } | PluginsCommand::Call { .. }) => {}

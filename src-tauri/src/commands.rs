@@ -11,8 +11,9 @@ use myochart::model::{
     Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
     ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
     HandoutOptions, Invalid, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, Passphrase,
-    PracticeLog, RecoveryKey, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
-    Settings, SignOffForm, Snippet, SnippetForm, SnippetId, StudentProfile, Unlock, UnlockForm,
+    PluginId, PracticeLog, RecoveryKey, Session, SessionCheck, SessionDetail, SessionForm,
+    SessionId, Settings, SignOffForm, Snippet, SnippetForm, SnippetId, StudentProfile, Unlock,
+    UnlockForm,
 };
 use myochart::plugin::{Assessment, AssessmentScore, PluginInfo};
 use myochart::report::{AnonymityWarning, CaseStudyForm, ClassReportForm, Progress, SavedReport};
@@ -318,7 +319,7 @@ pub async fn plugins(shell: State<'_, Shell>) -> Result<Vec<PluginInfo>> {
 pub async fn approve_plugin(
     shell: State<'_, Shell>,
     app: AppHandle,
-    id: i64,
+    id: PluginId,
 ) -> Result<PluginInfo> {
     let api = shell.api().await?;
     let listed = |id| api.plugins().into_iter().find(|p| p.id == Some(id));
@@ -371,8 +372,13 @@ fn approved_unasked() -> bool {
 }
 
 #[tauri::command]
-pub async fn enable_plugin(shell: State<'_, Shell>, id: i64, enabled: bool) -> Result<PluginInfo> {
-    shell.api().await?.enable_plugin(id, enabled).await
+pub async fn enable_plugin(shell: State<'_, Shell>, id: PluginId) -> Result<PluginInfo> {
+    shell.api().await?.enable_plugin(id).await
+}
+
+#[tauri::command]
+pub async fn disable_plugin(shell: State<'_, Shell>, id: PluginId) -> Result<PluginInfo> {
+    shell.api().await?.disable_plugin(id).await
 }
 
 #[tauri::command]

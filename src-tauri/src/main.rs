@@ -72,6 +72,7 @@ fn main() {
             commands::plugins,
             commands::approve_plugin,
             commands::enable_plugin,
+            commands::disable_plugin,
             commands::assessments,
             commands::score_assessment,
             commands::preview_handout,

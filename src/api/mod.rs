@@ -42,7 +42,7 @@ use crate::model::{
     Session, SessionCheck, SessionDetail, SessionForm, SessionId, SessionNote, Snippet,
     SnippetForm, SnippetId,
 };
-use crate::model::{Handout, HandoutOptions, Settings};
+use crate::model::{Handout, HandoutOptions, PluginId, Settings};
 use crate::model::{
     LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NewLogEntry, PracticeLog, SignOff,
     SignOffForm, StudentProfile,

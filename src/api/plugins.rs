@@ -13,17 +13,19 @@ impl Api {
     /// Approves a plugin's library as it is on disk now (its SHA-256), then
     /// probes it in a child process, loads it and adds its content. A plugin
     /// that fails to load comes back with state `failed` and the reason.
-    pub async fn approve_plugin(&self, id: i64) -> Result<PluginInfo> {
+    pub async fn approve_plugin(&self, id: PluginId) -> Result<PluginInfo> {
         self.plugins.approve(&self.store, &self.actor, id).await
     }
 
-    /// Shows or hides an approved plugin's content. A disabled plugin's library
-    /// stays loaded until the app restarts; findings charted on its muscles
-    /// keep their labels.
-    pub async fn enable_plugin(&self, id: i64, enabled: bool) -> Result<PluginInfo> {
-        self.plugins
-            .set_enabled(&self.store, &self.actor, id, enabled)
-            .await
+    /// Shows an approved plugin's content, loading it if needed.
+    pub async fn enable_plugin(&self, id: PluginId) -> Result<PluginInfo> {
+        self.plugins.enable(&self.store, &self.actor, id).await
+    }
+
+    /// Hides a plugin's content. Its library stays loaded until the app
+    /// restarts; findings charted on its muscles keep their labels.
+    pub async fn disable_plugin(&self, id: PluginId) -> Result<PluginInfo> {
+        self.plugins.disable(&self.store, &self.actor, id).await
     }
 
     /// The enabled plugins' assessments (forms scored by their plugin).

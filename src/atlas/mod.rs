@@ -1,9 +1,11 @@
 //! The anatomy as data: regions, muscles, trigger points, referral zones,
 //! techniques and body outlines.
 //!
-//! One schema serves the built-in neck/shoulder pack (compiled in from
-//! `assets/atlas/`) and plugin packs alike, and every pack is validated before
-//! it joins the [`Atlas`].
+//! The pack types and the rules a pack must pass on its own are the plugin
+//! schema's (`plugins/schema`, re-exported here), shared with plugins; one
+//! schema serves the built-in whole-body pack (compiled in from
+//! `assets/atlas/`) and plugin packs alike. This module adds what needs every
+//! loaded pack: the [`Atlas`], and the rules a pack must pass to join it.
 //!
 //! Coordinates are normalized chart coordinates: `x` across and `y` down the
 //! whole-body chart box, both in `0..=1`, the box being [`Atlas::CHART_ASPECT`]
@@ -13,318 +15,25 @@
 //! viewer's right (x > 0.5).
 
 mod builtin;
-mod red_flag;
-mod view;
 
 pub use builtin::{pack as builtin_pack, GENERIC_TECHNIQUE};
-pub use red_flag::RedFlag;
-pub use view::{mirror, Side, View};
+pub use myochart_plugin_schema::{
+    contains, mirror, AreaShape, BodyOutline, CloseUp, Muscle, PackError, Polygon, RedFlag,
+    ReferralAreas, ReferralZone, Region, RegionPack, Side, SkinArea, Stretch, Technique,
+    TriggerPoint, View,
+};
 
-use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
+use serde::Serialize;
 use ts_rs::TS;
 
-/// A closed polygon (or, for outline details, an open polyline) of `[x, y]`
-/// chart coordinates.
-pub type Polygon = Vec<[f32; 2]>;
-
-/// The drawing of the body for one view.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct BodyOutline {
-    pub view: View,
-    /// Width:height of the chart box; always [`Atlas::CHART_ASPECT`].
-    pub aspect: f32,
-    /// Filled shapes: the body silhouette first.
-    pub polygons: Vec<Polygon>,
-    /// Open polylines drawn over the silhouette to help orientation:
-    /// collarbones, face, shoulder blades, spine.
-    #[serde(default)]
-    pub details: Vec<Polygon>,
-    /// Parts of the view shown enlarged, where the whole body is too small to
-    /// tap (the head, a hand, a foot).
-    #[serde(default)]
-    pub close_ups: Vec<CloseUp>,
-}
-
-impl BodyOutline {
-    /// The same drawing seen in a mirror, for the other profile.
-    fn mirrored(&self) -> BodyOutline {
-        let flip = |shape: &Polygon| shape.iter().map(|&[x, y]| [mirror(x), y]).collect();
-        BodyOutline {
-            view: self.view.mirrored(),
-            aspect: self.aspect,
-            polygons: self.polygons.iter().map(flip).collect(),
-            details: self.details.iter().map(flip).collect(),
-            close_ups: self
-                .close_ups
-                .iter()
-                .map(|c| CloseUp {
-                    name: c.name.clone(),
-                    x0: mirror(c.x1),
-                    x1: mirror(c.x0),
-                    ..*c
-                })
-                .collect(),
-        }
-    }
-}
-
-impl BodyOutline {
-    /// Whether a chart position is on the body: inside one of its shapes.
-    pub fn covers(&self, point: [f32; 2]) -> bool {
-        self.polygons.iter().any(|shape| contains(shape, point))
-    }
-}
-
-/// Even-odd rule point-in-polygon test (the aspect does not matter here).
-pub fn contains(polygon: &[[f32; 2]], [x, y]: [f32; 2]) -> bool {
-    let mut inside = false;
-    let mut j = polygon.len().wrapping_sub(1);
-    for (i, &[xi, yi]) in polygon.iter().enumerate() {
-        let [xj, yj] = polygon[j];
-        if (yi > y) != (yj > y) && x < (xj - xi) * (y - yi) / (yj - yi) + xi {
-            inside = !inside;
-        }
-        j = i;
-    }
-    inside
-}
-
-/// A part of a view shown enlarged: chart coordinates `x0..x1` across and
-/// `y0..y1` down.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct CloseUp {
-    pub name: String,
-    pub x0: f32,
-    pub y0: f32,
-    pub x1: f32,
-    pub y1: f32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct TriggerPoint {
-    /// Unique within its muscle, e.g. "tp1".
-    pub id: String,
-    pub view: View,
-    pub x: f32,
-    pub y: f32,
-    /// Where to find it, in plain words.
-    pub label: String,
-}
-
-impl TriggerPoint {
-    /// Where the point is on the given side of the client: view, x, y.
-    pub fn on_side(&self, side: Side) -> (View, f32, f32) {
-        let (view, x) = side.place(self.view, self.x);
-        (view, x, self.y)
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct ReferralZone {
-    pub view: View,
-    pub polygon: Polygon,
-    /// The essential zone (true) or a spillover zone (false).
-    pub primary: bool,
-    /// The skin area this zone was drawn from, if it was (see [`ReferralAreas`]).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub area: Option<String>,
-}
-
-impl ReferralZone {
-    /// The zone placed on the given side of the client (its view may change:
-    /// the right profile's zones are on the left profile for the left side).
-    pub fn on_side(&self, side: Side) -> ReferralZone {
-        let (view, _) = side.place(self.view, 0.0);
-        ReferralZone {
-            view,
-            polygon: self
-                .polygon
-                .iter()
-                .map(|&[x, y]| [side.place(self.view, x).1, y])
-                .collect(),
-            primary: self.primary,
-            area: self.area.clone(),
-        }
-    }
-}
-
-/// A named patch of skin ("core:outer-elbow"), drawn on every view where it
-/// shows. Muscles name the areas their pain refers to instead of drawing
-/// polygons, so one drawing of the outer elbow serves every muscle that refers
-/// there, on every view, and a tap anywhere on that skin finds them all.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct SkinArea {
-    pub id: String,
-    pub name: String,
-    #[serde(default)]
-    pub shapes: Vec<AreaShape>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct AreaShape {
-    pub view: View,
-    pub polygon: Polygon,
-}
-
-/// The skin areas a muscle's pain refers to: the essential zone, felt by
-/// nearly everyone with an active point, and the spillover, felt by some.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct ReferralAreas {
-    #[serde(default)]
-    pub essential: Vec<String>,
-    #[serde(default)]
-    pub spillover: Vec<String>,
-}
-
-impl ReferralAreas {
-    /// Every area named, with whether it is essential.
-    fn all(&self) -> impl Iterator<Item = (&String, bool)> {
-        let essential = self.essential.iter().map(|a| (a, true));
-        essential.chain(self.spillover.iter().map(|a| (a, false)))
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct Stretch {
-    pub name: String,
-    pub steps: Vec<String>,
-    pub hold_seconds: u32,
-    pub repetitions: u32,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct Technique {
-    pub id: String,
-    pub name: String,
-    pub summary: String,
-    pub steps: Vec<String>,
-    pub min_seconds: u32,
-    pub max_seconds: u32,
-    #[serde(default)]
-    pub cautions: Vec<String>,
-    #[serde(default)]
-    pub tools: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct Muscle {
-    pub id: String,
-    pub name: String,
-    /// Where the trigger points are, in words the client understands.
-    pub point_location: String,
-    /// Where the pain is felt, in words the client understands.
-    pub referral_description: String,
-    pub points: Vec<TriggerPoint>,
-    /// Where the pain refers, by skin area; joining the atlas draws them into
-    /// `referral_zones`.
-    #[serde(default)]
-    pub referral_areas: ReferralAreas,
-    /// Where the pain refers, drawn: polygons given by the pack, then those of
-    /// its `referral_areas` on every view where they show.
-    #[serde(default)]
-    pub referral_zones: Vec<ReferralZone>,
-    /// How common this pattern is clinically, 0..=1; the finder breaks ties with it.
-    pub prevalence: f32,
-    /// Id of the self-treatment technique.
-    pub technique: String,
-    pub stretch: Stretch,
-    /// Self-treatment tips specific to this muscle (printed on the handout).
-    #[serde(default)]
-    pub self_care: Vec<String>,
-    /// Red flags whose symptoms this muscle's pattern can mimic.
-    #[serde(default)]
-    pub red_flags: Vec<RedFlag>,
-    pub caution: Option<String>,
-    /// Where the pattern is documented (keys or chapters), for reviewers.
-    #[serde(default)]
-    pub sources: Vec<String>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct Region {
-    pub id: String,
-    pub name: String,
-    pub views: Vec<View>,
-    pub muscles: Vec<Muscle>,
-}
-
-/// A unit of atlas content: the built-in pack or one a plugin provides.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-#[ts(export, export_to = "../ui/src/bindings/")]
-pub struct RegionPack {
-    /// Prefix of every id in the pack, e.g. "core" for "core:upper-trapezius".
-    pub namespace: String,
-    pub name: String,
-    pub regions: Vec<Region>,
-    pub techniques: Vec<Technique>,
-    /// Body outlines for views no other pack draws.
-    #[serde(default)]
-    pub outlines: Vec<BodyOutline>,
-    /// Skin areas muscles of this pack or a later one can refer to.
-    #[serde(default)]
-    pub areas: Vec<SkinArea>,
-}
-
-impl RegionPack {
-    /// Parses a pack from JSON; unknown fields are rejected so typos surface.
-    /// Parsing does not validate: see [`Atlas::with_pack`].
-    pub fn from_json(json: &str) -> Result<RegionPack, AtlasError> {
-        Ok(serde_json::from_str(json)?)
-    }
-}
-
+/// Why a pack can't join the atlas: it breaks a rule of its own, or clashes
+/// with a pack already loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum AtlasError {
-    #[error("region pack is not valid JSON for the atlas schema: {0}")]
-    Json(#[from] serde_json::Error),
-    #[error("pack {namespace:?}: the namespace must be lowercase letters, digits and '-'")]
-    BadNamespace { namespace: String },
     #[error("pack {namespace}: the namespace is already used by pack {existing:?}")]
     NamespaceTaken { namespace: String, existing: String },
-    #[error("{kind} {id}: the id must be \"{namespace}:\" followed by a name")]
-    NotNamespaced {
-        kind: &'static str,
-        id: String,
-        namespace: String,
-    },
-    #[error("{kind} {id}: the id is used more than once")]
-    DuplicateId { kind: &'static str, id: String },
-    #[error("muscle {muscle}: technique {technique} is not defined in this pack or a loaded one")]
-    UnknownTechnique { muscle: String, technique: String },
-    #[error("muscle {muscle}: skin area {area} is not defined in this pack or a loaded one")]
-    UnknownArea { muscle: String, area: String },
-    /// Any other rule; `reason` says which, naming the offending item.
-    #[error("{kind} {id}: {reason}")]
-    Invalid {
-        kind: &'static str,
-        id: String,
-        reason: String,
-    },
+    #[error(transparent)]
+    Pack(#[from] PackError),
 }
 
 /// All loaded region packs. Only validated packs get in ([`Atlas::with_pack`]),
@@ -339,7 +48,7 @@ pub struct Atlas {
 impl Atlas {
     /// Width:height of the chart box. Distances on the chart scale x by this so
     /// that they are the same in every direction.
-    pub const CHART_ASPECT: f32 = 0.45;
+    pub const CHART_ASPECT: f32 = myochart_plugin_schema::CHART_ASPECT;
 
     /// Adds a pack after checking it against the rules of [`validate`], then
     /// draws its muscles' referral areas as zones and mirrors its right
@@ -437,300 +146,51 @@ impl Atlas {
     }
 }
 
-/// Checks a pack before it joins `existing`:
-/// - the namespace is lowercase letters, digits and '-', and not taken by a
-///   loaded pack (so, ids being namespaced, they cannot collide with theirs);
-/// - every region, muscle, technique and skin area id is `namespace:name` and
-///   unique;
-/// - names are not blank, prevalence is in 0..=1, a technique's time range is
-///   ordered;
-/// - every muscle has at least one trigger point (ids unique within the muscle)
-///   and an essential referral area or a primary referral zone, on views its
-///   region shows; its technique and areas are defined in this pack or a loaded
-///   one;
-/// - nothing is drawn on the left profile, which mirrors the right one;
-/// - coordinates are finite and in 0..=1, polygons have at least 3 vertices;
-/// - outlines use the chart aspect, and each view is drawn by one pack only.
+/// Checks a pack before it joins `existing`: its namespace is not taken by a
+/// loaded pack (so, ids being namespaced, they cannot collide with theirs),
+/// it passes its own rules ([`RegionPack::validate`]), and what it names in
+/// other packs is loaded: every muscle's technique and skin areas, and no
+/// outline of a view another pack already draws.
 pub fn validate(pack: &RegionPack, existing: &Atlas) -> Result<(), AtlasError> {
-    let ns = pack.namespace.as_str();
-    let ns_ok = !ns.is_empty()
-        && ns
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if !ns_ok {
-        return Err(AtlasError::BadNamespace {
-            namespace: ns.to_owned(),
-        });
-    }
-    if let Some(other) = existing.packs.iter().find(|p| p.namespace == ns) {
+    if let Some(other) = existing
+        .packs
+        .iter()
+        .find(|p| p.namespace == pack.namespace)
+    {
         return Err(AtlasError::NamespaceTaken {
-            namespace: ns.to_owned(),
+            namespace: pack.namespace.clone(),
             existing: other.name.clone(),
         });
     }
-    not_blank("pack", ns, "name", &pack.name)?;
-
-    let mut ids = HashSet::new();
-    let mut claim = |kind: &'static str, id: &str| -> Result<(), AtlasError> {
-        let named = id
-            .strip_prefix(ns)
-            .and_then(|rest| rest.strip_prefix(':'))
-            .is_some_and(|name| !name.trim().is_empty());
-        if !named {
-            return Err(AtlasError::NotNamespaced {
-                kind,
-                id: id.to_owned(),
-                namespace: ns.to_owned(),
-            });
+    pack.validate()?;
+    for m in pack.muscles() {
+        let technique_known = pack.techniques.iter().any(|t| t.id == m.technique)
+            || existing.technique(&m.technique).is_some();
+        if !technique_known {
+            return Err(PackError::UnknownTechnique {
+                muscle: m.id.clone(),
+                technique: m.technique.clone(),
+            }
+            .into());
         }
-        if !ids.insert(id.to_owned()) {
-            return Err(AtlasError::DuplicateId {
-                kind,
-                id: id.to_owned(),
-            });
-        }
-        Ok(())
-    };
-
-    for t in &pack.techniques {
-        claim("technique", &t.id)?;
-        validate_technique(t)?;
-    }
-    for area in &pack.areas {
-        claim("skin area", &area.id)?;
-        validate_area(area)?;
-    }
-    for region in &pack.regions {
-        claim("region", &region.id)?;
-        not_blank("region", &region.id, "name", &region.name)?;
-        if region.views.is_empty() {
-            return Err(invalid("region", &region.id, "lists no views"));
-        }
-        for m in &region.muscles {
-            claim("muscle", &m.id)?;
-            validate_muscle(m, region, pack, existing)?;
+        for (area, _) in m.referral_areas.all() {
+            let known = pack.areas.iter().any(|a| &a.id == area) || existing.area(area).is_some();
+            if !known {
+                return Err(PackError::UnknownArea {
+                    muscle: m.id.clone(),
+                    area: area.clone(),
+                }
+                .into());
+            }
         }
     }
-    for (i, outline) in pack.outlines.iter().enumerate() {
-        validate_outline(outline, &pack.outlines[..i], existing)?;
-    }
-    Ok(())
-}
-
-fn validate_technique(t: &Technique) -> Result<(), AtlasError> {
-    not_blank("technique", &t.id, "name", &t.name)?;
-    if t.steps.is_empty() {
-        return Err(invalid("technique", &t.id, "has no steps"));
-    }
-    if t.min_seconds > t.max_seconds {
-        return Err(invalid(
-            "technique",
-            &t.id,
-            format!(
-                "min_seconds {} is more than max_seconds {}",
-                t.min_seconds, t.max_seconds
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn validate_area(area: &SkinArea) -> Result<(), AtlasError> {
-    not_blank("skin area", &area.id, "name", &area.name)?;
-    for (i, shape) in area.shapes.iter().enumerate() {
-        let what = format!("shape {}", i + 1);
-        drawable("skin area", &area.id, &what, shape.view)?;
-        check_shape("skin area", &area.id, &what, &shape.polygon, 3)?;
-    }
-    Ok(())
-}
-
-/// Content is drawn for the right side only: the left profile is its mirror.
-fn drawable(kind: &'static str, id: &str, what: &str, view: View) -> Result<(), AtlasError> {
-    if view == View::LeftSide {
-        return Err(invalid(
-            kind,
-            id,
-            format!(
-                "{what} is on the left-side view: draw it on right-side, the left is its mirror"
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn validate_muscle(
-    m: &Muscle,
-    region: &Region,
-    pack: &RegionPack,
-    existing: &Atlas,
-) -> Result<(), AtlasError> {
-    let id = m.id.as_str();
-    not_blank("muscle", id, "name", &m.name)?;
-    not_blank("muscle", id, "stretch name", &m.stretch.name)?;
-    if !(0.0..=1.0).contains(&m.prevalence) {
-        return Err(invalid(
-            "muscle",
-            id,
-            format!("prevalence is {}, outside 0..1", m.prevalence),
-        ));
-    }
-    let technique_known = pack.techniques.iter().any(|t| t.id == m.technique)
-        || existing.technique(&m.technique).is_some();
-    if !technique_known {
-        return Err(AtlasError::UnknownTechnique {
-            muscle: id.to_owned(),
-            technique: m.technique.clone(),
-        });
-    }
-    let check_view = |what: &str, view: View| {
-        drawable("muscle", id, what, view)?;
-        if region.views.contains(&view) {
-            Ok(())
-        } else {
-            Err(invalid(
-                "muscle",
-                id,
-                format!(
-                    "{what} is on the {view} view, which region {} does not show",
-                    region.id
-                ),
-            ))
-        }
-    };
-
-    if m.points.is_empty() {
-        return Err(invalid("muscle", id, "has no trigger points"));
-    }
-    let mut point_ids = HashSet::new();
-    for p in &m.points {
-        let what = format!("trigger point {}", p.id);
-        if p.id.trim().is_empty() {
-            return Err(invalid("muscle", id, "a trigger point has an empty id"));
-        }
-        if !point_ids.insert(p.id.as_str()) {
-            return Err(invalid("muscle", id, format!("{what} is listed twice")));
-        }
-        check_view(&what, p.view)?;
-        check_xy("muscle", id, &what, p.x, p.y)?;
-    }
-
-    for (area, _) in m.referral_areas.all() {
-        let known = pack.areas.iter().any(|a| &a.id == area) || existing.area(area).is_some();
-        if !known {
-            return Err(AtlasError::UnknownArea {
-                muscle: id.to_owned(),
-                area: area.clone(),
-            });
-        }
-    }
-    if m.referral_areas.essential.is_empty() && !m.referral_zones.iter().any(|z| z.primary) {
-        return Err(invalid(
-            "muscle",
-            id,
-            "has no essential referral area or primary referral zone",
-        ));
-    }
-    for (i, z) in m.referral_zones.iter().enumerate() {
-        let what = format!("referral zone {}", i + 1);
-        check_view(&what, z.view)?;
-        check_shape("muscle", id, &what, &z.polygon, 3)?;
-    }
-    Ok(())
-}
-
-fn validate_outline(
-    o: &BodyOutline,
-    earlier: &[BodyOutline],
-    existing: &Atlas,
-) -> Result<(), AtlasError> {
-    let id = o.view.to_string();
-    drawable("outline", &id, "the outline", o.view)?;
-    let taken = earlier.iter().any(|e| e.view == o.view) || existing.outline(o.view).is_some();
-    if taken {
-        return Err(invalid("outline", &id, "this view already has an outline"));
-    }
-    if (o.aspect - Atlas::CHART_ASPECT).abs() > 1e-4 {
-        return Err(invalid(
-            "outline",
-            &id,
-            format!(
-                "aspect is {}, the chart's is {}",
-                o.aspect,
-                Atlas::CHART_ASPECT
-            ),
-        ));
-    }
-    if o.polygons.is_empty() {
-        return Err(invalid("outline", &id, "has no polygons"));
-    }
-    for (i, p) in o.polygons.iter().enumerate() {
-        check_shape("outline", &id, &format!("polygon {}", i + 1), p, 3)?;
-    }
-    for (i, d) in o.details.iter().enumerate() {
-        check_shape("outline", &id, &format!("detail line {}", i + 1), d, 2)?;
-    }
-    for c in &o.close_ups {
-        let what = format!("close-up {:?}", c.name);
-        not_blank("outline", &id, "a close-up's name", &c.name)?;
-        check_xy("outline", &id, &what, c.x0, c.y0)?;
-        check_xy("outline", &id, &what, c.x1, c.y1)?;
-        if c.x0 >= c.x1 || c.y0 >= c.y1 {
-            return Err(invalid("outline", &id, format!("{what} is empty")));
-        }
-    }
-    Ok(())
-}
-
-fn invalid(kind: &'static str, id: &str, reason: impl Into<String>) -> AtlasError {
-    AtlasError::Invalid {
-        kind,
-        id: id.to_owned(),
-        reason: reason.into(),
-    }
-}
-
-fn not_blank(kind: &'static str, id: &str, field: &str, value: &str) -> Result<(), AtlasError> {
-    if value.trim().is_empty() {
-        Err(invalid(kind, id, format!("{field} is empty")))
-    } else {
-        Ok(())
-    }
-}
-
-fn check_xy(kind: &'static str, id: &str, what: &str, x: f32, y: f32) -> Result<(), AtlasError> {
-    for (axis, v) in [("x", x), ("y", y)] {
-        // `contains` is false for NaN, so this also rejects non-finite values.
-        if !(0.0..=1.0).contains(&v) {
-            return Err(invalid(
-                kind,
-                id,
-                format!("{what} has {axis} = {v}, outside 0..1"),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn check_shape(
-    kind: &'static str,
-    id: &str,
-    what: &str,
-    shape: &[[f32; 2]],
-    min_vertices: usize,
-) -> Result<(), AtlasError> {
-    if shape.len() < min_vertices {
-        return Err(invalid(
-            kind,
-            id,
-            format!(
-                "{what} has {} vertices, it needs at least {min_vertices}",
-                shape.len()
-            ),
-        ));
-    }
-    for (i, &[x, y]) in shape.iter().enumerate() {
-        check_xy(kind, id, &format!("{what} vertex {}", i + 1), x, y)?;
+    if let Some(o) = pack
+        .outlines
+        .iter()
+        .find(|o| existing.outline(o.view).is_some())
+    {
+        let reason = "this view already has an outline";
+        return Err(PackError::invalid("outline", &o.view.to_string(), reason).into());
     }
     Ok(())
 }
@@ -934,7 +394,7 @@ mod tests {
     fn unknown_fields_are_rejected() {
         let mut json = serde_json::to_value(pack()).expect("serializes");
         json["regions"][0]["muscles"][0]["prevelance"] = 0.5.into();
-        let err = RegionPack::from_json(&json.to_string()).expect_err("typo rejected");
+        let err = serde_json::from_value::<RegionPack>(json).expect_err("typo rejected");
         assert!(err.to_string().contains("prevelance"), "{err}");
     }
 

@@ -55,3 +55,7 @@ typed_id!(
     /// A practice-log entry added by hand, or a session's sign-off.
     LogEntryId as "number & { readonly __brand: \"LogEntryId\" }"
 );
+typed_id!(
+    /// A plugin library in the registry.
+    PluginId as "number & { readonly __brand: \"PluginId\" }"
+);

@@ -30,7 +30,8 @@ pub use client::{
 pub use finding::{Activity, Finding, FindingForm, FindingMove, NewFinding};
 pub use handout::{Handout, HandoutOptions};
 pub use ids::{
-    AmendmentId, CheckId, ClientId, FindingId, HandoutId, LogEntryId, SessionId, SnippetId,
+    AmendmentId, CheckId, ClientId, FindingId, HandoutId, LogEntryId, PluginId, SessionId,
+    SnippetId,
 };
 pub use invalid::{FieldError, Invalid};
 pub use secret::{Passphrase, RecoveryKey, Unlock, UnlockForm};

@@ -1,6 +1,6 @@
 //! Generated-input tests of what the plugin host reads before it trusts a
 //! plugin: `plugin.toml` ([`Descriptor::parse`], [`library_in`]) and the
-//! manifest JSON ([`Manifest::from_json`], [`Manifest::validate`]). None may
+//! manifest JSON ([`parse_manifest`], [`validate_manifest`]). None may
 //! panic, and a library path that is accepted lies inside its folder.
 //!
 //! The normal test run tries a few thousand cases from a fixed seed;
@@ -11,7 +11,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use super::library::library_in;
-use super::{Descriptor, Manifest};
+use super::{parse_manifest, validate_manifest, Descriptor};
 use crate::atlas::Atlas;
 
 /// Valid inputs the cases start from.
@@ -131,8 +131,8 @@ fn run(seed: u64, count: usize, atlas: &Atlas, folder: &Path) {
             }
             serde_json::to_vec(&value).expect("JSON")
         };
-        if let Ok(manifest) = Manifest::from_json(&bytes) {
-            let _ = manifest.validate(atlas, &[], rng.bool());
+        if let Ok(manifest) = parse_manifest(&bytes) {
+            let _ = validate_manifest(&manifest, atlas, &[], rng.bool());
         }
 
         let descriptor = DESCRIPTORS[rng.usize(..DESCRIPTORS.len())];

@@ -14,7 +14,7 @@ use super::{
 };
 use crate::atlas::Atlas;
 use crate::error::Error;
-use crate::model::Invalid;
+use crate::model::{Invalid, PluginId};
 use crate::store::{PluginRow, SeenPlugin, Store};
 
 /// Where to look for plugins and what runs their code in a child process.
@@ -56,10 +56,9 @@ pub enum PluginState {
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct PluginInfo {
-    /// Registry id for approve/enable; `None` when the folder's `plugin.toml`
-    /// can't be read, so there is nothing to approve.
-    #[ts(type = "number | null")]
-    pub id: Option<i64>,
+    /// Registry id to approve, enable or disable it; `None` when the folder's
+    /// `plugin.toml` can't be read, so there is nothing to approve.
+    pub id: Option<PluginId>,
     pub folder: String,
     pub library: String,
     pub namespace: String,
@@ -124,7 +123,7 @@ impl Entry {
 
     fn info(&self) -> PluginInfo {
         let row = self.row.clone().unwrap_or(PluginRow {
-            id: 0,
+            id: PluginId(0),
             path: String::new(),
             namespace: String::new(),
             name: self
@@ -237,7 +236,7 @@ impl PluginHost {
             };
             host.lock().entries.push(entry);
         }
-        let to_load: Vec<i64> = host
+        let to_load: Vec<PluginId> = host
             .lock()
             .entries
             .iter()
@@ -268,7 +267,7 @@ impl PluginHost {
     }
 
     /// One plugin; `None` if this host did not find it.
-    pub fn plugin(&self, id: i64) -> Option<PluginInfo> {
+    pub fn plugin(&self, id: PluginId) -> Option<PluginInfo> {
         self.lock()
             .entries
             .iter()
@@ -290,7 +289,12 @@ impl PluginHost {
     /// Approves the library as it is on disk now, then probes and loads it.
     /// If it changed since it was listed, it is listed again and not approved.
     /// A plugin that fails to load is still approved; its state says why.
-    pub async fn approve(&self, store: &Store, actor: &str, id: i64) -> Result<PluginInfo, Error> {
+    pub async fn approve(
+        &self,
+        store: &Store,
+        actor: &str,
+        id: PluginId,
+    ) -> Result<PluginInfo, Error> {
         let (folder, row) = self.listed(id)?;
         let now =
             PluginFolder::read(&folder).map_err(|e| Invalid::field("plugin", e.to_string()))?;
@@ -312,26 +316,32 @@ impl PluginHost {
         self.plugin(id).ok_or_else(|| not_listed(id))
     }
 
-    /// Shows (loading it if needed) or hides an approved plugin's content.
-    /// Hidden content stays in memory until the app restarts.
-    pub async fn set_enabled(
+    /// Shows an approved plugin's content, loading it if needed.
+    pub async fn enable(
         &self,
         store: &Store,
         actor: &str,
-        id: i64,
-        enabled: bool,
+        id: PluginId,
     ) -> Result<PluginInfo, Error> {
         self.listed(id)?;
-        if enabled && store.plugin(id).await?.approved_at.is_none() {
+        if store.plugin(id).await?.approved_at.is_none() {
             return Err(Invalid::field("plugin", "approve the plugin before enabling it").into());
         }
-        let row = store.enable_plugin(actor, id, enabled).await?;
-        self.set_row(row, None);
-        if enabled {
-            self.activate(store, actor, id).await?;
-        } else {
-            self.rebuild();
-        }
+        self.set_row(store.set_plugin_enabled(actor, id, true).await?, None);
+        self.activate(store, actor, id).await?;
+        self.plugin(id).ok_or_else(|| not_listed(id))
+    }
+
+    /// Hides a plugin's content; it stays in memory until the app restarts.
+    pub async fn disable(
+        &self,
+        store: &Store,
+        actor: &str,
+        id: PluginId,
+    ) -> Result<PluginInfo, Error> {
+        self.listed(id)?;
+        self.set_row(store.set_plugin_enabled(actor, id, false).await?, None);
+        self.rebuild();
         self.plugin(id).ok_or_else(|| not_listed(id))
     }
 
@@ -384,7 +394,7 @@ impl PluginHost {
     }
 
     /// Folder and registry row of a plugin this host found.
-    fn listed(&self, id: i64) -> Result<(PathBuf, PluginRow), Error> {
+    fn listed(&self, id: PluginId) -> Result<(PathBuf, PluginRow), Error> {
         let state = self.lock();
         let entry = state
             .entries
@@ -412,7 +422,7 @@ impl PluginHost {
         &self,
         store: &Store,
         actor: &str,
-        id: i64,
+        id: PluginId,
         folder: &PluginFolder,
     ) -> Result<(), Error> {
         let row = register(store, actor, folder).await?;
@@ -424,7 +434,7 @@ impl PluginHost {
 
     /// Probes (in a child process), loads and validates an approved, enabled
     /// plugin, then adds its content; on failure records why.
-    async fn activate(&self, store: &Store, actor: &str, id: i64) -> Result<(), Error> {
+    async fn activate(&self, store: &Store, actor: &str, id: PluginId) -> Result<(), Error> {
         let (folder, row) = self.listed(id)?;
         let already = self
             .lock()
@@ -611,7 +621,7 @@ fn prune_cache(cache: &Path, approved: &[String]) {
     }
 }
 
-fn not_listed(id: i64) -> Error {
+fn not_listed(id: PluginId) -> Error {
     Invalid::field(
         "plugin",
         format!("plugin {id} is not in the plugins folders this app was started with"),

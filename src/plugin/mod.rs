@@ -31,7 +31,10 @@ pub use child::{call, probe, CallReport, PluginProcess, ProbeReport};
 pub use folder::{discover, sha256_file, Descriptor, PluginFolder};
 pub use host::{PluginHost, PluginInfo, PluginOptions, PluginState};
 pub use library::{Library, LibraryFile};
-pub use manifest::{Assessment, AssessmentField, AssessmentScore, Manifest, ScoredField};
+pub use manifest::{
+    parse_manifest, validate_manifest, Assessment, AssessmentField, AssessmentScore, Manifest,
+    ScoredField,
+};
 
 use crate::atlas::Atlas;
 
@@ -64,7 +67,7 @@ pub fn default_dir(database: &Path) -> PathBuf {
 /// Loads the library `file` into this process and validates its manifest
 /// against `atlas` and the `assessments` already loaded: ABI version first,
 /// then the manifest's JSON, its namespace against `namespace` (from
-/// `plugin.toml`), and the content rules of [`Manifest::validate`].
+/// `plugin.toml`), and the content rules of [`validate_manifest`].
 pub fn load(
     file: LibraryFile,
     namespace: Option<&str>,
@@ -74,7 +77,7 @@ pub fn load(
     let path = file.path().to_owned();
     let fail = |reason: String| PluginError::new(&path, reason);
     let library = Library::open(file).map_err(fail)?;
-    let manifest = Manifest::from_json(&library.manifest().map_err(fail)?).map_err(fail)?;
+    let manifest = parse_manifest(&library.manifest().map_err(fail)?).map_err(fail)?;
     if let Some(expected) = namespace {
         if manifest.pack.namespace != expected {
             return Err(fail(format!(
@@ -83,8 +86,6 @@ pub fn load(
             )));
         }
     }
-    manifest
-        .validate(atlas, assessments, library.has_call())
-        .map_err(fail)?;
+    validate_manifest(&manifest, atlas, assessments, library.has_call()).map_err(fail)?;
     Ok((library, manifest))
 }

@@ -2,11 +2,12 @@
 //! whether the user approved and enabled them.
 
 use super::{audit, Error, Result, Store};
+use crate::model::PluginId;
 
 /// A registry row.
 #[derive(Debug, Clone, PartialEq, sqlx::FromRow)]
 pub struct PluginRow {
-    pub id: i64,
+    pub id: PluginId,
     pub path: String,
     pub namespace: String,
     pub name: String,
@@ -100,20 +101,20 @@ impl Store {
             Some(_) => None,
         };
         if let Some(action) = action {
-            audit::record(&mut tx, actor, action, ("plugin", row.id), seen.sha256).await?;
+            audit::record(&mut tx, actor, action, ("plugin", row.id.0), seen.sha256).await?;
         }
         tx.commit().await?;
         Ok(row)
     }
 
-    pub async fn plugin(&self, id: i64) -> Result<PluginRow> {
+    pub async fn plugin(&self, id: PluginId) -> Result<PluginRow> {
         sqlx::query_as(&format!("SELECT {COLUMNS} FROM plugins WHERE id = ?"))
             .bind(id)
             .fetch_optional(&self.pool)
             .await?
             .ok_or(Error::NotFound {
                 entity: "plugin",
-                id,
+                id: id.0,
             })
     }
 
@@ -128,7 +129,7 @@ impl Store {
 
     /// Approves the library with hash `sha256` and enables it. Approval is of
     /// that exact file: if the hash on record differs, nothing changes.
-    pub async fn approve_plugin(&self, actor: &str, id: i64, sha256: &str) -> Result<bool> {
+    pub async fn approve_plugin(&self, actor: &str, id: PluginId, sha256: &str) -> Result<bool> {
         let mut tx = self.begin().await?;
         let approved = sqlx::query(
             "UPDATE plugins SET approved_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), enabled = 1,
@@ -142,13 +143,19 @@ impl Store {
         .rows_affected()
             == 1;
         if approved {
-            audit::record(&mut tx, actor, "plugin.approve", ("plugin", id), sha256).await?;
+            audit::record(&mut tx, actor, "plugin.approve", ("plugin", id.0), sha256).await?;
         }
         tx.commit().await?;
         Ok(approved)
     }
 
-    pub async fn enable_plugin(&self, actor: &str, id: i64, enabled: bool) -> Result<PluginRow> {
+    /// Shows (`enabled`) or hides an approved plugin's content.
+    pub async fn set_plugin_enabled(
+        &self,
+        actor: &str,
+        id: PluginId,
+        enabled: bool,
+    ) -> Result<PluginRow> {
         let mut tx = self.begin().await?;
         let row: Option<PluginRow> = sqlx::query_as(&format!(
             "UPDATE plugins SET enabled = ? WHERE id = ? RETURNING {COLUMNS}"
@@ -159,20 +166,20 @@ impl Store {
         .await?;
         let row = row.ok_or(Error::NotFound {
             entity: "plugin",
-            id,
+            id: id.0,
         })?;
         let action = if enabled {
             "plugin.enable"
         } else {
             "plugin.disable"
         };
-        audit::record(&mut tx, actor, action, ("plugin", id), "").await?;
+        audit::record(&mut tx, actor, action, ("plugin", id.0), "").await?;
         tx.commit().await?;
         Ok(row)
     }
 
     /// Remembers why a plugin failed (or, with `None`, that it loaded).
-    pub async fn set_plugin_error(&self, id: i64, error: Option<&str>) -> Result<()> {
+    pub async fn set_plugin_error(&self, id: PluginId, error: Option<&str>) -> Result<()> {
         sqlx::query("UPDATE plugins SET last_error = ? WHERE id = ?")
             .bind(error)
             .bind(id)

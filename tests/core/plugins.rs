@@ -10,7 +10,7 @@ use std::process::Command;
 use myochart::api::{Api, Code};
 use myochart::atlas::{Atlas, Side, View};
 use myochart::finder::{self, Spot};
-use myochart::model::{Activity, ClientForm, FindingForm, HandoutOptions, SessionForm};
+use myochart::model::{Activity, ClientForm, FindingForm, HandoutOptions, PluginId, SessionForm};
 use myochart::plugin::{self, Manifest, PluginInfo, PluginOptions, PluginProcess, PluginState};
 
 use crate::plugin_builds::{install, PACKAGES};
@@ -237,14 +237,15 @@ async fn content_off_the_chart_is_refused() {
 fn hand_manifest() -> Manifest {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("plugins/hand-detail/manifest.json");
     let json = std::fs::read(path).expect("manifest.json");
-    Manifest::from_json(&json).expect("the hand manifest parses")
+    plugin::parse_manifest(&json).expect("the hand manifest parses")
 }
 
 #[test]
 fn duplicate_and_dangling_ids_are_refused() {
     let atlas = Atlas::builtin();
-    let check = |m: Manifest| m.validate(&atlas, &[], true).expect_err("invalid");
-    assert_eq!(hand_manifest().validate(&atlas, &[], false), Ok(()));
+    let validate = |m: &Manifest, has_call| plugin::validate_manifest(m, &atlas, &[], has_call);
+    let check = |m: Manifest| validate(&m, true).expect_err("invalid");
+    assert_eq!(validate(&hand_manifest(), false), Ok(()));
 
     let mut twin = hand_manifest();
     let lumbricals = twin.pack.regions[0].muscles[0].clone();
@@ -288,7 +289,7 @@ async fn a_second_plugin_with_the_same_namespace_collides() {
     )
     .await
     .expect("open");
-    let ids: Vec<i64> = api.plugins().iter().filter_map(|p| p.id).collect();
+    let ids: Vec<PluginId> = api.plugins().iter().filter_map(|p| p.id).collect();
     assert_eq!(ids.len(), 2);
     assert_eq!(
         api.approve_plugin(ids[0]).await.expect("approve").state,
@@ -713,7 +714,7 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
     assert!(text.contains("Ring-finger side stretch"), "{text}");
 
     let disabled = api
-        .enable_plugin(hand.id.expect("id"), false)
+        .disable_plugin(hand.id.expect("id"))
         .await
         .expect("disable");
     assert_eq!(disabled.state, PluginState::Disabled);
@@ -739,7 +740,7 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
     assert_eq!(detail.findings[0].muscle_label, label);
     // Enabling needs no new approval.
     assert_eq!(
-        api.enable_plugin(hand.id.expect("id"), true)
+        api.enable_plugin(hand.id.expect("id"))
             .await
             .expect("enable")
             .state,
@@ -820,7 +821,7 @@ async fn assessments_are_listed_and_scored_by_their_plugin() {
         "{error}"
     );
 
-    api.enable_plugin(met.id.expect("id"), false)
+    api.disable_plugin(met.id.expect("id"))
         .await
         .expect("disable");
     assert!(api.assessments().is_empty());
@@ -836,9 +837,9 @@ async fn a_plugin_must_be_approved_before_it_is_enabled() {
     let setup = Setup::new(&["hand-detail"]);
     let api = setup.open().await;
     let id = named(&api.plugins(), "hand").id.expect("id");
-    let error = api.enable_plugin(id, true).await.expect_err("not approved");
+    let error = api.enable_plugin(id).await.expect_err("not approved");
     assert_eq!(error.code(), Code::Validation);
-    assert!(api.approve_plugin(9999).await.is_err());
+    assert!(api.approve_plugin(PluginId(9999)).await.is_err());
 }
 
 fn cli(args: &[&str]) -> std::process::Output {

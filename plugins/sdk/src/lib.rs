@@ -57,10 +57,12 @@
 
 #![deny(missing_docs)]
 
-mod schema;
 pub mod testing;
 
 pub use myochart_plugin_abi as abi;
+/// The content schema, shared with the app (`plugins/schema`); its types are
+/// also re-exported here at the top.
+pub use myochart_plugin_schema as schema;
 pub use schema::*;
 pub use serde_json;
 

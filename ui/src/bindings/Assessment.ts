@@ -2,18 +2,27 @@
 import type { AssessmentField } from "./AssessmentField";
 
 /**
- * A form of measured values that a plugin scores through `call`.
+ * A form of measured values that the plugin scores through `call`.
  */
 export type Assessment = { 
 /**
- * Namespaced like atlas ids, e.g. `met:cervical-rom`.
+ * `namespace:name`, e.g. `met:cervical-rom`.
  */
-id: string, name: string, summary: string, 
+id: string, 
 /**
- * The plugin's `call` method that scores it.
+ * Shown to the therapist.
+ */
+name: string, 
+/**
+ * What it measures and how, in one or two sentences.
+ */
+summary: string, 
+/**
+ * The `call` method that scores it: input [`AssessmentInput`], output
+ * [`AssessmentScore`].
  */
 method: string, 
 /**
- * In form order.
+ * The values to measure, in form order; ids unique.
  */
 fields: Array<AssessmentField>, };

@@ -2,14 +2,14 @@
 import type { ScoredField } from "./ScoredField";
 
 /**
- * A plugin's score of an assessment.
+ * What an assessment's method returns.
  */
 export type AssessmentScore = { 
 /**
- * One per field, in form order.
+ * One line per field, in form order.
  */
 items: Array<ScoredField>, 
 /**
- * A sentence or two for the SOAP note.
+ * The result in a sentence or two, for the SOAP note.
  */
 summary: string, };

@@ -5,9 +5,13 @@ import type { View } from "./View";
 /**
  * The drawing of the body for one view.
  */
-export type BodyOutline = { view: View, 
+export type BodyOutline = { 
 /**
- * Width:height of the chart box; always [`Atlas::CHART_ASPECT`].
+ * The view it draws.
+ */
+view: View, 
+/**
+ * Width:height of the chart box: always [`CHART_ASPECT`].
  */
 aspect: number, 
 /**

@@ -4,4 +4,24 @@
  * A part of a view shown enlarged: chart coordinates `x0..x1` across and
  * `y0..y1` down.
  */
-export type CloseUp = { name: string, x0: number, y0: number, x1: number, y1: number, };
+export type CloseUp = { 
+/**
+ * Shown on the button ("Right hand").
+ */
+name: string, 
+/**
+ * Left edge.
+ */
+x0: number, 
+/**
+ * Top edge.
+ */
+y0: number, 
+/**
+ * Right edge.
+ */
+x1: number, 
+/**
+ * Bottom edge.
+ */
+y1: number, };

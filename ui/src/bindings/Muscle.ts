@@ -5,7 +5,18 @@ import type { ReferralZone } from "./ReferralZone";
 import type { Stretch } from "./Stretch";
 import type { TriggerPoint } from "./TriggerPoint";
 
-export type Muscle = { id: string, name: string, 
+/**
+ * A muscle with its trigger points, where they refer pain, and self-care.
+ */
+export type Muscle = { 
+/**
+ * `namespace:name`.
+ */
+id: string, 
+/**
+ * Shown to the therapist and on handouts.
+ */
+name: string, 
 /**
  * Where the trigger points are, in words the client understands.
  */
@@ -13,34 +24,48 @@ pointLocation: string,
 /**
  * Where the pain is felt, in words the client understands.
  */
-referralDescription: string, points: Array<TriggerPoint>, 
+referralDescription: string, 
 /**
- * Where the pain refers, by skin area; joining the atlas draws them into
- * `referral_zones`.
+ * At least one.
+ */
+points: Array<TriggerPoint>, 
+/**
+ * Where the pain refers, by skin area: the usual way. The app draws each
+ * area on every view where it shows (into `referral_zones`).
  */
 referralAreas: ReferralAreas, 
 /**
- * Where the pain refers, drawn: polygons given by the pack, then those of
- * its `referral_areas` on every view where they show.
+ * Where the pain refers, as polygons: only for a patch no skin area
+ * covers. A muscle needs an essential area or a primary zone.
  */
 referralZones: Array<ReferralZone>, 
 /**
- * How common this pattern is clinically, 0..=1; the finder breaks ties with it.
+ * How common the pattern is clinically, 0..=1; the finder weighs it in.
  */
 prevalence: number, 
 /**
- * Id of the self-treatment technique.
+ * Id of the self-treatment technique (this pack's or a loaded one's, e.g.
+ * `core:pain-free-compression`).
  */
-technique: string, stretch: Stretch, 
+technique: string, 
 /**
- * Self-treatment tips specific to this muscle (printed on the handout).
+ * The stretch printed on the handout.
+ */
+stretch: Stretch, 
+/**
+ * Self-treatment tips printed on the handout.
  */
 selfCare: Array<string>, 
 /**
  * Red flags whose symptoms this muscle's pattern can mimic.
  */
-redFlags: Array<RedFlag>, caution: string | null, 
+redFlags: Array<RedFlag>, 
 /**
- * Where the pattern is documented (keys or chapters), for reviewers.
+ * A caution for the therapist, if any.
+ */
+caution: string | null, 
+/**
+ * Where the pattern is documented ("T&S Vol.2 ch.27", a paper), for
+ * reviewers.
  */
 sources: Array<string>, };

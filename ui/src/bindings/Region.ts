@@ -2,4 +2,24 @@
 import type { Muscle } from "./Muscle";
 import type { View } from "./View";
 
-export type Region = { id: string, name: string, views: Array<View>, muscles: Array<Muscle>, };
+/**
+ * A body region: the muscles charted on the views it lists.
+ */
+export type Region = { 
+/**
+ * `namespace:name`.
+ */
+id: string, 
+/**
+ * Shown to the therapist.
+ */
+name: string, 
+/**
+ * The views its points and zones are drawn on (the app's own regions
+ * list `front`, `back`, `right-side` and `soles`).
+ */
+views: Array<View>, 
+/**
+ * The muscles.
+ */
+muscles: Array<Muscle>, };

@@ -5,18 +5,34 @@ import type { SkinArea } from "./SkinArea";
 import type { Technique } from "./Technique";
 
 /**
- * A unit of atlas content: the built-in pack or one a plugin provides.
+ * A unit of atlas content: the app's built-in pack or one a plugin provides.
  */
 export type RegionPack = { 
 /**
- * Prefix of every id in the pack, e.g. "core" for "core:upper-trapezius".
+ * Prefix of every id in the pack ("core" for "core:upper-trapezius"):
+ * lowercase letters, digits and '-'. A plugin's must match `namespace`
+ * in its `plugin.toml`.
  */
-namespace: string, name: string, regions: Array<Region>, techniques: Array<Technique>, 
+namespace: string, 
 /**
- * Body outlines for views no other pack draws.
+ * Shown to the therapist.
+ */
+name: string, 
+/**
+ * Body regions with their muscles; may be empty for a technique pack.
+ */
+regions: Array<Region>, 
+/**
+ * Techniques, referenced by muscles of this or a loaded pack.
+ */
+techniques: Array<Technique>, 
+/**
+ * Outlines for views no other pack draws. The app draws every view, so a
+ * plugin leaves this empty.
  */
 outlines: Array<BodyOutline>, 
 /**
- * Skin areas muscles of this pack or a later one can refer to.
+ * Skin areas of this pack, for patches of skin the app's areas do not
+ * name; muscles of this pack or a later one can refer to them.
  */
 areas: Array<SkinArea>, };

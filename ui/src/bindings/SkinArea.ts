@@ -7,4 +7,16 @@ import type { AreaShape } from "./AreaShape";
  * polygons, so one drawing of the outer elbow serves every muscle that refers
  * there, on every view, and a tap anywhere on that skin finds them all.
  */
-export type SkinArea = { id: string, name: string, shapes: Array<AreaShape>, };
+export type SkinArea = { 
+/**
+ * `namespace:name`.
+ */
+id: string, 
+/**
+ * Shown to the therapist ("Outer elbow").
+ */
+name: string, 
+/**
+ * One polygon per view it shows on (or more).
+ */
+shapes: Array<AreaShape>, };

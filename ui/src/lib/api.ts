@@ -45,6 +45,7 @@ import type { HandoutOptions } from "../bindings/HandoutOptions";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { NearbyPoint } from "../bindings/NearbyPoint";
 import type { NoteForm } from "../bindings/NoteForm";
+import type { PluginId } from "../bindings/PluginId";
 import type { PluginInfo } from "../bindings/PluginInfo";
 import type { RedFlagQuestion } from "../bindings/RedFlagQuestion";
 import type { Session } from "../bindings/Session";
@@ -142,8 +143,9 @@ type Commands = {
   export_all: { args: undefined; result: string };
   export_client: { args: { id: ClientId }; result: string[] };
   plugins: { args: undefined; result: PluginInfo[] };
-  approve_plugin: { args: { id: number }; result: PluginInfo };
-  enable_plugin: { args: { id: number; enabled: boolean }; result: PluginInfo };
+  approve_plugin: { args: { id: PluginId }; result: PluginInfo };
+  enable_plugin: { args: { id: PluginId }; result: PluginInfo };
+  disable_plugin: { args: { id: PluginId }; result: PluginInfo };
   student_profile: { args: undefined; result: StudentProfile };
   save_student_profile: { args: { form: StudentProfile }; result: StudentProfile };
   practice_log: { args: undefined; result: PracticeLog };
@@ -231,8 +233,9 @@ export const api = {
   exportAll: () => call("export_all"),
   exportClient: (id: ClientId) => call("export_client", { id }),
   plugins: () => call("plugins"),
-  approvePlugin: (id: number) => call("approve_plugin", { id }),
-  enablePlugin: (id: number, enabled: boolean) => call("enable_plugin", { id, enabled }),
+  approvePlugin: (id: PluginId) => call("approve_plugin", { id }),
+  enablePlugin: (id: PluginId) => call("enable_plugin", { id }),
+  disablePlugin: (id: PluginId) => call("disable_plugin", { id }),
   studentProfile: () => call("student_profile"),
   saveStudentProfile: (form: StudentProfile) => call("save_student_profile", { form }),
   practiceLog: () => call("practice_log"),

@@ -3,26 +3,46 @@
 //! "see your doctor if…" on every handout.
 
 use serde::{Deserialize, Serialize};
-use ts_rs::TS;
 
-/// A red-flag question of the intake screening; flags order as the form asks them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
+/// Symptoms that call for a physician: a red-flag question of the intake
+/// screening, and what a muscle's pattern can mimic. Flags order as the form
+/// asks them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export, export_to = "../ui/src/bindings/")
+)]
 pub enum RedFlag {
+    /// Numbness, tingling or weakness in the arm or hand.
     ArmNumbness,
+    /// Numbness, tingling or weakness in the leg or foot.
     LegNumbness,
+    /// A sudden or "worst ever" headache.
     SuddenHeadache,
+    /// Headache with fever and a stiff neck.
     HeadacheFeverStiffNeck,
+    /// A new temple headache after 50 with jaw pain on chewing, scalp
+    /// tenderness or vision change.
     #[serde(rename = "temple-headache-over-50")]
     TempleHeadacheOver50,
+    /// Symptoms after a fall, blow or concussion.
     AfterTrauma,
+    /// Dizziness or visual changes.
     DizzinessVisual,
+    /// Chest pain, pressure or breathlessness.
     ChestPain,
+    /// Bladder or bowel changes, numbness in the saddle area.
     BladderBowelSaddle,
+    /// A swollen, red or warm calf.
     SwollenCalf,
+    /// Unexplained weight loss, a history of cancer, or constant pain worse at
+    /// night.
     WeightLossNightPain,
+    /// An unexplained lump.
     UnexplainedLump,
+    /// Symptoms that spread or keep worsening.
     SpreadingWorsening,
 }
 
@@ -133,5 +153,7 @@ mod tests {
         }
         let json = serde_json::to_string(&RedFlag::HeadacheFeverStiffNeck).expect("serializes");
         assert_eq!(json, "\"headache-fever-stiff-neck\"");
+        let json = serde_json::to_string(&RedFlag::TempleHeadacheOver50).expect("serializes");
+        assert_eq!(json, "\"temple-headache-over-50\"");
     }
 }

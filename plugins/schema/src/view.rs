@@ -7,13 +7,17 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
-use ts_rs::TS;
 
-/// Which body chart a position is on. Stored as text ("front") in findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type)]
+/// Which body chart a position is on. The app draws every view's outline and
+/// stores the view as text ("front") in findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[sqlx(rename_all = "kebab-case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export, export_to = "../ui/src/bindings/")
+)]
 pub enum View {
     /// Facing the viewer, palms forward: the client's right is the viewer's left.
     Front,
@@ -21,7 +25,8 @@ pub enum View {
     Back,
     /// A profile of the client's right side, facing the viewer's right.
     RightSide,
-    /// The mirror image of [`View::RightSide`]: the client's left side.
+    /// The mirror image of [`View::RightSide`]: the client's left side, made
+    /// by the app. Content on it is refused: draw it on `right-side`.
     LeftSide,
     /// Both soles from below, toes up: the right sole on the viewer's right.
     Soles,
@@ -90,16 +95,23 @@ impl fmt::Display for View {
 }
 
 /// The client's own side (not the viewer's). Stored as text ("left") in findings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS, sqlx::Type)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[sqlx(rename_all = "kebab-case")]
-#[ts(export, export_to = "../ui/src/bindings/")]
+#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "ts",
+    derive(ts_rs::TS),
+    ts(export, export_to = "../ui/src/bindings/")
+)]
 pub enum Side {
+    /// The client's left.
     Left,
+    /// The client's right: the side the atlas describes.
     Right,
 }
 
 impl Side {
+    /// Both sides, the described one first.
     pub const BOTH: [Side; 2] = [Side::Right, Side::Left];
 
     /// Where a position that the atlas describes for the right side lies on
@@ -158,6 +170,7 @@ impl Side {
         }
     }
 
+    /// The opposite side.
     pub fn other(self) -> Side {
         match self {
             Side::Left => Side::Right,
