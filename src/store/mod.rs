@@ -175,22 +175,26 @@ async fn up_to_date(pool: &SqlitePool) -> std::result::Result<(), String> {
     }
 }
 
-/// Brings the schema up to date, one program at a time: a second one opening
-/// the file meanwhile waits for the first (a lock on `<file>-migrating`), then
-/// finds nothing left to do. A database that holds records is copied first,
-/// beside it (`<file>.before-update-<version>.sqlite`), so an update that goes
-/// wrong loses nothing.
-async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), String> {
+/// Waits for, then holds, the lock on `<file>-migrating` that lets one program
+/// at a time check and update the database: a second one opening the file
+/// meanwhile waits for the first, then finds nothing left to do.
+async fn update_lock(path: &Path) -> std::result::Result<std::fs::File, String> {
     let lock_path = sibling(path, "-migrating");
-    let lock = tokio::task::spawn_blocking(move || -> std::io::Result<std::fs::File> {
+    tokio::task::spawn_blocking(move || -> std::io::Result<std::fs::File> {
         let file = crate::private::open_or_create(&lock_path)?;
         file.lock()?;
         Ok(file)
     })
     .await
     .map_err(|error| error.to_string())?
-    .map_err(|error| format!("can't take the update lock: {error}"))?;
+    .map_err(|error| format!("can't take the update lock: {error}"))
+}
 
+/// Brings the schema up to date, under the [`update_lock`]. A database that
+/// holds records is copied first, beside it
+/// (`<file>.before-update-<version>.sqlite`), so an update that goes wrong
+/// loses nothing.
+async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), String> {
     let migrator = sqlx::migrate!();
     let text = |error: sqlx::Error| error.to_string();
     let known: bool = sqlx::query_scalar(
@@ -220,9 +224,7 @@ async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), Stri
             }
         }
     }
-    let result = migrator.run(pool).await.map_err(|error| error.to_string());
-    drop(lock);
-    result
+    migrator.run(pool).await.map_err(|error| error.to_string())
 }
 
 /// `path` with `suffix` added to its file name: the files that belong to a
@@ -291,6 +293,11 @@ impl Store {
             .connect_with(connect_options(path, access))
             .await
             .map_err(|error| opening_error(error, path, access))?;
+        let lock = if access.read_only {
+            None
+        } else {
+            Some(update_lock(path).await.map_err(open_error)?)
+        };
         // The first read of the file: where a wrong key or a damaged file
         // shows. Every page is read, so damage anywhere is found now, before
         // anything is written, and not later in the middle of a session.
@@ -311,6 +318,7 @@ impl Store {
                     reason,
                 })?;
         }
+        drop(lock);
         Ok(Store {
             pool,
             path: path.to_owned(),
