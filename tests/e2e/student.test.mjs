@@ -33,6 +33,8 @@ test("a student's log shows progress, takes a sign-off, and a case study is buil
     await app.type("[data-testid=required-sessions]", "25");
     await app.type("[data-testid=supervisors]", "Dr. Ελένη Νικολάου");
     await app.click("[data-testid=save-profile]");
+    // The log reads the profile when it opens: only once it is saved.
+    await app.waitFor("[data-testid=profile-saved]");
 
     await app.click("[data-testid=open-student]");
     const [progress] = await app.waitForTexts("[data-testid=log-progress]", (t) => t.length === 1);
