@@ -1,0 +1,94 @@
+//! `protect` and `change-passphrase`, and where the CLI reads a passphrase.
+
+use std::path::PathBuf;
+
+use myochart::api::{self, Api};
+use myochart::model::{Invalid, Passphrase, RecoveryKey, Unlock};
+
+use crate::args::ChangePassphraseArgs;
+
+/// Where the CLI reads a passphrase: a file's first line, else an environment
+/// variable, else a prompt that doesn't show what is typed.
+pub struct Secret {
+    pub file: Option<PathBuf>,
+    pub variable: &'static str,
+}
+
+impl Secret {
+    fn text(&self, prompt: &str) -> api::Result<String> {
+        if let Some(file) = &self.file {
+            let text = std::fs::read_to_string(file).map_err(|error| api::Error::File {
+                path: file.clone(),
+                reason: format!("can't read the passphrase: {error}"),
+            })?;
+            return Ok(text.lines().next().unwrap_or_default().to_owned());
+        }
+        if let Ok(text) = std::env::var(self.variable) {
+            return Ok(text);
+        }
+        rpassword::prompt_password(prompt).map_err(|_| {
+            Invalid::field(
+                "passphrase",
+                format!(
+                    "the database is protected and there is no terminal to ask for the \
+                     passphrase: pass --passphrase-file FILE or set {}",
+                    self.variable
+                ),
+            )
+            .into()
+        })
+    }
+
+    /// The passphrase, or the recovery key when what was given reads as one.
+    pub fn unlock(&self) -> api::Result<Unlock> {
+        let text = self.text("Passphrase (or recovery key): ")?;
+        Ok(match RecoveryKey::parse(&text) {
+            Ok(key) => Unlock::RecoveryKey(key),
+            Err(_) => Unlock::Passphrase(Passphrase::parse(&text)?),
+        })
+    }
+
+    /// A new passphrase; asked for twice when it is typed.
+    fn new_passphrase(&self) -> api::Result<Passphrase> {
+        let text = self.text("New passphrase: ")?;
+        let passphrase = Passphrase::parse(&text)?;
+        if self.file.is_none() && std::env::var(self.variable).is_err() {
+            let again = self.text("The same passphrase again: ")?;
+            if again != text {
+                return Err(Invalid::field("passphrase", "the two passphrases differ").into());
+            }
+        }
+        Ok(passphrase)
+    }
+}
+
+/// Protects the database and prints its recovery key; gives back the
+/// protected database.
+pub async fn protect(api: Api, secret: &Secret) -> api::Result<Api> {
+    let passphrase = secret.new_passphrase()?;
+    let recovery = Api::new_recovery_key()?;
+    let api = api.protect(&passphrase, &recovery).await?;
+    println!(
+        "The database is protected. Its recovery key:\n\n    {recovery}\n\n\
+         Print it or write it down and keep it somewhere safe, away from this computer.\n\
+         If the passphrase is forgotten, only this key opens the records: no one, not even\n\
+         Myochart's makers, can open them without one or the other."
+    );
+    Ok(api)
+}
+
+pub async fn change_passphrase(
+    api: &Api,
+    args: ChangePassphraseArgs,
+    secret: &Secret,
+) -> api::Result<()> {
+    let current = secret.unlock()?;
+    let new = Secret {
+        file: args.new_passphrase_file,
+        variable: "MYOCHART_NEW_PASSPHRASE",
+    }
+    .new_passphrase()?;
+    api.change_passphrase(&current, &new).await?;
+    println!("passphrase changed; the recovery key stays the same");
+    Ok(())
+}

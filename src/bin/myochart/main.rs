@@ -1,0 +1,91 @@
+//! `myochart`: the headless command line over `myochart::api`.
+//!
+//! `args` is what clap parses, `commands` runs each command (one file per
+//! command or group of commands), `print` shows what several of them share.
+//! This file opens the database and turns errors into exit codes.
+
+mod args;
+mod commands;
+mod print;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use myochart::api::{self, Access, Api, Code};
+use myochart::plugin::PluginOptions;
+
+use args::{Cli, Command, OpenArgs, PluginsCommand};
+use commands::protection::Secret;
+
+fn main() -> ExitCode {
+    let Cli { open, command } = Cli::parse();
+    // Plugin code run for the app comes before any database is opened: a
+    // throwaway child process that may well crash, whose only output is JSON.
+    let command = match command {
+        Command::Plugins(PluginsCommand::Child(child)) => return commands::plugins::child(child),
+        command => command,
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime,
+        Err(error) => {
+            eprintln!("error: can't start: {error}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(open, command)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            // An import lists every problem of the file, one a line.
+            match api::ErrorBody::from(&error).fields.as_slice() {
+                fields @ [_, _, ..] => {
+                    for field in fields {
+                        eprintln!("error: {}", field.message);
+                    }
+                }
+                _ => eprintln!("error: {error}"),
+            }
+            ExitCode::from(match error.code() {
+                Code::Validation => 2,
+                Code::NotFound => 3,
+                Code::SignedNote | Code::DraftNote | Code::SignedEntry => 4,
+                _ => 1,
+            })
+        }
+    }
+}
+
+/// Opens the database (unlocking it if protected) and runs `command` on it.
+async fn run(open: OpenArgs, command: Command) -> api::Result<()> {
+    let path = open.db.map_or_else(api::default_database_path, Ok)?;
+    let mut dirs = vec![myochart::plugin::default_dir(&path)];
+    dirs.extend(open.plugins_dirs);
+    let secret = Secret {
+        file: open.passphrase_file,
+        variable: "MYOCHART_PASSPHRASE",
+    };
+    let mut access = if api::is_encrypted(&path).unwrap_or(false) {
+        api::unlock(&path, &secret.unlock()?).await?
+    } else {
+        Access::default()
+    };
+    access.read_only = open.read_only;
+    let opened = Api::open_with(&path, &access, PluginOptions::new(dirs)).await;
+    let api = match (opened, &command) {
+        // A damaged database can't be opened, but it can be replaced.
+        (Err(error), Command::Restore(args)) if error.code() == Code::Damaged => {
+            return commands::backup::restore_damaged(&path, &access, args).await;
+        }
+        (opened, _) => opened?,
+    };
+    // Protecting and restoring replace the open database with another.
+    let (api, result) = match command {
+        Command::Protect => (commands::protection::protect(api, &secret).await?, Ok(())),
+        Command::Restore(args) => (commands::backup::restore(api, &args).await?, Ok(())),
+        command => {
+            let result = commands::execute(&api, command, &secret).await;
+            (api, result)
+        }
+    };
+    api.close().await;
+    result
+}
