@@ -3,7 +3,7 @@
 //!
 //! What goes in is ids only. The façade's writes each open a span named after
 //! the method with the ids it was given (`write_note{session=12}`) and end it
-//! with "saved" or "failed" and the error's code (`code=signed-note`), never the
+//! with "done" or "failed" and the error's code (`code=signed-note`), never the
 //! message; the app adds a span per command. No names, note text, passphrases
 //! or paths (a handout's file name holds the client's first name).
 

@@ -64,12 +64,12 @@ pub use protection::unlock;
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 /// Runs one of the façade's writes and logs how it ended, inside the span its
-/// method opened (which holds ids only): "saved", or the failure's code at
+/// method opened (which holds ids only): "done", or the failure's code at
 /// warn. Never the error's message: it can hold a path or a value typed in.
 async fn logged<T>(write: impl std::future::Future<Output = Result<T>>) -> Result<T> {
     let result = write.await;
     match &result {
-        Ok(_) => tracing::info!("saved"),
+        Ok(_) => tracing::info!("done"),
         Err(error) => tracing::warn!(code = %error.code(), "failed"),
     }
     result

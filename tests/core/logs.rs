@@ -1,21 +1,30 @@
 //! The log: a failed save can be traced by its ids and code, and nothing a
 //! client or a therapist typed is in it.
 
+use std::cell::RefCell;
 use std::io::Write;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use myochart::api::Code;
 use myochart::model::NoteForm;
 
 use crate::helpers::TestDb;
 
-/// Everything logged on this thread, as the log file would hold it.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
+thread_local! {
+    /// Where this thread's log lines go while a test captures them.
+    static CAPTURE: RefCell<Option<Arc<Mutex<Vec<u8>>>>> = const { RefCell::new(None) };
+}
 
-impl Write for Captured {
+/// Writes a line into this thread's capture, if it has one.
+struct ThisThread;
+
+impl Write for ThisThread {
     fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().expect("log buffer").extend_from_slice(bytes);
+        CAPTURE.with_borrow(|capture| {
+            if let Some(buffer) = capture {
+                buffer.lock().expect("log buffer").extend_from_slice(bytes);
+            }
+        });
         Ok(bytes.len())
     }
 
@@ -24,22 +33,27 @@ impl Write for Captured {
     }
 }
 
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().expect("log buffer")).into_owned()
-    }
+/// Captures what this thread logs from now on, every level, as the log file
+/// would hold it. One global subscriber for the whole test binary: a scoped
+/// one (`set_default`) misses events whose callsites other tests' threads
+/// registered first.
+fn capture() -> Arc<Mutex<Vec<u8>>> {
+    static GLOBAL: OnceLock<()> = OnceLock::new();
+    GLOBAL.get_or_init(|| {
+        tracing_subscriber::fmt()
+            .with_writer(|| ThisThread)
+            .with_ansi(false)
+            .with_max_level(tracing::Level::TRACE)
+            .init();
+    });
+    let buffer = Arc::new(Mutex::new(Vec::new()));
+    CAPTURE.set(Some(Arc::clone(&buffer)));
+    buffer
 }
 
 #[tokio::test]
 async fn a_failed_note_save_logs_its_session_and_code_but_no_name_or_text() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .with_max_level(tracing::Level::TRACE)
-        .finish();
-    let _logging = tracing::subscriber::set_default(subscriber);
+    let captured = capture();
 
     let db = TestDb::new().await;
     let client = db.client("สมหญิง", "ใจดี").await;
@@ -61,7 +75,7 @@ async fn a_failed_note_save_logs_its_session_and_code_but_no_name_or_text() {
         .expect_err("a signed note is only amended");
     assert_eq!(error.code(), Code::SignedNote);
 
-    let log = captured.text();
+    let log = String::from_utf8_lossy(&captured.lock().expect("log buffer")).into_owned();
     let failed = format!("write_note{{session={}}}", session.id.0);
     assert!(
         log.lines().any(|line| line.contains("WARN")
@@ -71,7 +85,7 @@ async fn a_failed_note_save_logs_its_session_and_code_but_no_name_or_text() {
     );
     assert!(
         log.lines()
-            .any(|line| line.contains("sign_note") && line.contains("saved")),
+            .any(|line| line.contains("sign_note") && line.contains("done")),
         "{log}"
     );
     for secret in ["สมหญิง", "ใจดี", "ปวดไหล่", "kayak"] {
