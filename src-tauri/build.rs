@@ -63,6 +63,7 @@ const COMMANDS: &[&str] = &[
     "save_case_study",
     "save_class_report",
     "open_report",
+    "open_log_folder",
     "pick_csv_file",
     "preview_csv_import",
     "import_csv",

@@ -66,6 +66,13 @@ pub struct ErrorBody {
     pub fields: Vec<FieldError>,
 }
 
+/// The code as the UI sees it (`signed-note`, `disk-full`), for logs.
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.serialize(f)
+    }
+}
+
 impl Error {
     pub fn code(&self) -> Code {
         match self {

@@ -31,6 +31,7 @@ mod error;
 pub mod finder;
 pub mod handout;
 pub mod import_csv;
+pub mod logs;
 pub mod model;
 pub mod pdf;
 pub mod plugin;

@@ -25,46 +25,55 @@ use crate::shell::Shell;
 
 type Result<T> = std::result::Result<T, Error>;
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn database_info(shell: State<'_, Shell>) -> Result<DatabaseInfo> {
     shell.api().await?.info().await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn open_demo(shell: State<'_, Shell>, window: Window) -> Result<()> {
     shell.open_demo(&window).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn leave_demo(shell: State<'_, Shell>, window: Window) -> Result<()> {
     shell.leave_demo(&window).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn atlas(shell: State<'_, Shell>) -> Result<Atlas> {
     Ok(shell.api().await?.atlas().clone())
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn red_flag_questions(shell: State<'_, Shell>) -> Result<Vec<RedFlagQuestion>> {
     Ok(shell.api().await?.red_flag_questions())
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn search_clients(shell: State<'_, Shell>, query: String) -> Result<Vec<ClientSummary>> {
     shell.api().await?.search_clients(&query).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn client_record(shell: State<'_, Shell>, id: ClientId) -> Result<ClientRecord> {
     shell.api().await?.client_record(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn create_client(shell: State<'_, Shell>, form: ClientForm) -> Result<Client> {
     shell.api().await?.create_client(form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn update_client(
     shell: State<'_, Shell>,
@@ -74,6 +83,7 @@ pub async fn update_client(
     shell.api().await?.update_client(id, form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn create_session(
     shell: State<'_, Shell>,
@@ -83,11 +93,13 @@ pub async fn create_session(
     shell.api().await?.create_session(client, form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn session(shell: State<'_, Shell>, id: SessionId) -> Result<SessionDetail> {
     shell.api().await?.session(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn add_finding(
     shell: State<'_, Shell>,
@@ -97,6 +109,7 @@ pub async fn add_finding(
     shell.api().await?.add_finding(session, form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn move_finding(
     shell: State<'_, Shell>,
@@ -106,16 +119,19 @@ pub async fn move_finding(
     shell.api().await?.move_finding(id, to).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn remove_finding(shell: State<'_, Shell>, id: FindingId) -> Result<()> {
     shell.api().await?.remove_finding(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn restore_finding(shell: State<'_, Shell>, id: FindingId) -> Result<Finding> {
     shell.api().await?.restore_finding(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn write_note(
     shell: State<'_, Shell>,
@@ -125,11 +141,13 @@ pub async fn write_note(
     shell.api().await?.write_note(session, form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn sign_note(shell: State<'_, Shell>, session: SessionId) -> Result<Session> {
     shell.api().await?.sign_note(session).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn amend_note(
     shell: State<'_, Shell>,
@@ -139,6 +157,7 @@ pub async fn amend_note(
     shell.api().await?.amend_note(session, form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn client_history(
     shell: State<'_, Shell>,
@@ -147,16 +166,19 @@ pub async fn client_history(
     shell.api().await?.client_history(client).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn note_history(shell: State<'_, Shell>, session: SessionId) -> Result<Vec<AuditEntry>> {
     shell.api().await?.note_history(session).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn find(shell: State<'_, Shell>, spots: Vec<Spot>) -> Result<Vec<FinderMatch>> {
     shell.api().await?.find(&spots)
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn nearest_points(
     shell: State<'_, Shell>,
@@ -167,6 +189,7 @@ pub async fn nearest_points(
     shell.api().await?.nearest_points(view, x, y)
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn add_checks(
     shell: State<'_, Shell>,
@@ -176,36 +199,43 @@ pub async fn add_checks(
     shell.api().await?.add_checks(session, checks).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn remove_check(shell: State<'_, Shell>, id: CheckId) -> Result<()> {
     shell.api().await?.remove_check(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn snippets(shell: State<'_, Shell>) -> Result<Vec<Snippet>> {
     shell.api().await?.snippets().await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn create_snippet(shell: State<'_, Shell>, form: SnippetForm) -> Result<Snippet> {
     shell.api().await?.create_snippet(form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn delete_snippet(shell: State<'_, Shell>, id: SnippetId) -> Result<()> {
     shell.api().await?.delete_snippet(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn settings(shell: State<'_, Shell>) -> Result<Settings> {
     shell.api().await?.settings().await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn save_settings(shell: State<'_, Shell>, form: Settings) -> Result<Settings> {
     shell.api().await?.save_settings(form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn save_handout(
     shell: State<'_, Shell>,
@@ -220,6 +250,7 @@ pub async fn save_handout(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn handouts_of_client(shell: State<'_, Shell>, client: ClientId) -> Result<Vec<Handout>> {
     shell.api().await?.handouts_of_client(client).await
@@ -227,52 +258,62 @@ pub async fn handouts_of_client(shell: State<'_, Shell>, client: ClientId) -> Re
 
 /// Opens a handout the client was given in the system's PDF viewer, to look at
 /// or print. Only recorded handouts: the window can't open arbitrary files.
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn open_handout(shell: State<'_, Shell>, client: ClientId, id: HandoutId) -> Result<()> {
     open_in_viewer(&shell.api().await?.handout_file(client, id).await?)
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn backup(shell: State<'_, Shell>) -> Result<Backup> {
     let folder = api::default_backup_folder();
     shell.api().await?.backup(&folder).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn backups(shell: State<'_, Shell>) -> Result<Vec<Backup>> {
     shell.backups().await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn restore_preview(shell: State<'_, Shell>, backup: PathBuf) -> Result<RestorePreview> {
     shell.api().await?.restore_preview(&backup).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn restore(shell: State<'_, Shell>, backup: PathBuf) -> Result<()> {
     shell.restore(&backup).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn unlock(shell: State<'_, Shell>, form: UnlockForm) -> Result<()> {
     shell.unlock(&Unlock::parse(&form)?).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn lock(shell: State<'_, Shell>, window: Window) -> Result<()> {
     shell.lock(&window).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn open_read_only(shell: State<'_, Shell>) -> Result<()> {
     shell.open_read_only().await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub fn new_recovery_key() -> Result<String> {
     Ok(Api::new_recovery_key()?.to_string())
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn protect(
     shell: State<'_, Shell>,
@@ -284,6 +325,7 @@ pub async fn protect(
     shell.protect(&passphrase, &recovery).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn change_passphrase(
     shell: State<'_, Shell>,
@@ -295,18 +337,21 @@ pub async fn change_passphrase(
     shell.api().await?.change_passphrase(&current, &new).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn export_all(shell: State<'_, Shell>) -> Result<PathBuf> {
     let folder = api::default_export_folder();
     shell.api().await?.export_all_in(&folder).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn export_client(shell: State<'_, Shell>, id: ClientId) -> Result<[PathBuf; 2]> {
     let folder = api::default_export_folder();
     shell.api().await?.export_client_in(id, &folder).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn plugins(shell: State<'_, Shell>) -> Result<Vec<PluginInfo>> {
     Ok(shell.api().await?.plugins())
@@ -315,6 +360,7 @@ pub async fn plugins(shell: State<'_, Shell>) -> Result<Vec<PluginInfo>> {
 /// Approves a plugin once the user said yes in a native dialog naming it, its
 /// author and its hash: approving runs its code, so a script in the web view
 /// must not be able to approve on its own.
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn approve_plugin(
     shell: State<'_, Shell>,
@@ -371,21 +417,25 @@ fn approved_unasked() -> bool {
     std::env::var("MYOCHART_APPROVE_UNASKED").is_ok_and(|value| value == "yes")
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn enable_plugin(shell: State<'_, Shell>, id: PluginId) -> Result<PluginInfo> {
     shell.api().await?.enable_plugin(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn disable_plugin(shell: State<'_, Shell>, id: PluginId) -> Result<PluginInfo> {
     shell.api().await?.disable_plugin(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn assessments(shell: State<'_, Shell>) -> Result<Vec<Assessment>> {
     Ok(shell.api().await?.assessments())
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn score_assessment(
     shell: State<'_, Shell>,
@@ -397,6 +447,7 @@ pub async fn score_assessment(
 
 /// Shows the handout in the system's PDF viewer without recording it as given:
 /// a look before printing.
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn preview_handout(
     shell: State<'_, Shell>,
@@ -414,11 +465,13 @@ pub async fn preview_handout(
     })
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn student_profile(shell: State<'_, Shell>) -> Result<StudentProfile> {
     shell.api().await?.student_profile().await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn save_student_profile(
     shell: State<'_, Shell>,
@@ -427,21 +480,25 @@ pub async fn save_student_profile(
     shell.api().await?.save_student_profile(form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn practice_log(shell: State<'_, Shell>) -> Result<PracticeLog> {
     shell.api().await?.practice_log().await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn add_log_entry(shell: State<'_, Shell>, form: LogEntryForm) -> Result<LogEntry> {
     shell.api().await?.add_log_entry(form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn delete_log_entry(shell: State<'_, Shell>, id: LogEntryId) -> Result<()> {
     shell.api().await?.delete_log_entry(id).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn sign_off_log_entry(
     shell: State<'_, Shell>,
@@ -451,12 +508,14 @@ pub async fn sign_off_log_entry(
     shell.api().await?.sign_off_log_entry(entry, form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn export_practice_log(shell: State<'_, Shell>, pdf: bool) -> Result<PathBuf> {
     let folder = api::default_report_folder();
     shell.api().await?.save_practice_log_in(&folder, pdf).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn case_study_warnings(
     shell: State<'_, Shell>,
@@ -465,6 +524,7 @@ pub async fn case_study_warnings(
     shell.api().await?.case_study_warnings(form).await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn save_case_study(
     shell: State<'_, Shell>,
@@ -482,6 +542,7 @@ pub async fn save_case_study(
         .await
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn save_class_report(
     shell: State<'_, Shell>,
@@ -501,9 +562,18 @@ pub async fn save_class_report(
 
 /// Opens a file from the reports folder in the system viewer. Only from there:
 /// the window can't open arbitrary files.
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn open_report(path: PathBuf) -> Result<()> {
     open_in_viewer(&api::report_to_open(&api::default_report_folder(), &path)?)
+}
+
+/// Opens the folder of the app's logs (ids only, no names or notes) in the
+/// file manager, to send to whoever helps when something didn't save.
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn open_log_folder() -> Result<()> {
+    open_in_viewer(&api::default_log_folder()?)
 }
 
 /// Opens a file Myochart wrote in the system's viewer.

@@ -31,6 +31,7 @@ impl PickedCsv {
 }
 
 /// Asks for a CSV file; its name, or nothing when the user cancelled.
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn pick_csv_file(app: AppHandle, picked: State<'_, PickedCsv>) -> Result<Option<String>> {
     let chosen = match picked_unasked() {
@@ -66,6 +67,7 @@ fn picked_unasked() -> Option<PathBuf> {
     std::env::var_os("MYOCHART_CSV_UNASKED").map(PathBuf::from)
 }
 
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn preview_csv_import(
     shell: State<'_, Shell>,
@@ -77,6 +79,7 @@ pub async fn preview_csv_import(
 }
 
 /// Imports the picked file, telling the window how far it is through `progress`.
+#[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn import_csv(
     shell: State<'_, Shell>,

@@ -10,6 +10,13 @@ mod shell;
 use tauri::Manager;
 
 fn main() {
+    // A log of what was done (ids only), filtered by RUST_LOG; the app runs on
+    // without one if its folder can't be written.
+    let logs = myochart::api::default_log_folder()
+        .and_then(|folder| myochart::logs::start(&folder, false));
+    if let Err(error) = logs {
+        eprintln!("Myochart keeps no log this time: {error}");
+    }
     let (database, plugin_dirs) = match shell::parse_args(std::env::args()) {
         Ok(args) => args,
         Err(error) => {
@@ -87,6 +94,7 @@ fn main() {
             commands::save_case_study,
             commands::save_class_report,
             commands::open_report,
+            commands::open_log_folder,
             csv_import::pick_csv_file,
             csv_import::preview_csv_import,
             csv_import::import_csv,

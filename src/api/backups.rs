@@ -49,45 +49,53 @@ const DAY: chrono::TimeDelta = chrono::TimeDelta::days(1);
 impl Api {
     /// Writes a checked copy of the database into `folder`, then removes the
     /// backups the rotation no longer keeps.
+    #[tracing::instrument(skip_all)]
     pub async fn backup(&self, folder: &Path) -> Result<Backup> {
-        crate::private::create_folder(folder).map_err(|error| Error::File {
-            path: folder.to_owned(),
-            reason: format!("can't create the backup folder: {error}"),
-        })?;
-        let made = chrono::Local::now().naive_local();
-        let destination = folder.join(backup_name(self.store.path(), made));
-        if destination.exists() {
-            return Err(Error::File {
-                path: destination,
-                reason: "a backup with this name already exists; wait a second and try again"
-                    .into(),
-            });
-        }
-        let contents = self.store.backup_to(&destination).await?;
-        if self.access().key.is_some() {
-            copy_key_file(self.store.path(), &destination)?;
-        }
-        self.record_copy("database.backup", ("database", 0), &destination)
-            .await?;
-        let backup = Backup {
-            path: destination.clone(),
-            made: made.format("%Y-%m-%d %H:%M").to_string(),
-            contents: Some(contents),
-            problem: None,
-        };
-        self.rotate(folder)?;
-        Ok(backup)
+        logged(async move {
+            crate::private::create_folder(folder).map_err(|error| Error::File {
+                path: folder.to_owned(),
+                reason: format!("can't create the backup folder: {error}"),
+            })?;
+            let made = chrono::Local::now().naive_local();
+            let destination = folder.join(backup_name(self.store.path(), made));
+            if destination.exists() {
+                return Err(Error::File {
+                    path: destination,
+                    reason: "a backup with this name already exists; wait a second and try again"
+                        .into(),
+                });
+            }
+            let contents = self.store.backup_to(&destination).await?;
+            if self.access().key.is_some() {
+                copy_key_file(self.store.path(), &destination)?;
+            }
+            self.record_copy("database.backup", ("database", 0), &destination)
+                .await?;
+            let backup = Backup {
+                path: destination.clone(),
+                made: made.format("%Y-%m-%d %H:%M").to_string(),
+                contents: Some(contents),
+                problem: None,
+            };
+            self.rotate(folder)?;
+            Ok(backup)
+        })
+        .await
     }
 
     /// A backup into `folder` if the last one is a day old or more (or there is
     /// none): what the app does when it closes.
+    #[tracing::instrument(skip_all)]
     pub async fn backup_if_due(&self, folder: &Path) -> Result<Option<Backup>> {
-        let newest = backup_files(self.store.path(), folder)?.into_iter().next();
-        let now = chrono::Local::now().naive_local();
-        if newest.is_some_and(|(made, _)| now - made < DAY) {
-            return Ok(None);
-        }
-        self.backup(folder).await.map(Some)
+        logged(async move {
+            let newest = backup_files(self.store.path(), folder)?.into_iter().next();
+            let now = chrono::Local::now().naive_local();
+            if newest.is_some_and(|(made, _)| now - made < DAY) {
+                return Ok(None);
+            }
+            self.backup(folder).await.map(Some)
+        })
+        .await
     }
 
     /// This database's backups in `folder`, newest first, each checked.
@@ -113,31 +121,35 @@ impl Api {
     /// Replaces the database with `backup`, all or nothing; the database as
     /// it was is kept beside it (`<file>.before-restore-<stamp>.sqlite`).
     /// Returns the database reopened; this `Api` is closed.
+    #[tracing::instrument(skip_all)]
     pub async fn restore(self, backup: &Path) -> Result<Api> {
-        let path = self.store.path().to_owned();
-        let access = self.access().clone();
-        self.store.close().await;
-        let restored = restore_closed(&path, &access, backup).await;
-        let store = Store::open(&path, &access).await?;
-        let aside = restored?;
-        let api = Api {
-            store,
-            client_names: Arc::default(),
-            ..self
-        };
-        api.store
-            .record_event(
-                &api.actor,
-                "database.restore",
-                ("database", 0),
-                &format!(
-                    "from {}; the database before kept at {}",
-                    backup.display(),
-                    aside.display()
-                ),
-            )
-            .await?;
-        Ok(api)
+        logged(async move {
+            let path = self.store.path().to_owned();
+            let access = self.access().clone();
+            self.store.close().await;
+            let restored = restore_closed(&path, &access, backup).await;
+            let store = Store::open(&path, &access).await?;
+            let aside = restored?;
+            let api = Api {
+                store,
+                client_names: Arc::default(),
+                ..self
+            };
+            api.store
+                .record_event(
+                    &api.actor,
+                    "database.restore",
+                    ("database", 0),
+                    &format!(
+                        "from {}; the database before kept at {}",
+                        backup.display(),
+                        aside.display()
+                    ),
+                )
+                .await?;
+            Ok(api)
+        })
+        .await
     }
 
     fn rotate(&self, folder: &Path) -> Result<()> {
@@ -186,10 +198,15 @@ pub async fn check_backup(path: &Path, access: &Access) -> Result<Contents> {
 
 /// Restores `backup` over the closed (perhaps damaged) database at `path`,
 /// all or nothing; returns where the database as it was is kept.
+#[tracing::instrument(skip_all)]
 pub async fn restore_closed(path: &Path, access: &Access, backup: &Path) -> Result<PathBuf> {
-    let aside = crate::store::sibling(path, &format!(".before-restore-{}.sqlite", file_stamp()));
-    crate::store::restore(path, access, backup, &aside).await?;
-    Ok(aside)
+    logged(async move {
+        let aside =
+            crate::store::sibling(path, &format!(".before-restore-{}.sqlite", file_stamp()));
+        crate::store::restore(path, access, backup, &aside).await?;
+        Ok(aside)
+    })
+    .await
 }
 
 fn backup_name(database: &Path, made: NaiveDateTime) -> String {

@@ -5,12 +5,16 @@ use super::*;
 
 /// Charting: sessions, findings, the finder and the note.
 impl Api {
+    #[tracing::instrument(skip_all, fields(client = client.0))]
     pub async fn create_session(&self, client: ClientId, form: SessionForm) -> Result<Session> {
-        let session = NewSession::try_from(form)?;
-        Ok(self
-            .store
-            .insert_session(&self.actor, client, &session)
-            .await?)
+        logged(async move {
+            let session = NewSession::try_from(form)?;
+            Ok(self
+                .store
+                .insert_session(&self.actor, client, &session)
+                .await?)
+        })
+        .await
     }
 
     /// A session with everything charting it needs: findings, amendments, the
@@ -31,63 +35,78 @@ impl Api {
         })
     }
 
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn add_finding(&self, session: SessionId, form: FindingForm) -> Result<Finding> {
-        let finding = NewFinding::parse(form, &self.plugins.atlas())?;
-        Ok(self
-            .store
-            .insert_finding(&self.actor, session, &finding)
-            .await?)
+        logged(async move {
+            let finding = NewFinding::parse(form, &self.plugins.atlas())?;
+            Ok(self
+                .store
+                .insert_finding(&self.actor, session, &finding)
+                .await?)
+        })
+        .await
     }
 
+    #[tracing::instrument(skip_all, fields(finding = id.0))]
     pub async fn move_finding(&self, id: FindingId, to: FindingMove) -> Result<Finding> {
-        let at =
-            ChartPoint::parse(to.x, to.y).map_err(|message| Invalid::field("position", message))?;
-        // Dragged clearly across the midline: the point is now on the other side.
-        let side = match to.side {
-            Some(side) => Some(
-                Side::checked(side, to.view, at.x())
-                    .map_err(|message| Invalid::field("side", message))?,
-            ),
-            None => Side::required(to.view, at.x()),
-        };
-        Ok(self
-            .store
-            .move_finding(&self.actor, id, to.view, at, side)
-            .await?)
+        logged(async move {
+            let at = ChartPoint::parse(to.x, to.y)
+                .map_err(|message| Invalid::field("position", message))?;
+            // Dragged clearly across the midline: the point is now on the other side.
+            let side = match to.side {
+                Some(side) => Some(
+                    Side::checked(side, to.view, at.x())
+                        .map_err(|message| Invalid::field("side", message))?,
+                ),
+                None => Side::required(to.view, at.x()),
+            };
+            Ok(self
+                .store
+                .move_finding(&self.actor, id, to.view, at, side)
+                .await?)
+        })
+        .await
     }
 
+    #[tracing::instrument(skip_all, fields(finding = id.0))]
     pub async fn remove_finding(&self, id: FindingId) -> Result<()> {
-        Ok(self.store.remove_finding(&self.actor, id).await?)
+        logged(async move { Ok(self.store.remove_finding(&self.actor, id).await?) }).await
     }
 
     /// Undoes [`Api::remove_finding`].
+    #[tracing::instrument(skip_all, fields(finding = id.0))]
     pub async fn restore_finding(&self, id: FindingId) -> Result<Finding> {
-        Ok(self.store.restore_finding(&self.actor, id).await?)
+        logged(async move { Ok(self.store.restore_finding(&self.actor, id).await?) }).await
     }
 
     /// Adds muscles the finder suggested to the session's list to check.
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn add_checks(
         &self,
         session: SessionId,
         forms: Vec<CheckForm>,
     ) -> Result<Vec<SessionCheck>> {
-        let mut checks = Vec::with_capacity(forms.len());
-        let atlas = self.plugins.atlas();
-        for form in forms {
-            let muscle = atlas.muscle(&form.muscle_id).ok_or_else(|| {
-                Invalid::field("muscleId", format!("unknown muscle \"{}\"", form.muscle_id))
-            })?;
-            checks.push((form.muscle_id, muscle.name.clone(), form.side));
-        }
-        Ok(self
-            .store
-            .insert_checks(&self.actor, session, &checks)
-            .await?)
+        logged(async move {
+            let mut checks = Vec::with_capacity(forms.len());
+            let atlas = self.plugins.atlas();
+            for form in forms {
+                let muscle = atlas.muscle(&form.muscle_id).ok_or_else(|| {
+                    Invalid::field("muscleId", format!("unknown muscle \"{}\"", form.muscle_id))
+                })?;
+                checks.push((form.muscle_id, muscle.name.clone(), form.side));
+            }
+            Ok(self
+                .store
+                .insert_checks(&self.actor, session, &checks)
+                .await?)
+        })
+        .await
     }
 
     /// Drops a muscle from the list to check.
+    #[tracing::instrument(skip_all, fields(check = id.0))]
     pub async fn remove_check(&self, id: CheckId) -> Result<()> {
-        Ok(self.store.delete_check(&self.actor, id).await?)
+        logged(async move { Ok(self.store.delete_check(&self.actor, id).await?) }).await
     }
 
     /// The therapist's reusable text snippets.
@@ -95,32 +114,46 @@ impl Api {
         Ok(self.store.snippets().await?)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn create_snippet(&self, form: SnippetForm) -> Result<Snippet> {
-        let snippet = NewSnippet::try_from(form)?;
-        Ok(self.store.insert_snippet(&self.actor, &snippet).await?)
+        logged(async move {
+            let snippet = NewSnippet::try_from(form)?;
+            Ok(self.store.insert_snippet(&self.actor, &snippet).await?)
+        })
+        .await
     }
 
+    #[tracing::instrument(skip_all, fields(snippet = id.0))]
     pub async fn delete_snippet(&self, id: SnippetId) -> Result<()> {
-        Ok(self.store.delete_snippet(&self.actor, id).await?)
+        logged(async move { Ok(self.store.delete_snippet(&self.actor, id).await?) }).await
     }
 
     /// Saves a draft's SOAP note and pain scores.
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn write_note(&self, session: SessionId, form: NoteForm) -> Result<Session> {
-        let note = SessionNote::try_from(form)?;
-        Ok(self.store.write_note(&self.actor, session, &note).await?)
+        logged(async move {
+            let note = SessionNote::try_from(form)?;
+            Ok(self.store.write_note(&self.actor, session, &note).await?)
+        })
+        .await
     }
 
     /// Signs a note: from now on it is only amended.
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn sign_note(&self, session: SessionId) -> Result<Session> {
-        Ok(self.store.sign_note(&self.actor, session).await?)
+        logged(async move { Ok(self.store.sign_note(&self.actor, session).await?) }).await
     }
 
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn amend_note(&self, session: SessionId, form: AmendmentForm) -> Result<Amendment> {
-        let amendment = NewAmendment::try_from(form)?;
-        Ok(self
-            .store
-            .insert_amendment(&self.actor, session, &amendment)
-            .await?)
+        logged(async move {
+            let amendment = NewAmendment::try_from(form)?;
+            Ok(self
+                .store
+                .insert_amendment(&self.actor, session, &amendment)
+                .await?)
+        })
+        .await
     }
 
     /// The muscles whose referral zones cover the client's pain drawing (one or

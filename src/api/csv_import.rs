@@ -29,64 +29,68 @@ impl Api {
     /// as if created by hand (audit log included), and remembers the mapping
     /// for the next file from the same source. Refuses, writing nothing,
     /// while the mapping is incomplete or any row is bad.
+    #[tracing::instrument(skip_all)]
     pub async fn import_csv(
         &self,
         path: &Path,
         options: &CsvImportOptions,
         on_progress: OnProgress<'_>,
     ) -> Result<CsvImportSummary> {
-        let (plan, keys) = self.plan_csv_import(path, options).await?;
-        let preview = &plan.preview;
-        if !preview.problems.is_empty() {
-            return Err(Invalid::field("mapping", preview.problems.join("; ")).into());
-        }
-        if !preview.errors.is_empty() {
-            let rows: std::collections::BTreeSet<u32> =
-                preview.errors.iter().map(|error| error.line).collect();
-            return Err(Invalid::field(
-                "rows",
-                format!(
-                    "{} row(s) can't be imported (see the list), so nothing was imported: \
-                     correct them in the file and import it again",
-                    rows.len()
-                ),
-            )
-            .into());
-        }
-        let total = plan.clients.len();
-        let mut report = |added: usize| {
-            if added.is_multiple_of(PROGRESS_EVERY) || added == total {
-                on_progress(Progress {
-                    step: u32::try_from(added).unwrap_or(u32::MAX),
-                    total: preview.to_import,
-                    label: "Adding clients".into(),
-                });
+        logged(async move {
+            let (plan, keys) = self.plan_csv_import(path, options).await?;
+            let preview = &plan.preview;
+            if !preview.problems.is_empty() {
+                return Err(Invalid::field("mapping", preview.problems.join("; ")).into());
             }
-        };
-        report(0);
-        let source = match options.source.trim() {
-            "" => String::new(),
-            source => format!(" from {source}"),
-        };
-        let detail = format!("{}: {total} client(s){source}", path.display());
-        let import = CsvImport {
-            clients: &plan.clients,
-            detail: &detail,
-            remembered: &plan.remembered,
-            keys: &keys,
-        };
-        self.store
-            .import_clients(&self.actor, import, &mut report)
-            .await?;
-        let skipped = if options.import_duplicates {
-            0
-        } else {
-            preview.duplicates.len()
-        };
-        Ok(CsvImportSummary {
-            imported: preview.to_import,
-            skipped_duplicates: u32::try_from(skipped).unwrap_or(u32::MAX),
+            if !preview.errors.is_empty() {
+                let rows: std::collections::BTreeSet<u32> =
+                    preview.errors.iter().map(|error| error.line).collect();
+                return Err(Invalid::field(
+                    "rows",
+                    format!(
+                        "{} row(s) can't be imported (see the list), so nothing was imported: \
+                     correct them in the file and import it again",
+                        rows.len()
+                    ),
+                )
+                .into());
+            }
+            let total = plan.clients.len();
+            let mut report = |added: usize| {
+                if added.is_multiple_of(PROGRESS_EVERY) || added == total {
+                    on_progress(Progress {
+                        step: u32::try_from(added).unwrap_or(u32::MAX),
+                        total: preview.to_import,
+                        label: "Adding clients".into(),
+                    });
+                }
+            };
+            report(0);
+            let source = match options.source.trim() {
+                "" => String::new(),
+                source => format!(" from {source}"),
+            };
+            let detail = format!("{}: {total} client(s){source}", path.display());
+            let import = CsvImport {
+                clients: &plan.clients,
+                detail: &detail,
+                remembered: &plan.remembered,
+                keys: &keys,
+            };
+            self.store
+                .import_clients(&self.actor, import, &mut report)
+                .await?;
+            let skipped = if options.import_duplicates {
+                0
+            } else {
+                preview.duplicates.len()
+            };
+            Ok(CsvImportSummary {
+                imported: preview.to_import,
+                skipped_duplicates: u32::try_from(skipped).unwrap_or(u32::MAX),
+            })
         })
+        .await
     }
 
     /// The file at `path` checked against the database, and the keys its

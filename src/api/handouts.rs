@@ -19,103 +19,115 @@ impl Api {
     /// user can open (not the shared temp folder, where other accounts could
     /// read a client's name and points), named after the database file so it
     /// is the app's own. Earlier previews are removed, and nothing else.
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn write_handout_preview(
         &self,
         session: SessionId,
         options: HandoutOptions,
     ) -> Result<PathBuf> {
-        let pdf = self.handout_pdf(session, options).await?;
-        let folder = crate::store::sibling(self.store.path(), "-previews");
-        let fail = |error: std::io::Error| Error::File {
-            path: folder.clone(),
-            reason: format!("can't prepare the previews folder: {error}"),
-        };
-        crate::private::create_folder(&folder).map_err(fail)?;
-        crate::private::restrict(&folder).map_err(fail)?;
-        for entry in std::fs::read_dir(&folder).map_err(fail)? {
-            let path = entry.map_err(fail)?.path();
-            let ours = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with(PREVIEW_PREFIX) && n.ends_with(".pdf"));
-            if ours && path.is_file() {
-                std::fs::remove_file(&path).map_err(fail)?;
+        logged(async move {
+            let pdf = self.handout_pdf(session, options).await?;
+            let folder = crate::store::sibling(self.store.path(), "-previews");
+            let fail = |error: std::io::Error| Error::File {
+                path: folder.clone(),
+                reason: format!("can't prepare the previews folder: {error}"),
+            };
+            crate::private::create_folder(&folder).map_err(fail)?;
+            crate::private::restrict(&folder).map_err(fail)?;
+            for entry in std::fs::read_dir(&folder).map_err(fail)? {
+                let path = entry.map_err(fail)?.path();
+                let ours = path
+                    .file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with(PREVIEW_PREFIX) && n.ends_with(".pdf"));
+                if ours && path.is_file() {
+                    std::fs::remove_file(&path).map_err(fail)?;
+                }
             }
-        }
-        let path = folder.join(format!("{PREVIEW_PREFIX}{session}.pdf"));
-        save_bytes(&path, &pdf)?;
-        Ok(path)
+            let path = folder.join(format!("{PREVIEW_PREFIX}{session}.pdf"));
+            save_bytes(&path, &pdf)?;
+            Ok(path)
+        })
+        .await
     }
 
     /// Saves a session's handout as a PDF at `path` and records that the client
     /// was given it. The file appears whole or not at all.
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn save_handout(
         &self,
         session: SessionId,
         options: HandoutOptions,
         path: &Path,
     ) -> Result<Handout> {
-        let (sheet, client, options) = self.handout_sheet(session, options).await?;
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-        save_bytes(&path, &handout::render(&sheet))?;
-        let file_path = path.display().to_string();
-        let recorded = self
-            .store
-            .insert_handout(
-                &self.actor,
-                NewHandout {
-                    session,
-                    client,
-                    paper: sheet.paper,
-                    file_path: &file_path,
-                    options: &options,
-                },
-            )
-            .await;
-        // A handout on disk that the record doesn't list would look like it was
-        // never given: keep the two in step.
-        if recorded.is_err() {
-            let _ = std::fs::remove_file(&path);
-        }
-        Ok(recorded?)
+        logged(async move {
+            let (sheet, client, options) = self.handout_sheet(session, options).await?;
+            let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
+            save_bytes(&path, &handout::render(&sheet))?;
+            let file_path = path.display().to_string();
+            let recorded = self
+                .store
+                .insert_handout(
+                    &self.actor,
+                    NewHandout {
+                        session,
+                        client,
+                        paper: sheet.paper,
+                        file_path: &file_path,
+                        options: &options,
+                    },
+                )
+                .await;
+            // A handout on disk that the record doesn't list would look like it was
+            // never given: keep the two in step.
+            if recorded.is_err() {
+                let _ = std::fs::remove_file(&path);
+            }
+            Ok(recorded?)
+        })
+        .await
     }
 
     /// Saves a session's handout into `folder` (created if needed) under a name a
     /// person can find again: `"Home care - <first name> - <date>.pdf"`, with
     /// " (2)", " (3)"... when that name is taken.
+    #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn save_handout_in(
         &self,
         session: SessionId,
         options: HandoutOptions,
         folder: &Path,
     ) -> Result<Handout> {
-        paths::create_folder(folder)?;
-        let detail = self.store.session(session).await?;
-        let client = self.store.client(detail.client_id).await?;
-        let stem = format!(
-            "Home care - {} - {}",
-            client.first_name, detail.session_date
-        );
-        // Keep the name a name on every system: no folder separators, control
-        // characters or what Windows reserves.
-        let stem: String = stem
-            .chars()
-            .map(|c| {
-                if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
-                    '-'
-                } else {
-                    c
-                }
-            })
-            .collect();
-        let path = (1..)
-            .map(|n| match n {
-                1 => folder.join(format!("{stem}.pdf")),
-                n => folder.join(format!("{stem} ({n}).pdf")),
-            })
-            .find(|path| !path.exists())
-            .unwrap_or_else(|| folder.join(format!("{stem}.pdf")));
-        self.save_handout(session, options, &path).await
+        logged(async move {
+            paths::create_folder(folder)?;
+            let detail = self.store.session(session).await?;
+            let client = self.store.client(detail.client_id).await?;
+            let stem = format!(
+                "Home care - {} - {}",
+                client.first_name, detail.session_date
+            );
+            // Keep the name a name on every system: no folder separators, control
+            // characters or what Windows reserves.
+            let stem: String = stem
+                .chars()
+                .map(|c| {
+                    if c.is_control() || r#"/\:*?"<>|"#.contains(c) {
+                        '-'
+                    } else {
+                        c
+                    }
+                })
+                .collect();
+            let path = (1..)
+                .map(|n| match n {
+                    1 => folder.join(format!("{stem}.pdf")),
+                    n => folder.join(format!("{stem} ({n}).pdf")),
+                })
+                .find(|path| !path.exists())
+                .unwrap_or_else(|| folder.join(format!("{stem}.pdf")));
+            self.save_handout(session, options, &path).await
+        })
+        .await
     }
 
     /// The file of a handout `client` was given, to open it again.

@@ -21,7 +21,7 @@ mod students;
 pub use export::Imported;
 pub use paths::{
     default_backup_folder, default_database_path, default_export_folder, default_handout_folder,
-    default_report_folder, demo_database_path, file_stamp, report_to_open,
+    default_log_folder, default_report_folder, demo_database_path, file_stamp, report_to_open,
 };
 
 use std::collections::BTreeMap;
@@ -62,6 +62,18 @@ pub use backups::{check_backup, list_backups, restore_closed, Backup, RestorePre
 pub use protection::unlock;
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Runs one of the façade's writes and logs how it ended, inside the span its
+/// method opened (which holds ids only): "done", or the failure's code at
+/// warn. Never the error's message: it can hold a path or a value typed in.
+async fn logged<T>(write: impl std::future::Future<Output = Result<T>>) -> Result<T> {
+    let result = write.await;
+    match &result {
+        Ok(_) => tracing::info!("done"),
+        Err(error) => tracing::warn!(code = %error.code(), "failed"),
+    }
+    result
+}
 
 /// How many clients a search returns at most.
 pub const SEARCH_LIMIT: u32 = 100;
@@ -133,26 +145,34 @@ impl Api {
     /// `plugins.dirs`: new or changed ones are listed as awaiting approval,
     /// approved and enabled ones are probed, loaded and join the atlas. A
     /// plugin that fails is listed with its reason; the others still load.
+    #[tracing::instrument(skip_all)]
     pub async fn open_with(path: &Path, access: &Access, plugins: PluginOptions) -> Result<Api> {
-        let mut api = Api::open_as(path, access).await?;
-        api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
-        Ok(api)
+        logged(async move {
+            let mut api = Api::open_as(path, access).await?;
+            api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
+            Ok(api)
+        })
+        .await
     }
 
     /// Opens the demo database at `path` (protected with the same key as the
     /// real one, when it is), filling it with demo clients the first time. A
     /// demo left unprotected from before is made anew: it holds only made-up
     /// clients.
+    #[tracing::instrument(skip_all)]
     pub async fn open_demo(path: &Path, access: &Access, plugins: PluginOptions) -> Result<Api> {
-        if access.key.is_some() && !crate::store::is_encrypted(path).unwrap_or(true) {
-            remove_database_files(path)?;
-        }
-        let mut api = Api::open_with(path, access, plugins).await?;
-        api.demo = true;
-        if api.store.count_clients().await? == 0 {
-            crate::demo::fill(&api, crate::demo::DEFAULT_CLIENTS).await?;
-        }
-        Ok(api)
+        logged(async move {
+            if access.key.is_some() && !crate::store::is_encrypted(path).unwrap_or(true) {
+                remove_database_files(path)?;
+            }
+            let mut api = Api::open_with(path, access, plugins).await?;
+            api.demo = true;
+            if api.store.count_clients().await? == 0 {
+                crate::demo::fill(&api, crate::demo::DEFAULT_CLIENTS).await?;
+            }
+            Ok(api)
+        })
+        .await
     }
 
     /// Records changes under `actor`'s name in the audit log.
@@ -187,9 +207,13 @@ impl Api {
         Ok(self.store.settings().await?)
     }
 
+    #[tracing::instrument(skip_all)]
     pub async fn save_settings(&self, form: Settings) -> Result<Settings> {
-        let settings = Settings::parse(form)?;
-        Ok(self.store.save_settings(&self.actor, &settings).await?)
+        logged(async move {
+            let settings = Settings::parse(form)?;
+            Ok(self.store.save_settings(&self.actor, &settings).await?)
+        })
+        .await
     }
 
     /// Closes the database cleanly.

@@ -20,6 +20,15 @@ pub fn default_database_path() -> Result<PathBuf> {
     Ok(folder.join("myochart.sqlite"))
 }
 
+/// Where the app and the CLI write their logs: `logs/` in the app-data folder
+/// (`~/.local/share/myochart/logs` on Linux), beside the database. A system
+/// without an app-data folder has none (see [`crate::logs::start`]).
+pub fn default_log_folder() -> Result<PathBuf> {
+    let folder = crate::private::app_folder()
+        .ok_or_else(|| Invalid::field("logs", "this system has no folder for application data"))?;
+    Ok(folder.join("logs"))
+}
+
 /// Where the app saves handouts: `MYOCHART_HANDOUTS`, else "Myochart handouts"
 /// in the documents folder.
 pub fn default_handout_folder() -> PathBuf {

@@ -13,19 +13,22 @@ impl Api {
     /// Approves a plugin's library as it is on disk now (its SHA-256), then
     /// probes it in a child process, loads it and adds its content. A plugin
     /// that fails to load comes back with state `failed` and the reason.
+    #[tracing::instrument(skip_all, fields(plugin = id.0))]
     pub async fn approve_plugin(&self, id: PluginId) -> Result<PluginInfo> {
-        self.plugins.approve(&self.store, &self.actor, id).await
+        logged(async move { self.plugins.approve(&self.store, &self.actor, id).await }).await
     }
 
     /// Shows an approved plugin's content, loading it if needed.
+    #[tracing::instrument(skip_all, fields(plugin = id.0))]
     pub async fn enable_plugin(&self, id: PluginId) -> Result<PluginInfo> {
-        self.plugins.enable(&self.store, &self.actor, id).await
+        logged(async move { self.plugins.enable(&self.store, &self.actor, id).await }).await
     }
 
     /// Hides a plugin's content. Its library stays loaded until the app
     /// restarts; findings charted on its muscles keep their labels.
+    #[tracing::instrument(skip_all, fields(plugin = id.0))]
     pub async fn disable_plugin(&self, id: PluginId) -> Result<PluginInfo> {
-        self.plugins.disable(&self.store, &self.actor, id).await
+        logged(async move { self.plugins.disable(&self.store, &self.actor, id).await }).await
     }
 
     /// The enabled plugins' assessments (forms scored by their plugin).

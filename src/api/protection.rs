@@ -35,48 +35,56 @@ impl Api {
     /// encrypted copy is written and checked, then swapped in. Returns the
     /// database reopened; this `Api` is closed. If anything fails, the
     /// database is as it was, unprotected.
+    #[tracing::instrument(skip_all)]
     pub async fn protect(self, passphrase: &Passphrase, recovery: &RecoveryKey) -> Result<Api> {
-        if self.access().key.is_some() {
-            return Err(crate::store::Error::AlreadyProtected.into());
-        }
-        let path = self.store.path().to_owned();
-        write_key_file(&path, passphrase, recovery).await?;
-        let key = DatabaseKey::from_recovery_key(recovery);
-        let store = match self.store.clone().encrypt(&key).await {
-            Ok(store) => store,
-            Err(error) => {
-                let _ = std::fs::remove_file(crate::store::key_file(&path));
-                return Err(error.into());
+        logged(async move {
+            if self.access().key.is_some() {
+                return Err(crate::store::Error::AlreadyProtected.into());
             }
-        };
-        let api = Api { store, ..self };
-        api.store
-            .record_event(&api.actor, "database.protect", ("database", 0), "")
-            .await?;
-        Ok(api)
+            let path = self.store.path().to_owned();
+            write_key_file(&path, passphrase, recovery).await?;
+            let key = DatabaseKey::from_recovery_key(recovery);
+            let store = match self.store.clone().encrypt(&key).await {
+                Ok(store) => store,
+                Err(error) => {
+                    let _ = std::fs::remove_file(crate::store::key_file(&path));
+                    return Err(error.into());
+                }
+            };
+            let api = Api { store, ..self };
+            api.store
+                .record_event(&api.actor, "database.protect", ("database", 0), "")
+                .await?;
+            Ok(api)
+        })
+        .await
     }
 
     /// Sets a new passphrase, after `current` (the passphrase or the recovery
     /// key) proves it is the user's. Only the key file is rewritten: the
     /// database and its backups keep their key, and the recovery key stays valid.
+    #[tracing::instrument(skip_all)]
     pub async fn change_passphrase(&self, current: &Unlock, new: &Passphrase) -> Result<()> {
-        let path = self.store.path();
-        let Some(key) = &self.access().key else {
-            return Err(crate::store::Error::NotProtected.into());
-        };
-        let recovery = recovery_key(path, current).await?;
-        if DatabaseKey::from_recovery_key(&recovery) != *key {
-            return Err(crate::store::Error::WrongRecoveryKey.into());
-        }
-        write_key_file(path, new, &recovery).await?;
-        Ok(self
-            .store
-            .record_event(
-                &self.actor,
-                "database.passphrase-change",
-                ("database", 0),
-                "",
-            )
-            .await?)
+        logged(async move {
+            let path = self.store.path();
+            let Some(key) = &self.access().key else {
+                return Err(crate::store::Error::NotProtected.into());
+            };
+            let recovery = recovery_key(path, current).await?;
+            if DatabaseKey::from_recovery_key(&recovery) != *key {
+                return Err(crate::store::Error::WrongRecoveryKey.into());
+            }
+            write_key_file(path, new, &recovery).await?;
+            Ok(self
+                .store
+                .record_event(
+                    &self.actor,
+                    "database.passphrase-change",
+                    ("database", 0),
+                    "",
+                )
+                .await?)
+        })
+        .await
     }
 }

@@ -15,6 +15,7 @@ mod forms_fuzz;
 mod handout;
 mod helpers;
 mod history;
+mod logs;
 mod plugin_builds;
 mod plugin_processes;
 mod plugins;

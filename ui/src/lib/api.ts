@@ -160,6 +160,7 @@ type Commands = {
   preview_csv_import: { args: { options: CsvImportOptions }; result: CsvImportPreview };
   import_csv: { args: { options: CsvImportOptions; progress: Channel<Progress> }; result: CsvImportSummary };
   open_report: { args: { path: string }; result: void };
+  open_log_folder: { args: undefined; result: void };
   assessments: { args: undefined; result: Assessment[] };
   score_assessment: { args: { id: string; values: Record<string, number> }; result: AssessmentScore };
 };
@@ -249,6 +250,8 @@ export const api = {
   saveClassReport: (form: ClassReportForm, onProgress: (p: Progress) => void) =>
     call("save_class_report", { form, progress: channel(onProgress) }),
   openReport: (path: string) => call("open_report", { path }),
+  /** Opens the folder of the app's logs (ids only) in the file manager. */
+  openLogFolder: () => call("open_log_folder"),
   /** Asks for a CSV file in the system's dialog; its name, or null if cancelled. */
   pickCsvFile: () => call("pick_csv_file"),
   previewCsvImport: (options: CsvImportOptions) => call("preview_csv_import", { options }),
