@@ -389,19 +389,7 @@ impl CaseStudy {
         } else if self.red_flags.is_empty() {
             value("Screened at intake: no red flags reported.")
         } else {
-            let mut rows = value("Screened at intake. Reported:");
-            let flags: Vec<String> = self
-                .red_flags
-                .iter()
-                .map(|f| capitalise(f.reported()))
-                .collect();
-            rows.extend(bulleted(
-                &flags,
-                &style::BODY,
-                LABEL_WIDTH,
-                width - LABEL_WIDTH,
-            ));
-            rows
+            reported_flags("Screened at intake. Reported:", &self.red_flags, width)
         };
         rows.extend(labelled("Red flags", screening, 0.0));
         section("History and red-flag screening", width, rows)
@@ -715,6 +703,20 @@ pub(super) fn pressure_text(tolerance: PressureTolerance) -> &'static str {
         PressureTolerance::Moderate => "Moderate pressure",
         PressureTolerance::Firm => "Firm pressure",
     }
+}
+
+/// A screening's reported red flags beside the label column: `heading`, then
+/// each flag as a bullet.
+pub(super) fn reported_flags(heading: &str, flags: &[RedFlag], width: f32) -> Vec<Row> {
+    let mut rows = paragraph(heading, &style::BODY, LABEL_WIDTH, width - LABEL_WIDTH);
+    let flags: Vec<String> = flags.iter().map(|f| capitalise(f.reported())).collect();
+    rows.extend(bulleted(
+        &flags,
+        &style::BODY,
+        LABEL_WIDTH,
+        width - LABEL_WIDTH,
+    ));
+    rows
 }
 
 pub(super) fn capitalise(text: &str) -> String {

@@ -6,12 +6,14 @@
 
 use crate::atlas::Atlas;
 use crate::model::{Client, Settings};
-use crate::pdf::blocks::{bulleted, labelled, long_date, paragraph, LABEL_WIDTH};
+use crate::pdf::blocks::{labelled, long_date, paragraph, LABEL_WIDTH};
 use crate::pdf::layout::{Block, Row};
 use crate::pdf::style::{self, MM};
 
 use super::case_study::SessionRecord;
-use super::case_study::{capitalise, pain_over_time, pressure_text, session_block, SessionPart};
+use super::case_study::{
+    pain_over_time, pressure_text, reported_flags, session_block, SessionPart,
+};
 use super::page::{self, block, section};
 
 /// The PDF of `client`'s record with `sessions` (oldest first), on the
@@ -85,15 +87,18 @@ fn or_not_recorded(text: &str) -> &str {
     }
 }
 
+/// `text` beside the label column, or that it was not recorded.
+fn recorded(text: &str, width: f32) -> Vec<Row> {
+    paragraph(
+        or_not_recorded(text),
+        &style::BODY,
+        LABEL_WIDTH,
+        width - LABEL_WIDTH,
+    )
+}
+
 fn details(client: &Client, width: f32) -> Block {
-    let value = |text: &str| {
-        paragraph(
-            or_not_recorded(text),
-            &style::BODY,
-            LABEL_WIDTH,
-            width - LABEL_WIDTH,
-        )
-    };
+    let value = |text: &str| recorded(text, width);
     let birth = client.date_of_birth.as_deref().map(long_date);
     let mut rows = Vec::new();
     for (label, text) in [
@@ -113,14 +118,7 @@ fn details(client: &Client, width: f32) -> Block {
 }
 
 fn history(client: &Client, width: f32) -> Block {
-    let value = |text: &str| {
-        paragraph(
-            or_not_recorded(text),
-            &style::BODY,
-            LABEL_WIDTH,
-            width - LABEL_WIDTH,
-        )
-    };
+    let value = |text: &str| recorded(text, width);
     let mut rows = Vec::new();
     for (label, text) in [
         ("Health history", &client.health_history),
@@ -149,21 +147,11 @@ fn history(client: &Client, width: f32) -> Block {
         Some(at) if client.red_flags.is_empty() => {
             value(&format!("Screened {}: no red flags reported.", day(at)))
         }
-        Some(at) => {
-            let mut rows = value(&format!("Screened {}. Reported:", day(at)));
-            let flags: Vec<String> = client
-                .red_flags
-                .iter()
-                .map(|flag| capitalise(flag.reported()))
-                .collect();
-            rows.extend(bulleted(
-                &flags,
-                &style::BODY,
-                LABEL_WIDTH,
-                width - LABEL_WIDTH,
-            ));
-            rows
-        }
+        Some(at) => reported_flags(
+            &format!("Screened {}. Reported:", day(at)),
+            &client.red_flags,
+            width,
+        ),
     };
     rows.extend(labelled("Red flags", screening, 0.0));
     section("Health history, consent and screening", width, rows)

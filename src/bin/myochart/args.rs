@@ -18,6 +18,10 @@ use myochart::model::Paper;
 pub struct Cli {
     #[command(flatten)]
     pub open: OpenArgs,
+    /// Log in more detail (the log is in the app-data folder's `logs`; ids
+    /// only, never names or notes; `RUST_LOG` overrides)
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
     #[command(subcommand)]
     pub command: Command,
 }

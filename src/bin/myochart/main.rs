@@ -18,13 +18,24 @@ use args::{Cli, Command, OpenArgs, PluginsCommand};
 use commands::protection::Secret;
 
 fn main() -> ExitCode {
-    let Cli { open, command } = Cli::parse();
+    let Cli {
+        open,
+        verbose,
+        command,
+    } = Cli::parse();
     // Plugin code run for the app comes before any database is opened: a
     // throwaway child process that may well crash, whose only output is JSON.
     let command = match command {
         Command::Plugins(PluginsCommand::Child(child)) => return commands::plugins::child(child),
         command => command,
     };
+    // The log answers afterwards why something wasn't saved; without one (no
+    // app-data folder, a full disk) the command still runs.
+    let logging =
+        api::default_log_folder().and_then(|folder| myochart::logs::start(&folder, verbose));
+    if let (Err(error), true) = (logging, verbose) {
+        eprintln!("warning: no log: {error}");
+    }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {
