@@ -133,7 +133,14 @@ impl Shell {
         let (restored, access) = match &*state {
             State::Open(api) => {
                 let access = api.access().clone();
-                (Api::clone(api).restore(backup).await.map(drop), access)
+                match Api::clone(api).restore(backup).await {
+                    // Restoring reopened it, plugins and all.
+                    Ok(restored) => {
+                        *state = State::Open(Arc::new(restored));
+                        return Ok(());
+                    }
+                    Err(error) => (Err(error), access),
+                }
             }
             State::Closed(_, access) => {
                 let access = access.clone();
@@ -141,7 +148,8 @@ impl Shell {
                 (restored.map(drop), access)
             }
         };
-        // Restored or not, the database (closed by restoring) opens again.
+        // Restored over a closed database, or not restored at all: the
+        // database (closed by restoring) opens again.
         *state = self.opened(self.open_real(&access).await, access);
         restored
     }

@@ -155,18 +155,14 @@ impl Api {
     fn rotate(&self, folder: &Path) -> Result<()> {
         let files = backup_files(self.store.path(), folder)?;
         let made: Vec<NaiveDateTime> = files.iter().map(|(made, _)| *made).collect();
+        let kept = kept(&made);
         for (index, (_, path)) in files.iter().enumerate() {
-            if !kept(&made).contains(&index) {
+            if !kept.contains(&index) {
                 for file in [path.clone(), key_file(path)] {
-                    match std::fs::remove_file(&file) {
-                        Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                            return Err(Error::File {
-                                path: file,
-                                reason: format!("can't remove an old backup: {error}"),
-                            })
-                        }
-                        _ => {}
-                    }
+                    crate::private::remove_if_present(&file).map_err(|error| Error::File {
+                        path: file,
+                        reason: format!("can't remove an old backup: {error}"),
+                    })?;
                 }
             }
         }

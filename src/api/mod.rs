@@ -236,15 +236,10 @@ impl Api {
 fn remove_database_files(path: &Path) -> Result<()> {
     for suffix in ["", "-wal", "-shm"] {
         let file = crate::store::sibling(path, suffix);
-        match std::fs::remove_file(&file) {
-            Err(error) if error.kind() != std::io::ErrorKind::NotFound => {
-                return Err(Error::File {
-                    path: file,
-                    reason: error.to_string(),
-                })
-            }
-            _ => {}
-        }
+        crate::private::remove_if_present(&file).map_err(|error| Error::File {
+            path: file,
+            reason: error.to_string(),
+        })?;
     }
     Ok(())
 }

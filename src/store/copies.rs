@@ -11,8 +11,9 @@ use sqlx::sqlite::SqliteConnectOptions;
 use sqlx::{ConnectOptions, Connection, SqliteConnection};
 use ts_rs::TS;
 
-use super::protection::{remove_if_present, replace};
+use super::protection::replace;
 use super::{sibling, Access, DatabaseKey, Error, Result, Store};
+use crate::private::remove_if_present;
 
 /// What a database copy holds: the rows of each table, and its latest change.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]

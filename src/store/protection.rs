@@ -119,7 +119,7 @@ pub async fn write_key_file(
         path: path.clone(),
         reason: source.to_string(),
     };
-    remove_if_present(&new).map_err(file_error)?;
+    crate::private::remove_if_present(&new).map_err(file_error)?;
     crate::private::create_file(&new).map_err(file_error)?;
     let mut conn = key_file_options(&new, passphrase).connect().await?;
     sqlx::query("CREATE TABLE recovery (recovery_key TEXT NOT NULL)")
@@ -154,13 +154,6 @@ pub(super) fn replace(from: &Path, to: &Path) -> std::io::Result<()> {
         std::fs::File::open(folder)?.sync_all()?;
     }
     Ok(())
-}
-
-pub(super) fn remove_if_present(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(path) {
-        Err(error) if error.kind() != std::io::ErrorKind::NotFound => Err(error),
-        _ => Ok(()),
-    }
 }
 
 /// SQLite's "file is not a database": an encrypted file read with the wrong
