@@ -1,0 +1,81 @@
+// Every word a user sees or hears comes from the message files: this finds
+// text written straight into a component instead.
+import { describe, expect, it } from "vitest";
+import { parse } from "svelte/compiler";
+
+const components = import.meta.glob<string>("../**/*.svelte", { query: "?raw", import: "default", eager: true });
+
+/** Attributes read out or shown to the user. */
+const SHOWN = new Set(["placeholder", "title", "alt", "label", "aria-label", "aria-description", "aria-roledescription"]);
+
+/** Text that is the same in every language. */
+const NOT_LANGUAGE = new Set([
+  "Myochart", // the app's name
+]);
+
+const LETTER = /\p{L}/u;
+
+type Node = { type: string; start: number; [key: string]: unknown };
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && typeof (value as Node).type === "string";
+}
+
+/** String literals an expression can render as text, e.g. both branches of `a ? "x" : "y"`. */
+function renderedLiterals(expression: Node): Node[] {
+  switch (expression.type) {
+    case "Literal":
+      return typeof expression.value === "string" ? [expression] : [];
+    case "TemplateLiteral":
+      return (expression.quasis as Node[]).filter((quasi) => LETTER.test((quasi.value as { raw: string }).raw));
+    case "ConditionalExpression":
+      return [...renderedLiterals(expression.consequent as Node), ...renderedLiterals(expression.alternate as Node)];
+    case "LogicalExpression":
+      return [...renderedLiterals(expression.left as Node), ...renderedLiterals(expression.right as Node)];
+    default:
+      return [];
+  }
+}
+
+function textOf(node: Node): string {
+  if (node.type === "Text") return node.data as string;
+  if (node.type === "TemplateElement") return (node.value as { raw: string }).raw;
+  return String(node.value);
+}
+
+/** The written-in text of one component, as "line: text". */
+function writtenIn(source: string): string[] {
+  const found: Node[] = [];
+  const visit = (value: unknown, isButton = false) => {
+    if (Array.isArray(value)) return value.forEach((item) => visit(item, isButton));
+    if (!isNode(value)) return;
+    if (value.type === "Text") return void found.push(value);
+    if (value.type === "ExpressionTag") return void found.push(...renderedLiterals(value.expression as Node));
+    if (value.type === "Attribute") {
+      const name = value.name as string;
+      if (SHOWN.has(name) || (name === "value" && isButton)) visit(value.value);
+      return;
+    }
+    const button = value.name === "button" || (value.name === "input" && /button|submit|reset/.test(source.slice(value.start, value.end as number)));
+    for (const [key, child] of Object.entries(value)) if (key !== "expression") visit(child, button);
+  };
+  visit(parse(source, { modern: true }).fragment);
+  return found
+    .filter((node) => LETTER.test(textOf(node)) && !NOT_LANGUAGE.has(textOf(node).trim()))
+    .map((node) => `${source.slice(0, node.start).split("\n").length}: ${textOf(node).trim()}`);
+}
+
+describe("components", () => {
+  it("are found", () => {
+    expect(Object.keys(components).length).toBeGreaterThan(20);
+  });
+
+  it("write no text a user sees straight in, but take it from the message files", () => {
+    const offenders = Object.entries(components).flatMap(([file, source]) => writtenIn(source).map((text) => `${file.replace("../", "src/")}:${text}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it("would notice a word written straight in", () => {
+    expect(writtenIn(`<p>{n}</p><button title="Close">×</button>{busy ? "Saving…" : t("save")}`)).toEqual(["1: Close", "1: Saving…"]);
+  });
+});
