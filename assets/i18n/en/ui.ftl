@@ -249,3 +249,212 @@ common-loading = Loading…
 ## History section (messages above)
 
 
+
+## Client form
+
+form-correct-marked = Please correct the marked fields.
+client-form-edit = Edit client
+client-form-new = New client
+client-form-contact = Contact
+client-form-date-of-birth = Date of birth
+client-form-pressure = Pressure tolerance
+pressure-choice-unknown = Not asked yet
+pressure-choice-light = Light
+pressure-choice-moderate = Moderate
+pressure-choice-firm = Firm
+client-form-screening = Red-flag screening
+client-form-screening-hint = Ask each question. A “yes” means: refer to a physician, don't just treat.
+client-form-answered = { $answered } of { $count } answered.
+client-form-no = No
+client-form-yes = Yes
+client-form-clear-answers = Clear answers (screen later)
+client-form-consent-scope = What the client consents to
+client-form-consent-example = e.g. trigger-point therapy of the neck and shoulders
+client-form-consent-date = Date
+client-form-consent-signed-by = Signed by
+client-form-save = Save changes
+client-form-add = Add client
+
+## Client list
+
+client-list-search-placeholder = Search name, phone or e-mail
+client-list-search = Search clients
+client-list-new = New
+client-list-last-visit = last visit { $date }
+client-list-no-sessions = no sessions yet
+client-list-no-match = No client matches “{ $query }”.
+client-list-empty = No clients yet.
+client-list-shown = { $count } shown
+client-list-import = Import from CSV…
+
+## Importing clients from a CSV file
+
+csv-dialog-label = Import clients from CSV
+csv-heading = Import clients from a CSV file
+csv-date-dmy = day/month/year (25/03/1984)
+csv-date-mdy = month/day/year (03/25/1984)
+csv-date-ymd = year-month-day (1984-03-25)
+csv-adding-clients = Adding clients
+csv-already-here = already in Myochart
+csv-same-as-line = same as line { $line }
+csv-imported = { $count ->
+    [one] { $count } client was added to Myochart.
+   *[other] { $count } clients were added to Myochart.
+  }
+csv-skipped = { $count ->
+    [one] { $count } row was skipped because the client was already here.
+   *[other] { $count } rows were skipped because the client was already here.
+  }
+csv-ask-at-first-visit = Their health history, consent and red-flag questions are not in the file: ask them at each client's first visit.
+# $label says what is being done, e.g. "Adding clients: 120 of 400".
+csv-progress = { $label }: { $step } of { $total }
+csv-intro = Bring your clients over from another system: export them from it as a CSV file ("CSV UTF-8" in a spreadsheet), then choose the file here. You check everything before anything is added.
+csv-source = Where the file comes from (optional, so Myochart remembers its columns next time)
+csv-source-example = e.g. the name of your old booking system
+csv-choose = Choose CSV file…
+csv-choose-another = Choose another file…
+csv-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+  }
+csv-columns-heading = 1. Which column is which
+csv-columns-remembered = Set as the last time you imported from this system; check them.
+csv-columns-suggested = Matched from the column names; check them.
+csv-columns-chosen = As you chose.
+csv-columns-left-out = Columns set to "Don't import" are left out.
+csv-column = Column in the file
+csv-goes-into = Goes into
+csv-for-example = For example
+csv-field-for = Field for { $header }
+csv-dont-import = Don't import
+csv-dates-written = Dates of birth are written
+csv-choose-format = Choose…
+csv-errors-heading = Rows that can't be imported ({ $count })
+csv-errors-hint = Nothing is imported while any row is wrong, so no client goes missing. Correct these in the file (or in the other system, then export again) and choose the file again.
+csv-line = Line { $line }
+csv-duplicates-heading = Clients who may already be here ({ $count })
+csv-duplicates-hint = Same name and date of birth as a client in Myochart, or as an earlier row of the file.
+csv-born = , born { $date }
+csv-skip-duplicates = Skip them (recommended)
+csv-import-duplicates = Import them anyway, as new clients
+csv-preview-heading = 2. How the first clients will look
+csv-line-column = Line
+csv-import = { $count ->
+    [one] Import { $count } client
+   *[other] Import { $count } clients
+  }
+
+## Sides of the body
+
+side-right = right
+side-left = left
+
+## History (sides)
+
+
+
+## The window while no database is open: unlocking, or why it can't be opened
+
+closed-locked = Myochart is locked
+closed-encrypted = The records are encrypted. Enter the passphrase to open them.
+closed-passphrase = Passphrase
+closed-recovery-key = Recovery key (as printed)
+closed-use-passphrase = Use the passphrase
+closed-use-recovery-key = Forgot it? Use the recovery key
+closed-unlock = Unlock
+closed-cannot-open = The database can't be opened
+closed-read-only-hint = You can still look at the records; nothing can be changed.
+closed-open-read-only = Open read-only
+closed-restore = Restore a backup
+closed-damaged-kept = The damaged file is kept beside the restored one, so nothing more is lost.
+
+## Welcome: a database with no clients yet
+
+empty-welcome = Welcome to Myochart
+empty-no-clients = There are no clients in this database yet.
+# Around the DEMO badge (app-demo), which sits between the two.
+empty-demo-before-badge = Look around first with made-up clients. They live in a separate demo database, marked
+empty-demo-after-badge = , and never mix with your real records.
+empty-preparing-demo = Preparing demo…
+empty-explore-demo = Explore with demo data
+empty-first-client = Add your first client
+empty-coming-from = Coming from another system?
+empty-import = Import clients from CSV…
+# Around a link, which sits between the two.
+empty-protect-before-link = Client records are health information. If this computer could be lost or shared,
+empty-protect-link = protect them with a passphrase
+# Starts with a space where the language puts one.
+empty-protect-after-link = {" "}first.
+
+## Exporting files
+
+export-busy = Exporting…
+export-written-to = Written to
+
+## Finder: muscles that refer pain to the spots tapped
+
+finder-heading = Muscles that refer here
+finder-spots = { $count ->
+    [one] { $count } spot
+   *[other] { $count } spots
+  }
+finder-clear = Clear
+finder-tap = Tap the chart where it hurts.
+finder-none = No muscle in the atlas refers pain here.
+# A match whose zone is a spillover zone, not the essential one.
+finder-spillover = spillover
+# A match whose zone is near the spot, not over it.
+finder-nearby = nearby
+finder-add-checks = Add { $count } to check
+
+## (format.ts: pressure words)
+
+
+
+## Adding a finding
+
+finding-add-heading = Add a finding
+finding-nearest = Nearest trigger points
+finding-search = Search every muscle
+finding-search-placeholder = Type part of a name, e.g. soleus
+finding-muscle = Muscle
+finding-choose-muscle = Choose a muscle
+finding-side = Side (client's)
+finding-right = Right
+finding-left = Left
+finding-point = Point
+finding-active = Active
+finding-latent = Latent
+finding-tenderness = Tenderness
+finding-referral = Pressing it reproduced the client's familiar pain
+finding-technique = Technique
+finding-pressure = Pressure
+finding-seconds = Seconds
+finding-response = Response
+finding-response-example = e.g. tenderness eased, referral faded
+finding-save = Add finding
+
+## A session's findings
+
+findings-to-check = To check:
+findings-dont-check = Don't check
+findings-remove = Remove
+findings-remove-label = Remove finding
+findings-none = None yet.
+
+## Home-care handout
+
+handout-heading = Home-care handout
+handout-intro = A printable sheet for the client: their own points on the body chart, how to release each one without pain, the stretches, and when to see a doctor.
+handout-saved-to = Saved to
+handout-open = Open to view or print
+handout-paper = Paper
+paper-letter = US Letter
+handout-advice = Advice from you (optional)
+handout-advice-example = e.g. take a short break from the screen every hour
+handout-next = Next appointment (optional)
+handout-next-example = e.g. Tue 2 Dec, 10:00
+handout-preview = Preview
+handout-preview-title = Look at it in your PDF viewer; not recorded as given
+handout-save = Save PDF
+common-saving = Saving…

@@ -1,6 +1,7 @@
 import type { Activity } from "../bindings/Activity";
 import type { Finding } from "../bindings/Finding";
 import type { PressureTolerance } from "../bindings/PressureTolerance";
+import type { Side } from "../bindings/Side";
 import { dateLocale, t } from "./i18n.svelte";
 
 /** "First Last", or the first name alone. */
@@ -35,6 +36,17 @@ export function activityText(activity: Activity): string {
   return ACTIVITIES[activity]();
 }
 
+/** The client's right or left, in words. */
+export function sideText(side: Side): string {
+  return side === "right" ? t("side-right") : t("side-left");
+}
+
+/** A finding's pressure in words; the dialog offers light, moderate and firm. */
+function pressureWord(pressure: string): string {
+  if (!pressure) return t("finding-line-no-pressure");
+  return pressure in PRESSURES ? pressureText(pressure as PressureTolerance) : pressure;
+}
+
 /** One line per finding, as the O of a SOAP note reads it. */
 export function findingLine(finding: Finding, index: number): string {
   const side = finding.side === "right" ? t("chart-right-short") : t("chart-left-short");
@@ -45,7 +57,7 @@ export function findingLine(finding: Finding, index: number): string {
   ];
   if (finding.referralReproduced) parts.push(t("finding-line-referral"));
   if (finding.durationSeconds) {
-    parts.push(t("finding-line-pressure", { pressure: finding.pressure || t("finding-line-no-pressure"), seconds: finding.durationSeconds }));
+    parts.push(t("finding-line-pressure", { pressure: pressureWord(finding.pressure), seconds: finding.durationSeconds }));
   }
   if (finding.response) parts.push(finding.response);
   return parts.join(", ");

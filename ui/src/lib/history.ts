@@ -4,7 +4,7 @@ import type { AuditEntry } from "../bindings/AuditEntry";
 import type { Change } from "../bindings/Change";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { RedFlag } from "../bindings/RedFlag";
-import { when } from "./format";
+import { sideText, when } from "./format";
 import { t } from "./i18n.svelte";
 
 const ACTIONS: Record<string, () => string> = {
@@ -107,7 +107,7 @@ export function actionText(entry: AuditEntry): string {
 export function subjectText(entry: HistoryEntry): string | null {
   if (!entry.sessionDate) return null;
   const session = t("history-session-of", { date: entry.sessionDate });
-  return entry.muscleLabel ? `${session} · ${entry.muscleLabel} (${entry.side})` : session;
+  return entry.muscleLabel ? `${session} · ${entry.muscleLabel} (${entry.side ? sideText(entry.side) : ""})` : session;
 }
 
 /** The entry's detail with what it is, e.g. "Reason: late information". */
