@@ -458,3 +458,156 @@ handout-preview = Preview
 handout-preview-title = Look at it in your PDF viewer; not recorded as given
 handout-save = Save PDF
 common-saving = Saving…
+
+## SOAP note
+
+note-pain-error = A whole number from 0 to 10; not saved until it is one
+
+## SOAP note (editor)
+
+note-heading = SOAP note
+note-signed = Signed { $at }
+note-draft-saved = Draft saved { $at }
+note-not-saved = Not saved
+note-pain-before = Pain before (0–10)
+note-pain-after = Pain after (0–10)
+note-subjective-hint = Complaint in the client's words, history, what makes it worse or better
+note-objective-hint = Range of motion, posture (findings come from the chart)
+note-assessment-hint = What you think is going on
+note-plan-hint = Frequency, home care, referral
+note-no-findings = No findings charted yet.
+# Shown with the keys: "Saves as you type · Ctrl+S save · Ctrl+Enter sign".
+note-saves-as-you-type = Saves as you type
+note-key-save = save
+note-key-sign = sign
+note-sign = Sign note
+note-history = Note history
+
+## Pain over the sessions
+
+pain-plot-label = Pain before and after each session
+pain-plot-before-point = { $date }: before { $pain }
+pain-plot-after-point = { $date }: after { $pain }
+# The legend: a key of each line's colour, then these words.
+pain-plot-before = before
+pain-plot-after = after treatment (pain 0–10)
+
+## Plugins
+
+plugin-intro = Plugins add body regions, techniques and assessments. A plugin is a program: nothing of a new or changed plugin runs until you approve it, and then it is first tried in a separate process so a broken one can't take Myochart down.
+plugin-awaiting-approval = Awaiting approval
+plugin-enabled = Enabled
+plugin-disabled = Disabled
+plugin-failed = Failed
+plugin-author = Author
+plugin-namespace = Namespace
+plugin-library = Library
+plugin-sha256 = SHA-256
+plugin-approved = Approved
+plugin-checking = Checking…
+plugin-try-again = Try again
+plugin-approve = Approve and load
+plugin-disable = Disable
+plugin-enable = Enable
+plugin-none = No plugins found. Put a plugin's folder (its library and plugin.toml) into the plugins folder beside the database.
+
+## Protecting the database with a passphrase
+
+protect-differ = The two passphrases differ
+protect-changed = Passphrase changed. The recovery key stays the same.
+protect-encrypted = This database is encrypted. It locks after the idle time set above, and opens only with the passphrase or the recovery key.
+protect-change-heading = Change the passphrase
+protect-the-recovery-key = The recovery key
+protect-current = The current passphrase
+protect-forgot = I forgot it: use the recovery key
+protect-new = New passphrase
+protect-new-again = The new passphrase again
+protect-change = Change passphrase
+protect-your-key = Your recovery key
+# Around the stressed word "only", which sits between the two.
+protect-key-before-only = If the passphrase is ever forgotten, this key is the
+protect-key-only = only
+protect-key-after-only = way to open your records: no one can reset the passphrase, not even Myochart's makers. Print it or write it down, and keep it somewhere safe, away from this computer.
+protect-print = Print
+protect-kept-key = I have printed or written down the recovery key
+protect-back = Back
+protect-encrypting = Encrypting…
+protect-encrypt = Encrypt the database
+protect-intro = Encrypts this database, so no one can read the records without the passphrase, even with this computer in hand. Backups are encrypted too. Backups made before stay as they were: delete them or keep them somewhere safe.
+protect-passphrase = Passphrase (a few words are easy to remember and hard to guess)
+protect-same-again = The same passphrase again
+protect-start = Protect with a passphrase…
+
+## Charting a session
+
+session-heading = Session { $date }
+session-with = with { $therapist }
+session-handout = Handout…
+session-handout-title = Print the client's own points and self-care
+session-handout-chart-first = Chart a point first
+session-red-flags = Red flags from intake
+session-chart-mode = Chart mode
+session-mode-chart = Chart findings
+session-mode-chart-title = Tap the body to add a finding
+session-mode-finder = Finder
+session-mode-finder-title = Tap where it hurts to see which muscles refer there (F)
+session-last-session = Last session
+session-undo = Undo
+session-undo-title = Undo (Ctrl+Z)
+session-views = Views
+session-close-up = Close-up
+session-whole-body = Whole body
+session-hint-signed = Signed: findings are locked. Tap a point to see its referral zone.
+session-hint-finder = Tap every spot where the client feels the pain, on any view.
+session-hint-chart = Tap the body where you found a point (or Tab to a chart, arrows, Enter). Drag a point to move it.
+
+## Settings
+
+settings-language = Language
+settings-language-system = System default
+settings-saved = Saved.
+settings-handout = On every handout
+settings-clinic = Clinic name
+settings-therapist = Therapist (when a session names none)
+settings-contact = How clients reach you
+settings-contact-example = phone, e-mail, address
+settings-security = Security
+settings-auto-lock = Lock after this many minutes with no one at the keyboard
+settings-save = Save settings
+settings-student = Student
+settings-student-mode = I am a student: keep a practice log
+settings-student-name = Your name (on the log for the school)
+settings-programme = Programme
+settings-sessions-required = Sessions required
+settings-hours-required = Hours required
+settings-session-minutes = Minutes a charted session counts
+settings-supervisors = Supervisors (comma-separated)
+settings-save-student = Save student settings
+settings-database = Database
+settings-one-file = Everything is in one file:
+settings-one-file-demo = Everything is in one file (the demo database):
+settings-backups = Backups
+settings-export = Export
+# Around the command "myochart import", which sits between the two.
+settings-export-before-command = Everything the database holds, removed records and the audit log included, as one JSON file.
+settings-export-after-command = brings it back into an empty database. The file is not encrypted, even when the database is: keep it as safe as the records themselves.
+settings-export-all = Export everything
+settings-logs = Logs
+settings-logs-hint = What Myochart did and what failed, a file a day for two weeks, with record numbers only: no names, no notes. Send them to whoever helps you when something didn't save.
+settings-open-logs = Open the log folder
+
+## Signing a note
+
+sign-label = Sign the note
+sign-question = Sign this note?
+sign-explanation = Once signed, the note and its findings can't be changed. Corrections become dated amendments.
+sign-keep-editing = Keep editing
+sign-confirm = Sign
+
+## Snippets of text for the note
+
+snippets-heading = Snippets:
+snippets-delete = Delete snippet { $label }
+snippets-label = Label
+snippets-text = Text to insert
+snippets-new = New snippet
