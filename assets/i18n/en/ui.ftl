@@ -611,3 +611,41 @@ snippets-delete = Delete snippet { $label }
 snippets-label = Label
 snippets-text = Text to insert
 snippets-new = New snippet
+
+## Practice log and reports (students)
+
+student-heading = Practice log and reports
+student-starting = Starting
+student-bar-sessions = sessions
+student-bar-hours = hours
+student-set-programme = Set your programme and requirement under Settings → Student.
+student-export-csv = Export CSV
+student-export-pdf = Export PDF
+student-date = Date
+student-client = Client
+student-minutes = Minutes
+student-techniques = Techniques
+student-supervisor = Supervisor
+student-signed-off = Signed off
+# A log entry that comes from a session charted in Myochart.
+student-charted = charted
+student-sign-off = Sign off
+student-log-empty = Nothing yet: charted sessions appear here by themselves.
+student-sign-off-entry = Sign off { $date } · { $client }:
+student-signed-off-final = A signed-off entry can't be changed.
+student-add-elsewhere = Add practice done elsewhere
+student-client-code = Client code
+student-client-code-hint = never a name
+student-add-to-log = Add to log
+student-case-study = Case study
+student-case-study-hint = An anonymised report on one client: a client code and age band, never their name, contact details or birth date.
+student-choose-client = Choose a client
+student-from = From
+student-to = To
+student-reflection = Your reflection
+student-reflection-hint = What you found, what you tried, what worked, what you would do differently
+student-anonymity = Check before you share: where the client could be recognised, and what the check can't see
+student-build-case-study = Build case study
+student-class-report = Class report
+student-slides = As landscape slides for class
+student-build-class-report = Build class report

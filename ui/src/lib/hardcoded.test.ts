@@ -11,7 +11,11 @@ const SHOWN = new Set(["placeholder", "title", "alt", "label", "aria-label", "ar
 /** Text that is the same in every language. */
 const NOT_LANGUAGE = new Set([
   "Myochart", // the app's name
+  "A4", // a paper size, named so everywhere
 ]);
+
+/** Elements whose text is a key to press or a command to type, never translated. */
+const VERBATIM = new Set(["kbd", "code"]);
 
 const LETTER = /\p{L}/u;
 
@@ -50,6 +54,7 @@ function writtenIn(source: string): string[] {
     if (Array.isArray(value)) return value.forEach((item) => visit(item, isButton));
     if (!isNode(value)) return;
     if (value.type === "Text") return void found.push(value);
+    if (value.type === "RegularElement" && VERBATIM.has(value.name as string)) return;
     if (value.type === "ExpressionTag") return void found.push(...renderedLiterals(value.expression as Node));
     if (value.type === "Attribute") {
       const name = value.name as string;
@@ -76,6 +81,7 @@ describe("components", () => {
   });
 
   it("would notice a word written straight in", () => {
-    expect(writtenIn(`<p>{n}</p><button title="Close">×</button>{busy ? "Saving…" : t("save")}`)).toEqual(["1: Close", "1: Saving…"]);
+    const planted = `<p>{n}</p>\n<button title="Close">×</button>\n{busy ? "Saving…" : t("save")} <kbd>Ctrl</kbd> <i>Press</i>`;
+    expect(writtenIn(planted)).toEqual(["2: Close", "3: Saving…", "3: Press"]);
   });
 });
