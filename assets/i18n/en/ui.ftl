@@ -155,6 +155,7 @@ finding-line-pressure = { $pressure } { $seconds } s
 finding-line-no-pressure = pressure
 
 ## History: what each action did
+
 history-client-create = Client record created
 history-client-update = Client record changed
 history-client-delete = Client removed
@@ -174,6 +175,7 @@ history-export-class-report = Class report saved
 history-database-backup = Backup of the whole database made
 
 ## History: what an entry's detail is
+
 history-detail-note-amend = Reason
 history-detail-checks-add = Muscles
 history-detail-handout-give = Saved to
@@ -182,6 +184,7 @@ history-detail-export-class-report = Saved to
 history-detail-database-backup = Saved to
 
 ## Fields as the forms label them (history shows changes by them)
+
 field-first-name = First name
 field-last-name = Last name
 field-phone = Phone
@@ -216,6 +219,7 @@ field-x = Across the chart
 field-y = Down the chart
 
 ## History: values in words
+
 history-word-unknown = not asked
 history-word-draft = draft
 history-word-signed = signed
@@ -241,14 +245,6 @@ history-added = Added
 history-nothing-yet = Nothing recorded yet.
 history-heading = History
 common-loading = Loading…
-
-## History list (messages above)
-
-
-
-## History section (messages above)
-
-
 
 ## Client form
 
@@ -349,10 +345,6 @@ csv-import = { $count ->
 side-right = right
 side-left = left
 
-## History (sides)
-
-
-
 ## The window while no database is open: unlocking, or why it can't be opened
 
 closed-locked = Myochart is locked
@@ -406,10 +398,6 @@ finder-spillover = spillover
 # A match whose zone is near the spot, not over it.
 finder-nearby = nearby
 finder-add-checks = Add { $count } to check
-
-## (format.ts: pressure words)
-
-
 
 ## Adding a finding
 
