@@ -327,6 +327,7 @@ csv-dates-written = Dates of birth are written
 csv-choose-format = Choose…
 csv-errors-heading = Rows that can't be imported ({ $count })
 csv-errors-hint = Nothing is imported while any row is wrong, so no client goes missing. Correct these in the file (or in the other system, then export again) and choose the file again.
+# $line is the row's line number in the file.
 csv-line = Line { $line }
 csv-duplicates-heading = Clients who may already be here ({ $count })
 csv-duplicates-hint = Same name and date of birth as a client in Myochart, or as an earlier row of the file.
@@ -450,8 +451,6 @@ common-saving = Saving…
 ## SOAP note
 
 note-pain-error = A whole number from 0 to 10; not saved until it is one
-
-## SOAP note (editor)
 
 note-heading = SOAP note
 note-signed = Signed { $at }

@@ -304,6 +304,7 @@ csv-dates-written = วันเกิดเขียนแบบ
 csv-choose-format = เลือก…
 csv-errors-heading = แถวที่นำเข้าไม่ได้ ({ $count })
 csv-errors-hint = ถ้ายังมีแถวที่ผิดอยู่ จะไม่มีการนำเข้าเลย เพื่อไม่ให้ผู้รับบริการคนใดตกหล่น แก้ไขแถวเหล่านี้ในไฟล์ (หรือในระบบเดิมแล้วส่งออกใหม่) แล้วเลือกไฟล์อีกครั้ง
+# $line is the row's line number in the file.
 csv-line = บรรทัดที่ { $line }
 csv-duplicates-heading = ผู้รับบริการที่อาจมีอยู่แล้ว ({ $count })
 csv-duplicates-hint = ชื่อและวันเกิดตรงกับผู้รับบริการใน Myochart หรือกับแถวก่อนหน้าในไฟล์
@@ -421,8 +422,6 @@ common-saving = กำลังบันทึก…
 ## SOAP note
 
 note-pain-error = ต้องเป็นจำนวนเต็ม 0 ถึง 10 จะยังไม่บันทึกจนกว่าจะแก้ให้ถูก
-
-## SOAP note (editor)
 
 note-heading = บันทึก SOAP
 note-signed = ลงนามแล้ว { $at }
