@@ -137,7 +137,7 @@ common-open = เปิด
 ## "1. Upper trapezius (L), tenderness 7/10, active, referral reproduced, moderate 90 s"
 
 finding-line-tenderness = เจ็บเมื่อกด { $tenderness }/10
-finding-line-referral = ปวดร้าวตามแบบเดิม
+finding-line-referral = กดแล้วปวดร้าว
 # The pressure used and for how long.
 finding-line-pressure = { $pressure } { $seconds } วินาที
 # Said instead of the pressure when none was chosen.
@@ -360,11 +360,11 @@ export-written-to = บันทึกไว้ที่
 
 ## Finder: muscles that refer pain to the spots tapped
 
-finder-heading = กล้ามเนื้อที่ปวดร้าวมาที่นี่
+finder-heading = กล้ามเนื้อที่ส่งอาการปวดร้าวมาที่นี่
 finder-spots = { $count } จุด
 finder-clear = ล้าง
 finder-tap = แตะแผนภาพตรงที่ปวด
-finder-none = ไม่มีกล้ามเนื้อในแผนที่กล้ามเนื้อที่ปวดร้าวมาที่นี่
+finder-none = ไม่มีกล้ามเนื้อในแผนที่กล้ามเนื้อที่ส่งอาการปวดร้าวมาที่นี่
 # A match whose zone is a spillover zone, not the essential one.
 finder-spillover = บริเวณร้าวรอง
 # A match whose zone is near the spot, not over it.
@@ -508,12 +508,12 @@ session-chart-mode = โหมดแผนภาพ
 session-mode-chart = บันทึกสิ่งที่พบ
 session-mode-chart-title = แตะที่ร่างกายเพื่อเพิ่มสิ่งที่พบ
 session-mode-finder = ค้นหากล้ามเนื้อ
-session-mode-finder-title = แตะตรงที่ปวดเพื่อดูว่ากล้ามเนื้อใดปวดร้าวมาที่นั่น (F)
+session-mode-finder-title = แตะตรงที่ปวดเพื่อดูว่ากล้ามเนื้อใดส่งอาการปวดร้าวมาที่นั่น (F)
 session-last-session = ครั้งก่อน
 session-undo = เลิกทำ
 session-undo-title = เลิกทำ (Ctrl+Z)
 session-views = มุมมอง
-session-close-up = ขยาย
+session-close-up = ภาพขยาย
 session-whole-body = ทั้งตัว
 session-hint-signed = ลงนามแล้ว: สิ่งที่พบถูกล็อกไว้ แตะจุดเพื่อดูบริเวณที่ปวดร้าว
 session-hint-finder = แตะทุกจุดที่ผู้รับบริการรู้สึกปวด ในมุมมองใดก็ได้
@@ -550,9 +550,9 @@ settings-export = ส่งออก
 settings-export-before-command = ทุกอย่างในฐานข้อมูล รวมทั้งรายการที่ลบแล้วและบันทึกการตรวจสอบ เป็นไฟล์ JSON ไฟล์เดียว
 settings-export-after-command = นำกลับเข้าฐานข้อมูลว่างได้ ไฟล์นี้ไม่ได้เข้ารหัส แม้ฐานข้อมูลจะเข้ารหัสไว้ก็ตาม: เก็บให้ปลอดภัยเท่ากับตัวข้อมูลเอง
 settings-export-all = ส่งออกทั้งหมด
-settings-logs = ล็อก
+settings-logs = บันทึกการทำงาน (log)
 settings-logs-hint = สิ่งที่ Myochart ทำและสิ่งที่ล้มเหลว วันละไฟล์ เก็บไว้สองสัปดาห์ มีแค่หมายเลขรายการ ไม่มีชื่อ ไม่มีบันทึก ส่งให้ผู้ที่ช่วยคุณเมื่อมีอะไรบันทึกไม่สำเร็จ
-settings-open-logs = เปิดโฟลเดอร์ล็อก
+settings-open-logs = เปิดโฟลเดอร์บันทึกการทำงาน
 
 ## Signing a note
 
