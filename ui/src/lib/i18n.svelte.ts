@@ -25,6 +25,7 @@ function bundle(locale: Locale): FluentBundle {
   return bundle;
 }
 
+/** The messages of each language (a test takes a translation away to see English stand in). */
 export const bundles: Record<Locale, FluentBundle> = { en: bundle("en"), th: bundle("th") };
 
 /** The language to show for a setting and the OS's preferred languages. */
@@ -62,6 +63,9 @@ export function t(id: string, args?: Record<string, FluentVariable>): string {
   return format(language.locale, id, args);
 }
 
+/** The message `id` in `locale`, else in English, else the id itself. `errors`
+ * collects what Fluent could not resolve (an argument not given), so tests can
+ * fail on it; the app shows the text around the gap. */
 export function format(locale: Locale, id: string, args?: Record<string, FluentVariable>, errors: Error[] = []): string {
   const bundle = [bundles[locale], bundles.en].find((b) => b.hasMessage(id));
   const pattern = bundle?.getMessage(id)?.value;
