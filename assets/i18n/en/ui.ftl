@@ -127,6 +127,8 @@ client-session-findings = Findings
 client-session-note = Note
 client-amended = +{ $count } amended
 client-handouts-given = Handouts given
+# The paper a handout was printed on, in the list of handouts given (A4 is A4 everywhere).
+client-handout-letter = LETTER
 client-next-visit = next visit { $date }
 client-their-record = Their record
 client-their-record-hint = For a client who asks for their data: everything recorded about them, as a readable PDF and as JSON.

@@ -116,6 +116,8 @@ client-session-findings = สิ่งที่พบ
 client-session-note = บันทึก
 client-amended = แก้ไขเพิ่มเติม +{ $count }
 client-handouts-given = เอกสารดูแลตนเองที่มอบให้แล้ว
+# The paper a handout was printed on, in the list of handouts given (A4 is A4 everywhere).
+client-handout-letter = US Letter
 client-next-visit = นัดครั้งต่อไป { $date }
 client-their-record = ข้อมูลของผู้รับบริการ
 client-their-record-hint = สำหรับผู้รับบริการที่ขอข้อมูลของตน: ทุกอย่างที่บันทึกไว้เกี่ยวกับเขา เป็นไฟล์ PDF ที่อ่านง่ายและไฟล์ JSON
