@@ -6,6 +6,7 @@ import type { BodyOutline } from "../bindings/BodyOutline";
 import type { Muscle } from "../bindings/Muscle";
 import type { Side } from "../bindings/Side";
 import type { View } from "../bindings/View";
+import { t } from "./i18n.svelte";
 
 export const HEIGHT = 1000;
 
@@ -25,19 +26,24 @@ export function muscle(atlas: Atlas, id: string): Muscle | undefined {
   return muscles(atlas).find((m) => m.id === id);
 }
 
-export const VIEW_TITLES: Record<View, string> = {
-  front: "Front",
-  back: "Back",
-  "right-side": "Right side",
-  "left-side": "Left side",
-  soles: "Soles",
+const VIEW_TITLES: Record<View, () => string> = {
+  front: () => t("view-front"),
+  back: () => t("view-back"),
+  "right-side": () => t("view-right-side"),
+  "left-side": () => t("view-left-side"),
+  soles: () => t("view-soles"),
 };
 
+/** A view's name, e.g. "Front". */
+export function viewTitle(view: View): string {
+  return VIEW_TITLES[view]();
+}
+
 /** The pairs of views shown side by side, as the chart offers them. */
-export const VIEW_SETS: Array<{ name: string; views: View[] }> = [
-  { name: "Front & back", views: ["front", "back"] },
-  { name: "Sides", views: ["right-side", "left-side"] },
-  { name: "Soles", views: ["soles"] },
+export const VIEW_SETS: Array<{ name: () => string; views: View[] }> = [
+  { name: () => t("view-set-front-back"), views: ["front", "back"] },
+  { name: () => t("view-set-sides"), views: ["right-side", "left-side"] },
+  { name: () => t("view-set-soles"), views: ["soles"] },
 ];
 
 /** The one side a profile shows; null where both sides show. */

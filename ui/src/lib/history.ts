@@ -4,82 +4,83 @@ import type { AuditEntry } from "../bindings/AuditEntry";
 import type { Change } from "../bindings/Change";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { RedFlag } from "../bindings/RedFlag";
-import { when } from "./format";
+import { sideText, when } from "./format";
+import { t } from "./i18n.svelte";
 
-const ACTIONS: Record<string, string> = {
-  "client.create": "Client record created",
-  "client.update": "Client record changed",
-  "client.delete": "Client removed",
-  "session.create": "Session started",
-  "session.delete": "Session removed",
-  "note.write": "Draft saved",
-  "note.sign": "Note signed",
-  "note.amend": "Note amended",
-  "finding.add": "Finding charted",
-  "finding.move": "Finding moved",
-  "finding.remove": "Finding removed",
-  "finding.restore": "Finding put back",
-  "checks.add": "Muscles to check added",
-  "handout.give": "Handout given",
-  "export.case-study": "Case study saved (anonymised)",
-  "export.class-report": "Class report saved",
-  "database.backup": "Backup of the whole database made",
+const ACTIONS: Record<string, () => string> = {
+  "client.create": () => t("history-client-create"),
+  "client.update": () => t("history-client-update"),
+  "client.delete": () => t("history-client-delete"),
+  "session.create": () => t("history-session-create"),
+  "session.delete": () => t("history-session-delete"),
+  "note.write": () => t("history-note-write"),
+  "note.sign": () => t("history-note-sign"),
+  "note.amend": () => t("history-note-amend"),
+  "finding.add": () => t("history-finding-add"),
+  "finding.move": () => t("history-finding-move"),
+  "finding.remove": () => t("history-finding-remove"),
+  "finding.restore": () => t("history-finding-restore"),
+  "checks.add": () => t("history-checks-add"),
+  "handout.give": () => t("history-handout-give"),
+  "export.case-study": () => t("history-export-case-study"),
+  "export.class-report": () => t("history-export-class-report"),
+  "database.backup": () => t("history-database-backup"),
 };
 
 /** What an entry's `detail` holds, by action; actions left out show none. */
-const DETAILS: Record<string, string> = {
-  "note.amend": "Reason",
-  "checks.add": "Muscles",
-  "handout.give": "Saved to",
-  "export.case-study": "Saved to",
-  "export.class-report": "Saved to",
-  "database.backup": "Saved to",
+const DETAILS: Record<string, () => string> = {
+  "note.amend": () => t("history-detail-note-amend"),
+  "checks.add": () => t("history-detail-checks-add"),
+  "handout.give": () => t("history-detail-handout-give"),
+  "export.case-study": () => t("history-detail-export-case-study"),
+  "export.class-report": () => t("history-detail-export-class-report"),
+  "database.backup": () => t("history-detail-database-backup"),
 };
 
 /** Field names (as the records serialize them) as the forms label them. */
-const FIELDS: Record<string, string> = {
-  firstName: "First name",
-  lastName: "Last name",
-  phone: "Phone",
-  email: "E-mail",
-  dateOfBirth: "Born",
-  notes: "Notes",
-  healthHistory: "Health history",
-  medications: "Medications",
-  contraindications: "Contraindications",
-  areasToAvoid: "Areas to avoid",
-  pressureTolerance: "Pressure",
-  consentScope: "Consent",
-  consentDate: "Consent date",
-  consentSignedBy: "Consent signed by",
-  redFlags: "Red flags answered yes",
-  screenedFlags: "Red-flag questions asked",
-  screenedAt: "Red flags screened",
-  sessionDate: "Session date",
-  therapist: "Therapist",
-  subjective: "Subjective",
-  objective: "Objective",
-  assessment: "Assessment",
-  plan: "Plan",
-  painBefore: "Pain before",
-  painAfter: "Pain after",
-  status: "Note",
-  signedAt: "Signed",
-  text: "Amendment",
-  view: "View",
-  side: "Side",
-  x: "Across the chart",
-  y: "Down the chart",
+const FIELDS: Record<string, () => string> = {
+  firstName: () => t("field-first-name"),
+  lastName: () => t("field-last-name"),
+  phone: () => t("field-phone"),
+  email: () => t("field-email"),
+  dateOfBirth: () => t("field-date-of-birth"),
+  notes: () => t("field-notes"),
+  healthHistory: () => t("field-health-history"),
+  medications: () => t("field-medications"),
+  contraindications: () => t("field-contraindications"),
+  areasToAvoid: () => t("field-areas-to-avoid"),
+  pressureTolerance: () => t("field-pressure-tolerance"),
+  consentScope: () => t("field-consent-scope"),
+  consentDate: () => t("field-consent-date"),
+  consentSignedBy: () => t("field-consent-signed-by"),
+  redFlags: () => t("field-red-flags"),
+  screenedFlags: () => t("field-screened-flags"),
+  screenedAt: () => t("field-screened-at"),
+  sessionDate: () => t("field-session-date"),
+  therapist: () => t("field-therapist"),
+  subjective: () => t("field-subjective"),
+  objective: () => t("field-objective"),
+  assessment: () => t("field-assessment"),
+  plan: () => t("field-plan"),
+  painBefore: () => t("field-pain-before"),
+  painAfter: () => t("field-pain-after"),
+  status: () => t("field-status"),
+  signedAt: () => t("field-signed-at"),
+  text: () => t("field-text"),
+  view: () => t("field-view"),
+  side: () => t("field-side"),
+  x: () => t("field-x"),
+  y: () => t("field-y"),
 };
 
 const TIMESTAMPS = new Set(["screenedAt", "signedAt", "createdAt", "updatedAt"]);
 
-const WORDS: Record<string, string> = {
-  unknown: "not asked",
-  draft: "draft",
-  signed: "signed",
-  "right-side": "right side",
-  "left-side": "left side",
+const WORDS: Record<string, () => string> = {
+  unknown: () => t("history-word-unknown"),
+  draft: () => t("history-word-draft"),
+  signed: () => t("history-word-signed"),
+  "right-side": () => t("history-word-right-side"),
+  "left-side": () => t("history-word-left-side"),
 };
 
 /** A value when nothing was recorded. */
@@ -96,41 +97,41 @@ const ADDITIONS = new Set(["note.amend"]);
 
 /** What happened, e.g. "Client record changed". */
 export function actionText(entry: AuditEntry): string {
-  const text = ACTIONS[entry.action] ?? entry.action;
+  const text = ACTIONS[entry.action]?.() ?? entry.action;
   // A screening is saved with the client's form, but it matters on its own.
   const screened = "redFlags" in entry.changes || "screenedAt" in entry.changes;
-  return entry.action === "client.update" && screened ? `${text}: red-flag screening` : text;
+  return entry.action === "client.update" && screened ? t("history-screening", { action: text }) : text;
 }
 
 /** The session (and the finding's muscle) an entry of a client's history concerns. */
 export function subjectText(entry: HistoryEntry): string | null {
   if (!entry.sessionDate) return null;
-  const session = `Session of ${entry.sessionDate}`;
-  return entry.muscleLabel ? `${session} · ${entry.muscleLabel} (${entry.side})` : session;
+  const session = t("history-session-of", { date: entry.sessionDate });
+  return entry.muscleLabel ? `${session} · ${entry.muscleLabel} (${entry.side ? sideText(entry.side) : ""})` : session;
 }
 
 /** The entry's detail with what it is, e.g. "Reason: late information". */
 export function detailText(entry: AuditEntry): string | null {
-  const label = DETAILS[entry.action];
+  const label = DETAILS[entry.action]?.();
   return label && entry.detail ? `${label}: ${entry.detail}` : null;
 }
 
 export function fieldLabel(field: string): string {
-  return FIELDS[field] ?? field.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+  return FIELDS[field]?.() ?? field.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 }
 
 /** A changed field's value in words. */
 export function valueText(field: string, value: unknown, questions: Questions): string {
   if (value === null || value === undefined || value === "") return NOTHING;
-  if (field === "screenedFlags" && Array.isArray(value)) return `${value.length} questions`;
+  if (field === "screenedFlags" && Array.isArray(value)) return t("history-questions", { count: value.length });
   if (field === "redFlags" && Array.isArray(value)) {
-    return value.length ? value.map((flag) => questions.get(flag) ?? String(flag)).join("; ") : "none";
+    return value.length ? value.map((flag) => questions.get(flag) ?? String(flag)).join("; ") : t("history-none");
   }
   if ((field === "x" || field === "y") && typeof value === "number") return `${Math.round(value * 100)}%`;
   if (TIMESTAMPS.has(field) && typeof value === "string") return when(value);
-  if (typeof value === "boolean") return value ? "yes" : "no";
-  if (typeof value === "string") return WORDS[value] ?? value;
-  if (Array.isArray(value)) return value.length ? value.map((v) => valueText("", v, questions)).join(", ") : "none";
+  if (typeof value === "boolean") return value ? t("history-yes") : t("history-no");
+  if (typeof value === "string") return WORDS[value]?.() ?? value;
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText("", v, questions)).join(", ") : t("history-none");
   if (typeof value === "object") {
     return Object.entries(value)
       .map(([key, v]) => `${fieldLabel(key)}: ${valueText(key, v, questions)}`)

@@ -3,6 +3,7 @@
 import type { NoteForm } from "../bindings/NoteForm";
 import type { Session } from "../bindings/Session";
 import { ApiError, messageOf } from "./api";
+import { dateLocale, t } from "./i18n.svelte";
 
 export type SoapField = "subjective" | "objective" | "assessment" | "plan";
 export type PainField = "painBefore" | "painAfter";
@@ -19,7 +20,7 @@ export const AUTOSAVE_MS = 600;
 export function parsePain(raw: string): { score: number | null; error: string | null } {
   const value = raw.trim() === "" ? null : Number(raw);
   if (value === null || (Number.isInteger(value) && value >= 0 && value <= 10)) return { score: value, error: null };
-  return { score: null, error: "A whole number from 0 to 10; not saved until it is one" };
+  return { score: null, error: t("note-pain-error") };
 }
 
 /** Writes the note of one session; resolves to the session as stored. */
@@ -123,7 +124,7 @@ export class NoteDraft {
       this.errors = {};
       this.failure = null;
       this.status = this.unsaved ? "pending" : "saved";
-      this.savedAt = new Date().toLocaleTimeString();
+      this.savedAt = new Date().toLocaleTimeString(dateLocale());
     } catch (e) {
       // Keep every typed word on screen; say what is wrong where it is wrong.
       this.errors = e instanceof ApiError ? e.fields : {};
