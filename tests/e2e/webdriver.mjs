@@ -40,7 +40,9 @@ export function scratchDir() {
 /** Starts tauri-driver (and Xvfb when there is no display); returns a stop function. */
 export async function startDriver() {
   const children = [];
-  const env = { ...process.env };
+  // The suite finds buttons by their English words: the app follows the OS's
+  // language, so it runs in English whatever this machine's language is.
+  const env = { ...process.env, LANGUAGE: "en", LC_ALL: "C.UTF-8", LANG: "C.UTF-8" };
   if (!env.DISPLAY) {
     env.DISPLAY = `:${99 + PORT - 4444}`;
     children.push(spawn("Xvfb", [env.DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" }));
