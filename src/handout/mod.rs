@@ -10,8 +10,8 @@ mod sheet;
 
 pub use sheet::{MuscleNotes, MuscleText, Sheet};
 
-/// The handout as PDF bytes.
-pub fn render(sheet: &Sheet) -> Vec<u8> {
+/// The handout as PDF bytes; fails on a character no font can print.
+pub fn render(sheet: &Sheet) -> Result<Vec<u8>, crate::pdf::MissingGlyph> {
     let (width, height) = sheet.paper.size_mm();
     let page = crate::pdf::layout::PageSize::from_mm(width, height);
     let content_width = page.content_width();

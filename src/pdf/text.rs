@@ -1,8 +1,13 @@
 //! Text: shaping with rustybuzz, wrapping into lines, and drawing lines as PDF
 //! text that both prints right and reads back right.
 //!
-//! Every string is shaped (so Thai vowel and tone marks sit where the font puts
-//! them) and drawn glyph by glyph at the shaped positions. A line is one text
+//! Every string is split into runs of one font and one direction, each run is
+//! shaped (so Thai marks, Devanagari conjuncts and joined Arabic come out as the
+//! font means them) and drawn glyph by glyph at the shaped positions. Lines
+//! break on the text in logical order; each line is then put in display order
+//! by the Unicode bidirectional algorithm, so Arabic and Hebrew run right to
+//! left inside left-to-right text, and a right-to-left paragraph reads from the
+//! right. A line is one text
 //! object: horizontal offsets go into the TJ array and vertical ones into the
 //! text rise, so `pdftotext`, search and copy see one line of text. Each glyph
 //! carries the characters it stands for (the PDF's ToUnicode map), and a line
@@ -15,9 +20,20 @@ use std::ops::Range;
 use icu_segmenter::options::LineBreakOptions;
 use icu_segmenter::LineSegmenter;
 use printpdf::{Codepoint, DictItem, FontId, Op, PdfFontHandle, Pt, TextItem, TextMatrix};
+use rustybuzz::Direction as ShapingDirection;
+use unicode_bidi::{Level, ParagraphBidiInfo};
 
-use super::fonts::{font, typeface_for, Typeface, Weight};
+use super::fonts::{font, needs_no_glyph, typeface_for, MissingGlyph, Typeface, Weight};
 use super::style::Rgb;
+
+/// A paragraph's base direction: the order its text runs in, and the side its
+/// lines are aligned to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    LeftToRight,
+    /// For a page in Arabic or Hebrew: lines start at the right.
+    RightToLeft,
+}
 
 /// How a piece of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,6 +44,7 @@ pub struct Style {
     pub color: Rgb,
     /// Baseline-to-baseline distance as a multiple of the size.
     pub leading: f32,
+    pub direction: Direction,
 }
 
 impl Style {
@@ -57,6 +74,8 @@ pub struct Glyph {
     pub unicode: String,
     /// Byte offset in the source text of the cluster this glyph belongs to.
     cluster: usize,
+    /// Its bidi embedding level: odd runs right to left.
+    level: Level,
 }
 
 /// A line of shaped text, ready to draw.
@@ -71,46 +90,99 @@ impl Line {
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.advance).sum()
     }
+
+    /// The first character of the line that no font has (it would print as
+    /// a box), if any.
+    pub fn missing_glyph(&self) -> Option<MissingGlyph> {
+        self.glyphs
+            .iter()
+            .filter(|g| g.id == 0)
+            .flat_map(|g| g.unicode.chars())
+            .find(|&c| !needs_no_glyph(c))
+            .map(|character| MissingGlyph {
+                character,
+                text: self.text.clone(),
+            })
+    }
 }
 
-/// Shapes `text` (one paragraph, no line breaks) into glyphs.
+/// Shapes `text` (one paragraph, no line breaks) into glyphs, clusters in
+/// logical order (each cluster's glyphs as the shaper placed them).
 pub fn shape(text: &str, style: &Style) -> Vec<Glyph> {
     let mut glyphs = Vec::new();
-    for (typeface, range) in font_runs(text, style.weight) {
-        let font = font(typeface);
+    for run in runs(text, style) {
+        let font = font(run.typeface);
         let scale = style.size / font.units_per_em;
         let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(&text[range.clone()]);
+        buffer.push_str(&text[run.text.clone()]);
+        buffer.set_direction(if run.level.is_rtl() {
+            ShapingDirection::RightToLeft
+        } else {
+            ShapingDirection::LeftToRight
+        });
         buffer.guess_segment_properties();
         let shaped = rustybuzz::shape(&font.face, &[], buffer);
         let start = glyphs.len();
         for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
             glyphs.push(Glyph {
-                typeface,
+                typeface: run.typeface,
                 // The fonts have fewer than 65536 glyphs, so ids fit in u16.
                 id: u16::try_from(info.glyph_id).unwrap_or(0),
                 advance: position.x_advance as f32 * scale,
                 dx: position.x_offset as f32 * scale,
                 dy: position.y_offset as f32 * scale,
                 unicode: String::new(),
-                cluster: range.start + info.cluster as usize,
+                cluster: run.text.start + info.cluster as usize,
+                level: run.level,
             });
         }
+        if run.level.is_rtl() {
+            // The shaper gives right-to-left glyphs in display order; put the
+            // clusters in logical order for line breaking, keeping the glyphs
+            // of each cluster as placed.
+            let run_glyphs = &mut glyphs[start..];
+            run_glyphs.reverse();
+            for cluster in run_glyphs.chunk_by_mut(|a, b| a.cluster == b.cluster) {
+                cluster.reverse();
+            }
+        }
         // The run's text ends its last cluster.
-        assign_unicode(&text[..range.end], &mut glyphs[start..]);
+        assign_unicode(&text[..run.text.end], &mut glyphs[start..]);
     }
+    // A character that needs no glyph and that the font has no glyph for
+    // (a tab, a bidi control) prints as nothing rather than as a box.
+    glyphs.retain(|g| g.id != 0 || !g.unicode.chars().all(needs_no_glyph));
     glyphs
 }
 
-/// Splits text into runs of one typeface each.
-fn font_runs(text: &str, weight: Weight) -> Vec<(Typeface, Range<usize>)> {
-    let mut runs: Vec<(Typeface, Range<usize>)> = Vec::new();
+/// A stretch of text shaped in one go: one font, one direction.
+struct Run {
+    typeface: Typeface,
+    level: Level,
+    text: Range<usize>,
+}
+
+/// Splits a paragraph into runs of one typeface and one bidi level each.
+fn runs(text: &str, style: &Style) -> Vec<Run> {
+    let base = match style.direction {
+        Direction::LeftToRight => Level::ltr(),
+        Direction::RightToLeft => Level::rtl(),
+    };
+    let levels = ParagraphBidiInfo::new(text, Some(base)).levels;
+    let mut runs: Vec<Run> = Vec::new();
     for (at, c) in text.char_indices() {
-        let current = runs.last().map(|(typeface, _)| *typeface);
-        let typeface = typeface_for(c, weight, current);
+        let current = runs.last().map(|run| run.typeface);
+        let typeface = typeface_for(c, style.weight, current);
+        let level = levels[at];
         match runs.last_mut() {
-            Some((last, range)) if *last == typeface => range.end = at + c.len_utf8(),
-            _ => runs.push((typeface, at..at + c.len_utf8())),
+            Some(run) if run.typeface == typeface && run.level == level => {
+                run.text.end = at + c.len_utf8();
+            }
+            _ => runs.push(Run {
+                typeface,
+                level,
+                text: at..at + c.len_utf8(),
+            }),
         }
     }
     runs
@@ -157,7 +229,7 @@ struct Cluster {
     text: Range<usize>,
 }
 
-/// The clusters of a shaped left-to-right text, in order.
+/// The clusters of shaped text, in logical order.
 fn clusters(text: &str, glyphs: &[Glyph]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     for (i, glyph) in glyphs.iter().enumerate() {
@@ -180,9 +252,33 @@ fn clusters(text: &str, glyphs: &[Glyph]) -> Vec<Cluster> {
 
 /// A short text (a caption, a number) as one line, however long.
 pub fn one_line(text: &str, style: &Style) -> Line {
+    let glyphs = shape(text, style);
+    let clusters = clusters(text, &glyphs);
+    line(text, &glyphs, &clusters, style)
+}
+
+/// The line of `clusters` (consecutive, in logical order) of a paragraph,
+/// its glyphs in display order: the bidi algorithm's reordering of lines
+/// (rule L2), cluster by cluster, so each cluster keeps its shaped glyphs.
+fn line(paragraph: &str, glyphs: &[Glyph], clusters: &[Cluster], style: &Style) -> Line {
+    let (Some(first), Some(last)) = (clusters.first(), clusters.last()) else {
+        return Line {
+            text: String::new(),
+            glyphs: Vec::new(),
+            style: *style,
+        };
+    };
+    let levels: Vec<Level> = clusters
+        .iter()
+        .map(|c| glyphs[c.glyphs.start].level)
+        .collect();
+    let display_order = ParagraphBidiInfo::reorder_visual(&levels);
     Line {
-        text: text.to_owned(),
-        glyphs: shape(text, style),
+        text: paragraph[first.text.start..last.text.end].to_owned(),
+        glyphs: display_order
+            .into_iter()
+            .flat_map(|i| glyphs[clusters[i].glyphs.clone()].iter().cloned())
+            .collect(),
         style: *style,
     }
 }
@@ -199,20 +295,7 @@ pub fn wrap(text: &str, style: &Style, width: f32) -> Vec<Line> {
         let glyphs = shape(paragraph, style);
         let clusters = clusters(paragraph, &glyphs);
         for range in break_lines(paragraph, &glyphs, &clusters, width) {
-            let line = &clusters[range];
-            let (Some(first), Some(last)) = (line.first(), line.last()) else {
-                lines.push(Line {
-                    text: String::new(),
-                    glyphs: Vec::new(),
-                    style: *style,
-                });
-                continue;
-            };
-            lines.push(Line {
-                text: paragraph[first.text.start..last.text.end].to_owned(),
-                glyphs: glyphs[first.glyphs.start..last.glyphs.end].to_vec(),
-                style: *style,
-            });
+            lines.push(line(paragraph, &glyphs, &clusters[range], style));
         }
     }
     lines
@@ -416,6 +499,7 @@ fn pdf_text_string(text: &str) -> DictItem {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fonts::Bundled;
     use super::*;
 
     fn body() -> Style {
@@ -424,6 +508,7 @@ mod tests {
             weight: Weight::Regular,
             color: Rgb::BLACK,
             leading: 1.4,
+            direction: Direction::LeftToRight,
         }
     }
 
@@ -535,10 +620,11 @@ mod tests {
     #[test]
     fn mixed_scripts_are_set_in_runs_of_their_own_font() {
         let glyphs = shape("Anna สมชาย Ελένη", &body());
+        let sans = Typeface::bundled(Bundled::Sans, Weight::Regular);
         let faces: Vec<Typeface> = glyphs.iter().map(|g| g.typeface).collect();
-        assert_eq!(faces.first(), Some(&Typeface::Sans));
-        assert!(faces.contains(&Typeface::Thai));
-        assert_eq!(faces.last(), Some(&Typeface::Sans));
+        assert_eq!(faces.first(), Some(&sans));
+        assert!(faces.contains(&Typeface::bundled(Bundled::Thai, Weight::Regular)));
+        assert_eq!(faces.last(), Some(&sans));
         let spelled: String = glyphs.iter().map(|g| g.unicode.as_str()).collect();
         assert_eq!(spelled, "Anna สมชาย Ελένη");
     }

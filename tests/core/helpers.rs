@@ -96,3 +96,44 @@ pub fn trapezius_finding() -> FindingForm {
         response: "eased".into(),
     }
 }
+
+/// Fails if any text shown in the PDF at `pdf` uses glyph 0 (.notdef, the
+/// box a font prints for a character it lacks). Our fonts are Type0 with
+/// 2-byte codes (glyph ids, or CIDs for CFF fonts), so every pair of bytes in
+/// a Tj/TJ string is a glyph; 0 is the missing glyph in either scheme.
+pub fn assert_no_missing_glyphs(pdf: &std::path::Path) {
+    use lopdf::{Document, Object};
+    let doc = Document::load(pdf).unwrap_or_else(|e| panic!("lopdf reads {pdf:?}: {e}"));
+    for (number, page) in doc.get_pages() {
+        let fonts = doc.get_page_fonts(page).expect("page fonts");
+        let content = doc.get_and_decode_page_content(page).expect("content");
+        let mut two_byte = false;
+        for operation in content.operations {
+            let strings: Vec<&[u8]> = match (operation.operator.as_str(), &operation.operands[..]) {
+                ("Tf", [Object::Name(name), ..]) => {
+                    let subtype = fonts.get(name).and_then(|f| f.get(b"Subtype").ok());
+                    two_byte = subtype.and_then(|s| s.as_name().ok()) == Some(b"Type0");
+                    continue;
+                }
+                ("Tj" | "'" | "\"", operands) => operands.iter().filter_map(as_bytes).collect(),
+                ("TJ", [Object::Array(items)]) => items.iter().filter_map(as_bytes).collect(),
+                _ => continue,
+            };
+            for bytes in strings {
+                let zero = if two_byte {
+                    bytes.chunks(2).any(|code| code == [0, 0])
+                } else {
+                    bytes.contains(&0)
+                };
+                assert!(!zero, "{pdf:?} page {number} shows a missing glyph (.notdef)");
+            }
+        }
+    }
+
+    fn as_bytes(object: &Object) -> Option<&[u8]> {
+        match object {
+            Object::String(bytes, _) => Some(bytes),
+            _ => None,
+        }
+    }
+}
