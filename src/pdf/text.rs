@@ -106,8 +106,8 @@ impl Line {
     }
 }
 
-/// Shapes `text` (one paragraph, no line breaks) into glyphs, clusters in
-/// logical order (each cluster's glyphs as the shaper placed them).
+/// Shapes `text` (one paragraph, no line breaks) into glyphs in logical order
+/// (right-to-left runs reversed from the order they are drawn in).
 pub fn shape(text: &str, style: &Style) -> Vec<Glyph> {
     let mut glyphs = Vec::new();
     for run in runs(text, style) {
@@ -137,14 +137,9 @@ pub fn shape(text: &str, style: &Style) -> Vec<Glyph> {
             });
         }
         if run.level.is_rtl() {
-            // The shaper gives right-to-left glyphs in display order; put the
-            // clusters in logical order for line breaking, keeping the glyphs
-            // of each cluster as placed.
-            let run_glyphs = &mut glyphs[start..];
-            run_glyphs.reverse();
-            for cluster in run_glyphs.chunk_by_mut(|a, b| a.cluster == b.cluster) {
-                cluster.reverse();
-            }
+            // The shaper gives right-to-left glyphs in display order; keep
+            // them in logical order, like the rest, until a line is laid out.
+            glyphs[start..].reverse();
         }
         // The run's text ends its last cluster.
         assign_unicode(&text[..run.text.end], &mut glyphs[start..]);
@@ -259,7 +254,8 @@ pub fn one_line(text: &str, style: &Style) -> Line {
 
 /// The line of `clusters` (consecutive, in logical order) of a paragraph,
 /// its glyphs in display order: the bidi algorithm's reordering of lines
-/// (rule L2), cluster by cluster, so each cluster keeps its shaped glyphs.
+/// (rule L2), cluster by cluster; a right-to-left cluster's own glyphs go
+/// back to the order the shaper placed them in.
 fn line(paragraph: &str, glyphs: &[Glyph], clusters: &[Cluster], style: &Style) -> Line {
     let (Some(first), Some(last)) = (clusters.first(), clusters.last()) else {
         return Line {
@@ -277,7 +273,14 @@ fn line(paragraph: &str, glyphs: &[Glyph], clusters: &[Cluster], style: &Style) 
         text: paragraph[first.text.start..last.text.end].to_owned(),
         glyphs: display_order
             .into_iter()
-            .flat_map(|i| glyphs[clusters[i].glyphs.clone()].iter().cloned())
+            .flat_map(|i| {
+                let cluster = &glyphs[clusters[i].glyphs.clone()];
+                let mut cluster = cluster.to_vec();
+                if levels[i].is_rtl() {
+                    cluster.reverse();
+                }
+                cluster
+            })
             .collect(),
         style: *style,
     }
@@ -397,8 +400,12 @@ pub fn draw(line: &Line, x: f32, y: f32, fonts: &FontHandles, ops: &mut Vec<Op>)
     if line.glyphs.is_empty() {
         return;
     }
+    // Text extraction puts right-to-left glyphs back in logical order itself;
+    // given /ActualText it reverses that too (pdftotext does), so a line
+    // with right-to-left text reads back from its glyphs' characters alone.
     let spelled: String = line.glyphs.iter().map(|g| g.unicode.as_str()).collect();
-    let actual_text = spelled != line.text;
+    let right_to_left = line.glyphs.iter().any(|g| g.level.is_rtl());
+    let actual_text = spelled != line.text && !right_to_left;
     if actual_text {
         ops.push(Op::BeginMarkedContentWithProperties {
             tag: "Span".into(),
