@@ -10,9 +10,11 @@
 //! right. A line is one text
 //! object: horizontal offsets go into the TJ array and vertical ones into the
 //! text rise, so `pdftotext`, search and copy see one line of text. Each glyph
-//! carries the characters it stands for (the PDF's ToUnicode map), and a line
-//! whose glyphs don't spell its text one to one (Thai SARA AM is drawn as two
-//! reordered glyphs) is also wrapped in an /ActualText span with the real text.
+//! carries the characters it stands for (the PDF's ToUnicode map), and a
+//! left-to-right stretch whose glyphs don't spell its text one to one (Thai
+//! SARA AM is drawn as two reordered glyphs) is also wrapped in an /ActualText
+//! span with the real text. Right-to-left text is drawn in display order and
+//! read back from its glyphs, which `pdftotext` puts in logical order.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -72,7 +74,8 @@ pub struct Glyph {
     /// The text this glyph stands for, for the PDF's ToUnicode map (may be empty
     /// for the second glyph of a character drawn as two).
     pub unicode: String,
-    /// Byte offset in the source text of the cluster this glyph belongs to.
+    /// Byte offset of the cluster this glyph belongs to, in the paragraph
+    /// while shaping and in its line's text once laid out.
     cluster: usize,
     /// Its bidi embedding level: odd runs right to left.
     level: Level,
@@ -197,7 +200,14 @@ fn assign_unicode(text: &str, glyphs: &mut [Glyph]) {
         let glyphs = &mut glyphs[cluster.glyphs];
         if let [ligature] = glyphs {
             if chars.len() > 1 {
-                ligature.unicode = cluster_text.to_owned();
+                // Text extraction (poppler's) spreads a glyph's characters
+                // left to right over it, then reads a right-to-left word from
+                // the right: Arabic lam-alef reads back right only reversed.
+                ligature.unicode = if ligature.level.is_rtl() {
+                    chars.iter().rev().collect()
+                } else {
+                    cluster_text.to_owned()
+                };
                 continue;
             }
         }
@@ -269,6 +279,7 @@ fn line(paragraph: &str, glyphs: &[Glyph], clusters: &[Cluster], style: &Style) 
         .map(|c| glyphs[c.glyphs.start].level)
         .collect();
     let display_order = ParagraphBidiInfo::reorder_visual(&levels);
+    let line_start = first.text.start;
     Line {
         text: paragraph[first.text.start..last.text.end].to_owned(),
         glyphs: display_order
@@ -278,6 +289,9 @@ fn line(paragraph: &str, glyphs: &[Glyph], clusters: &[Cluster], style: &Style) 
                 let mut cluster = cluster.to_vec();
                 if levels[i].is_rtl() {
                     cluster.reverse();
+                }
+                for glyph in &mut cluster {
+                    glyph.cluster -= line_start;
                 }
                 cluster
             })
@@ -400,51 +414,67 @@ pub fn draw(line: &Line, x: f32, y: f32, fonts: &FontHandles, ops: &mut Vec<Op>)
     if line.glyphs.is_empty() {
         return;
     }
-    // Text extraction puts right-to-left glyphs back in logical order itself;
-    // given /ActualText it reverses that too (pdftotext does), so a line
-    // with right-to-left text reads back from its glyphs' characters alone.
-    let spelled: String = line.glyphs.iter().map(|g| g.unicode.as_str()).collect();
-    let right_to_left = line.glyphs.iter().any(|g| g.level.is_rtl());
-    let actual_text = spelled != line.text && !right_to_left;
-    if actual_text {
-        ops.push(Op::BeginMarkedContentWithProperties {
-            tag: "Span".into(),
-            properties: DictItem::Dict {
-                map: BTreeMap::from([("ActualText".to_owned(), pdf_text_string(&line.text))]),
-            },
-        });
-    }
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFillColor {
         col: line.style.color.into(),
     });
     let size = line.style.size;
     let mut pen = x;
-    let mut glyphs = line.glyphs.as_slice();
-    while let Some(first) = glyphs.first() {
-        let typeface = first.typeface;
-        let run_len = glyphs
-            .iter()
-            .position(|g| g.typeface != typeface)
-            .unwrap_or(glyphs.len());
-        let (run, rest) = glyphs.split_at(run_len);
-        if let Some(id) = fonts.get(&typeface) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(id.clone()),
-                size: Pt(size),
+    for stretch in line
+        .glyphs
+        .chunk_by(|a, b| a.level.is_rtl() == b.level.is_rtl())
+    {
+        let actual_text = actual_text(line, stretch);
+        if let Some(text) = &actual_text {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: DictItem::Dict {
+                    map: BTreeMap::from([("ActualText".to_owned(), pdf_text_string(text))]),
+                },
             });
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(pen), Pt(y)),
-            });
-            show_run(run, size, ops);
         }
-        pen += run.iter().map(|g| g.advance).sum::<f32>();
-        glyphs = rest;
+        for run in stretch.chunk_by(|a, b| a.typeface == b.typeface) {
+            if let Some(id) = fonts.get(&run[0].typeface) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(id.clone()),
+                    size: Pt(size),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(pen), Pt(y)),
+                });
+                show_run(run, size, ops);
+            }
+            pen += run.iter().map(|g| g.advance).sum::<f32>();
+        }
+        if actual_text.is_some() {
+            ops.push(Op::EndMarkedContentWithProperties);
+        }
     }
     ops.push(Op::EndTextSection);
-    if actual_text {
-        ops.push(Op::EndMarkedContentWithProperties);
+}
+
+/// The text a stretch of a line in one direction stands for, when its
+/// glyphs' characters don't spell it (a Devanagari vowel sign drawn before
+/// its consonant), for /ActualText. Never for right-to-left text: extraction
+/// (pdftotext's) puts its glyphs back in logical order itself, and would
+/// reverse an /ActualText too.
+fn actual_text(line: &Line, stretch: &[Glyph]) -> Option<String> {
+    let (first, last) = (stretch.first()?, stretch.last()?);
+    if first.level.is_rtl() {
+        return None;
     }
+    // Left to right, the stretch's clusters are in logical order: its text
+    // runs from its first cluster to the next cluster of the line.
+    let end = line
+        .glyphs
+        .iter()
+        .map(|g| g.cluster)
+        .filter(|&c| c > last.cluster)
+        .min()
+        .unwrap_or(line.text.len());
+    let text = line.text.get(first.cluster..end)?;
+    let spelled: String = stretch.iter().map(|g| g.unicode.as_str()).collect();
+    (spelled != text).then(|| text.to_owned())
 }
 
 /// Shows one font's glyphs from the current text position. TJ numbers are in
