@@ -121,3 +121,26 @@ fn list(
     }
     rows
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_right_to_left_paragraph_is_aligned_right() {
+        let right_to_left = Style {
+            direction: Direction::RightToLeft,
+            ..style::BODY
+        };
+        for (style, expected_end) in [(style::BODY, None), (right_to_left, Some(210.0))] {
+            let rows = paragraph("סָרָה", &style, 10.0, 200.0);
+            let Some(Item::Text { x, line, .. }) = rows[0].items.first() else {
+                panic!("a line of text");
+            };
+            match expected_end {
+                None => assert_eq!(*x, 10.0),
+                Some(end) => assert!((x + line.width() - end).abs() < 0.01, "{x}"),
+            }
+        }
+    }
+}

@@ -296,12 +296,36 @@ mod tests {
     fn scripts_pick_their_bundled_font_in_order_and_neutral_characters_stay_in_the_run() {
         let thai = Typeface::bundled(Bundled::Thai, Weight::Regular);
         let cases = [
-            ('Ω', Weight::Regular, Typeface::bundled(Bundled::Sans, Weight::Regular)),
-            ('ệ', Weight::Regular, Typeface::bundled(Bundled::Sans, Weight::Regular)),
-            ('ก', Weight::Bold, Typeface::bundled(Bundled::Thai, Weight::Bold)),
-            ('र', Weight::Regular, Typeface::bundled(Bundled::Devanagari, Weight::Regular)),
-            ('س', Weight::Bold, Typeface::bundled(Bundled::Arabic, Weight::Bold)),
-            ('ש', Weight::Regular, Typeface::bundled(Bundled::Hebrew, Weight::Regular)),
+            (
+                'Ω',
+                Weight::Regular,
+                Typeface::bundled(Bundled::Sans, Weight::Regular),
+            ),
+            (
+                'ệ',
+                Weight::Regular,
+                Typeface::bundled(Bundled::Sans, Weight::Regular),
+            ),
+            (
+                'ก',
+                Weight::Bold,
+                Typeface::bundled(Bundled::Thai, Weight::Bold),
+            ),
+            (
+                'र',
+                Weight::Regular,
+                Typeface::bundled(Bundled::Devanagari, Weight::Regular),
+            ),
+            (
+                'س',
+                Weight::Bold,
+                Typeface::bundled(Bundled::Arabic, Weight::Bold),
+            ),
+            (
+                'ש',
+                Weight::Regular,
+                Typeface::bundled(Bundled::Hebrew, Weight::Regular),
+            ),
         ];
         for (c, weight, expected) in cases {
             assert_eq!(typeface_for(c, weight, None), expected, "{c}");
@@ -314,9 +338,17 @@ mod tests {
     #[test]
     fn characters_no_bundled_font_has_come_from_the_system_and_bold_from_its_bold_face() {
         // Debian's fonts-noto-core and fonts-noto-cjk (scripts/setup.sh).
-        for (c, family) in [('ক', "Noto Sans Bengali"), ('த', "Noto Sans Tamil"), ('漢', "Noto Sans CJK")] {
+        for (c, family) in [
+            ('ক', "Noto Sans Bengali"),
+            ('த', "Noto Sans Tamil"),
+            ('漢', "Noto Sans CJK"),
+        ] {
             let regular = typeface_for(c, Weight::Regular, None);
-            assert!(font(regular).family.starts_with(family), "{c}: {}", font(regular).family);
+            assert!(
+                font(regular).family.starts_with(family),
+                "{c}: {}",
+                font(regular).family
+            );
             assert!(font(regular).has_char(c));
             let bold = typeface_for(c, Weight::Bold, None);
             assert_ne!(bold, regular, "{c}");

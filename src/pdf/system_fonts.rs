@@ -12,9 +12,10 @@
 //! kept for the process, as is every answer and every font loaded from it.
 
 use std::collections::HashMap;
+use std::path::Path;
 use std::sync::{Mutex, OnceLock, PoisonError};
 
-use fontdb::{Database, FaceInfo, ID};
+use fontdb::{Database, FaceInfo, Source, ID};
 
 use super::fonts::{font, register, Font, Typeface, Weight};
 
@@ -47,7 +48,10 @@ fn system() -> &'static SystemFonts {
             .faces()
             .filter(|f| f.weight == fontdb::Weight::NORMAL && f.style == fontdb::Style::Normal)
             .collect();
-        candidates.sort_by_key(|f| (preference(family(f)), family(f).to_owned(), f.index));
+        // Within a preference, by file: a collection's first face is its
+        // default (Noto Sans CJK's is Japanese), and the order is the same
+        // on every run.
+        candidates.sort_by_key(|f| (preference(family(f)), path(f), f.index));
         let candidates: Vec<ID> = candidates.into_iter().map(|f| f.id).collect();
         tracing::debug!(
             faces = db.len(),
@@ -65,6 +69,13 @@ fn system() -> &'static SystemFonts {
 
 fn family(face: &FaceInfo) -> &str {
     face.families.first().map_or("", |(name, _)| name.as_str())
+}
+
+fn path(face: &FaceInfo) -> Option<&Path> {
+    match &face.source {
+        Source::File(path) | Source::SharedFile(path, _) => Some(path),
+        Source::Binary(_) => None,
+    }
 }
 
 /// Lower is preferred.
@@ -110,8 +121,13 @@ impl SystemFonts {
         if weight == Weight::Regular {
             return Some(regular_typeface);
         }
-        let bold = self.bold_of(regular).and_then(|bold| self.load(bold, found));
-        Some(bold.filter(|&b| font(b).has_char(c)).unwrap_or(regular_typeface))
+        let bold = self
+            .bold_of(regular)
+            .and_then(|bold| self.load(bold, found));
+        Some(
+            bold.filter(|&b| font(b).has_char(c))
+                .unwrap_or(regular_typeface),
+        )
     }
 
     fn has_char(&self, id: ID, c: char) -> bool {
@@ -148,7 +164,9 @@ impl SystemFonts {
         }
         let face = self.db.face(id)?;
         let name = format!("{} {:?}", family(face), face.weight);
-        let (bytes, index) = self.db.with_face_data(id, |data, index| (data.to_vec(), index))?;
+        let (bytes, index) = self
+            .db
+            .with_face_data(id, |data, index| (data.to_vec(), index))?;
         let font = Font::parse(name, Box::leak(bytes.into_boxed_slice()), index)?;
         tracing::debug!(font = %font.family, "loaded a system font");
         let typeface = register(font);

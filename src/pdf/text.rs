@@ -665,4 +665,65 @@ mod tests {
         let spelled: String = glyphs.iter().map(|g| g.unicode.as_str()).collect();
         assert_eq!(spelled, "Anna สมชาย Ελένη");
     }
+
+    fn rtl(style: Style) -> Style {
+        Style {
+            direction: Direction::RightToLeft,
+            ..style
+        }
+    }
+
+    /// The characters of a line's glyphs, in the order they are drawn.
+    fn drawn(line: &Line) -> String {
+        line.glyphs.iter().map(|g| g.unicode.as_str()).collect()
+    }
+
+    #[test]
+    fn arabic_joins_and_devanagari_forms_conjuncts() {
+        let alone = shape("س", &body());
+        let joined = shape("سا", &body());
+        assert_ne!(alone[0].id, joined[0].id, "seen joins to alef");
+        // क + virama + ष is one conjunct glyph.
+        assert_eq!(shape("क्ष", &body()).len(), 1);
+    }
+
+    #[test]
+    fn an_arabic_name_in_english_runs_right_to_left() {
+        let line = one_line("Anna سارة Smith", &body());
+        assert_eq!(line.text, "Anna سارة Smith");
+        assert_eq!(drawn(&line), "Anna ةراس Smith");
+    }
+
+    #[test]
+    fn a_right_to_left_paragraph_reads_from_the_right() {
+        // "Anna 12" is one left-to-right stretch (digits after Latin).
+        let line = one_line("سارة Anna 12", &rtl(body()));
+        assert_eq!(drawn(&line), "Anna 12 ةراس");
+        let hebrew = one_line("נועה כהן", &rtl(body()));
+        assert_eq!(drawn(&hebrew), "ןהכ העונ");
+    }
+
+    #[test]
+    fn right_to_left_lines_break_in_logical_order() {
+        let text = "تمدد بلطف كل صباح ثم استرح قليلا";
+        let lines = wrap(text, &rtl(body()), 60.0);
+        assert!(lines.len() > 1, "{:?}", texts(&lines));
+        assert_eq!(texts(&lines).join(" "), text);
+        for line in &lines {
+            assert!(line.width() <= 60.0, "{:?}", line.text);
+            let reversed: String = line.text.chars().rev().collect();
+            assert_eq!(drawn(line), reversed);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_draw_nothing_and_a_missing_one_is_named() {
+        let line = one_line("a\u{200D}b\tc\u{FE0F}", &body());
+        assert_eq!(line.missing_glyph(), None);
+        assert!(line.glyphs.iter().all(|g| g.id != 0));
+        let line = one_line("Anna \u{E000}", &body());
+        let missing = line.missing_glyph().expect("no font has U+E000");
+        assert_eq!(missing.character, '\u{E000}');
+        assert_eq!(missing.text, "Anna \u{E000}");
+    }
 }

@@ -8,8 +8,8 @@ use crate::model::Paper;
 use crate::pdf::blocks::{labelled, numbered, paragraph};
 use crate::pdf::chart::{self, Framing};
 use crate::pdf::layout::{Block, Row};
-use crate::pdf::MissingGlyph;
 use crate::pdf::style::{self, MM};
+use crate::pdf::MissingGlyph;
 use crate::pdf::{ChartView, Marker, Shade};
 
 use super::page::{self, block, section, BLOCK_GAP};

@@ -13,9 +13,9 @@ use crate::model::{
 use crate::pdf::blocks::{bulleted, labelled, long_date, numbered, paragraph, LABEL_WIDTH};
 use crate::pdf::chart::{self, ChartView, Marker};
 use crate::pdf::layout::{Block, Item, Row};
-use crate::pdf::MissingGlyph;
 use crate::pdf::style::{self, MM};
 use crate::pdf::text;
+use crate::pdf::MissingGlyph;
 
 use super::anonymise::{AnonymityWarning, ClientNames, Identity};
 use super::page::{self, block, offset, section, table, BLOCK_GAP};

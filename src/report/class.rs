@@ -6,9 +6,9 @@ use crate::atlas::Atlas;
 use crate::model::{client_code, ClientId, Paper, StudentProfile};
 use crate::pdf::blocks::{long_date, paragraph};
 use crate::pdf::layout::{Block, Row};
-use crate::pdf::MissingGlyph;
 use crate::pdf::style::{self, Rgb, MM};
 use crate::pdf::text::Style;
+use crate::pdf::MissingGlyph;
 
 use super::case_study::{change_text, SessionRecord};
 use super::page::{self, block, section, slide};

@@ -8,8 +8,8 @@ use crate::atlas::Atlas;
 use crate::model::{Client, Settings};
 use crate::pdf::blocks::{labelled, long_date, paragraph, LABEL_WIDTH};
 use crate::pdf::layout::{Block, Row};
-use crate::pdf::MissingGlyph;
 use crate::pdf::style::{self, MM};
+use crate::pdf::MissingGlyph;
 
 use super::case_study::SessionRecord;
 use super::case_study::{

@@ -4,8 +4,8 @@
 use crate::atlas::Atlas;
 use crate::model::{client_code, LogEntry, LogTotals, Paper, PracticeLog, StudentProfile};
 use crate::pdf::blocks::paragraph;
-use crate::pdf::MissingGlyph;
 use crate::pdf::style;
+use crate::pdf::MissingGlyph;
 use crate::store::ChartedSession;
 
 use super::page::{self, block, table, BLOCK_GAP};

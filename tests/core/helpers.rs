@@ -125,7 +125,10 @@ pub fn assert_no_missing_glyphs(pdf: &std::path::Path) {
                 } else {
                     bytes.contains(&0)
                 };
-                assert!(!zero, "{pdf:?} page {number} shows a missing glyph (.notdef)");
+                assert!(
+                    !zero,
+                    "{pdf:?} page {number} shows a missing glyph (.notdef)"
+                );
             }
         }
     }
@@ -136,4 +139,46 @@ pub fn assert_no_missing_glyphs(pdf: &std::path::Path) {
             _ => None,
         }
     }
+}
+
+/// The check above finds a box when there is one: a page showing glyph 0.
+#[test]
+fn the_missing_glyph_check_finds_glyph_zero() {
+    use printpdf::{
+        Codepoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+        TextItem,
+    };
+    let bytes = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+    let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("Noto Sans");
+    let letter_a = font.lookup_glyph_index('A' as u32).expect("A");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf_showing = |glyph: u16| {
+        let mut doc = PdfDocument::new("glyphs");
+        let id = doc.add_font(&font);
+        let ops = vec![
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size: Pt(12.0),
+            },
+            Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                    glyph,
+                    0.0,
+                    "A".to_owned(),
+                )])],
+            },
+            Op::EndTextSection,
+        ];
+        let bytes = doc
+            .with_pages(vec![PdfPage::new(Mm(50.0), Mm(20.0), ops)])
+            .save(&PdfSaveOptions::default(), &mut Vec::new());
+        let path = dir.path().join(format!("glyph-{glyph}.pdf"));
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    assert_no_missing_glyphs(&pdf_showing(letter_a));
+    let boxed = pdf_showing(0);
+    let found = std::panic::catch_unwind(|| assert_no_missing_glyphs(&boxed));
+    assert!(found.is_err(), "glyph 0 went unnoticed");
 }

@@ -25,7 +25,11 @@ const SCRIPTS: [(&str, &str, &str); 13] = [
     ("Japanese", "さくら", "毎朝ゆっくりストレッチしてください。"),
     ("Korean", "김민준", "매일 아침 부드럽게 스트레칭하세요."),
     ("Thai", "สมชาย", "ยืดกล้ามเนื้อเบา ๆ ทุกเช้า"),
-    ("Vietnamese", "Nguyễn Thị Hương", "Mỗi sáng hãy giãn cơ nhẹ nhàng."),
+    (
+        "Vietnamese",
+        "Nguyễn Thị Hương",
+        "Mỗi sáng hãy giãn cơ nhẹ nhàng.",
+    ),
     ("Greek", "Ελένη", "Τεντώστε απαλά κάθε πρωί."),
     ("Cyrillic", "Ольга", "Каждое утро мягко растягивайтесь."),
 ];
@@ -225,8 +229,20 @@ async fn scratch_dump() {
         let pdf = handout(&db, name, note, &format!("{script}.pdf")).await;
         std::fs::copy(&pdf, out.join(format!("{script}.pdf"))).expect("copy");
     }
-    let pdf = handout(&db, "Anna", "Ask سارة or נועה at reception, room 12.", "mixed.pdf").await;
+    let pdf = handout(
+        &db,
+        "Anna",
+        "Ask سارة or נועה at reception, room 12.",
+        "mixed.pdf",
+    )
+    .await;
     std::fs::copy(&pdf, out.join("mixed.pdf")).expect("copy");
-    let pdf = handout(&db, "علاء مُحَمَّد", "لا تضغط بقوة (٣ مرات) 3 times", "lamalef.pdf").await;
+    let pdf = handout(
+        &db,
+        "علاء مُحَمَّد",
+        "لا تضغط بقوة (٣ مرات) 3 times",
+        "lamalef.pdf",
+    )
+    .await;
     std::fs::copy(&pdf, out.join("lamalef.pdf")).expect("copy");
 }
