@@ -167,7 +167,7 @@ impl Font {
     }
 }
 
-/// Arabic and Hebrew presentation forms (U+FB1D..U+FDFF, U+FE70..U+FEFF).
+/// Hebrew and Arabic presentation forms (U+FB1D..U+FDFF, U+FE70..U+FEFE).
 fn is_presentation_form(c: char) -> bool {
     matches!(c, '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFE}')
 }
@@ -356,6 +356,16 @@ mod tests {
             // Found once: the same font serves the next character.
             assert_eq!(typeface_for(c, Weight::Regular, None), regular);
         }
+    }
+
+    #[test]
+    fn bold_falls_back_to_the_regular_face_of_a_family_without_bold() {
+        // A Tamil fraction sign: only Noto Sans Tamil Supplement has it, and
+        // only in regular.
+        let c = '\u{11FC0}';
+        let regular = typeface_for(c, Weight::Regular, None);
+        assert!(font(regular).has_char(c));
+        assert_eq!(typeface_for(c, Weight::Bold, None), regular);
     }
 
     #[test]

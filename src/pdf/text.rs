@@ -94,18 +94,20 @@ impl Line {
         self.glyphs.iter().map(|g| g.advance).sum()
     }
 
-    /// The first character of the line that no font has (it would print as
-    /// a box), if any.
+    /// The first character of the line that no font has, if any: it would
+    /// print as the font's missing glyph (a box). Every such glyph counts;
+    /// the character named is the one it stands for, or else one of the line
+    /// its font lacks.
     pub fn missing_glyph(&self) -> Option<MissingGlyph> {
-        self.glyphs
-            .iter()
-            .filter(|g| g.id == 0)
-            .flat_map(|g| g.unicode.chars())
-            .find(|&c| !needs_no_glyph(c))
-            .map(|character| MissingGlyph {
-                character,
-                text: self.text.clone(),
-            })
+        let missing = self.glyphs.iter().find(|g| g.id == 0)?;
+        let lacks = |c: &char| !needs_no_glyph(*c) && !font(missing.typeface).has_char(*c);
+        let character = (missing.unicode.chars().find(|&c| !needs_no_glyph(c)))
+            .or_else(|| self.text.chars().find(lacks))
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        Some(MissingGlyph {
+            character,
+            text: self.text.clone(),
+        })
     }
 }
 
@@ -149,7 +151,7 @@ pub fn shape(text: &str, style: &Style) -> Vec<Glyph> {
     }
     // A character that needs no glyph and that the font has no glyph for
     // (a tab, a bidi control) prints as nothing rather than as a box.
-    glyphs.retain(|g| g.id != 0 || !g.unicode.chars().all(needs_no_glyph));
+    glyphs.retain(|g| g.id != 0 || g.unicode.is_empty() || !g.unicode.chars().all(needs_no_glyph));
     glyphs
 }
 

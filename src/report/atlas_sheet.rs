@@ -9,8 +9,7 @@ use crate::pdf::blocks::{labelled, numbered, paragraph};
 use crate::pdf::chart::{self, Framing};
 use crate::pdf::layout::{Block, Row};
 use crate::pdf::style::{self, MM};
-use crate::pdf::MissingGlyph;
-use crate::pdf::{ChartView, Marker, Shade};
+use crate::pdf::{ChartView, Marker, MissingGlyph, Shade};
 
 use super::page::{self, block, section, BLOCK_GAP};
 

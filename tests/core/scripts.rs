@@ -219,30 +219,3 @@ async fn a_class_report_by_a_student_named_in_five_scripts_reads_back() {
     }
     assert_fonts_are_embedded_subsets(&pdf);
 }
-
-#[tokio::test]
-async fn scratch_dump() {
-    let db = TestDb::new().await;
-    let out = Path::new("/tmp/fonts-scratch");
-    std::fs::create_dir_all(out).expect("dir");
-    for (script, name, note) in SCRIPTS {
-        let pdf = handout(&db, name, note, &format!("{script}.pdf")).await;
-        std::fs::copy(&pdf, out.join(format!("{script}.pdf"))).expect("copy");
-    }
-    let pdf = handout(
-        &db,
-        "Anna",
-        "Ask سارة or נועה at reception, room 12.",
-        "mixed.pdf",
-    )
-    .await;
-    std::fs::copy(&pdf, out.join("mixed.pdf")).expect("copy");
-    let pdf = handout(
-        &db,
-        "علاء مُحَمَّد",
-        "لا تضغط بقوة (٣ مرات) 3 times",
-        "lamalef.pdf",
-    )
-    .await;
-    std::fs::copy(&pdf, out.join("lamalef.pdf")).expect("copy");
-}
