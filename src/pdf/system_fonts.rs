@@ -162,13 +162,18 @@ impl SystemFonts {
         if let Some(&typeface) = found.loaded.get(&id) {
             return Some(typeface);
         }
+        let started = std::time::Instant::now();
         let face = self.db.face(id)?;
-        let name = format!("{} {:?}", family(face), face.weight);
+        let name = format!("{} {}", family(face), face.weight.0);
         let (bytes, index) = self
             .db
             .with_face_data(id, |data, index| (data.to_vec(), index))?;
         let font = Font::parse(name, Box::leak(bytes.into_boxed_slice()), index)?;
-        tracing::debug!(font = %font.family, "loaded a system font");
+        tracing::debug!(
+            font = %font.family,
+            took_ms = started.elapsed().as_millis(),
+            "loaded a system font"
+        );
         let typeface = register(font);
         found.loaded.insert(id, typeface);
         Some(typeface)
