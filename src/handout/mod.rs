@@ -3,8 +3,8 @@
 //!
 //! [`Sheet`] gathers what a handout says from a session, the atlas and the
 //! settings; [`render`] lays it out on A4 or US Letter pages and returns the
-//! PDF. Text is shaped with rustybuzz and set in embedded, subset Noto fonts,
-//! so any Latin, Greek, Cyrillic or Thai name or note prints correctly.
+//! PDF. Text is shaped with rustybuzz and set in embedded, subset fonts (Noto,
+//! bundled or installed), so a name or note in any script prints correctly.
 
 mod sheet;
 

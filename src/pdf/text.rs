@@ -101,7 +101,8 @@ impl Line {
     pub fn missing_glyph(&self) -> Option<MissingGlyph> {
         let missing = self.glyphs.iter().find(|g| g.id == 0)?;
         let lacks = |c: &char| !needs_no_glyph(*c) && !font(missing.typeface).has_char(*c);
-        let character = (missing.unicode.chars().find(|&c| !needs_no_glyph(c)))
+        let stood_for = missing.unicode.chars().find(|&c| !needs_no_glyph(c));
+        let character = stood_for
             .or_else(|| self.text.chars().find(lacks))
             .unwrap_or(char::REPLACEMENT_CHARACTER);
         Some(MissingGlyph {
