@@ -3,12 +3,19 @@
 //! PDF by headless Chromium, the usual way apps make PDFs (the baseline the
 //! issue asks for). Also prints both files' sizes.
 //!
+//! Then the same handout in three languages: English, Thai (a Thai name and
+//! note), and five scripts (names and a note in Devanagari, Arabic, Bengali,
+//! Chinese and Thai; Bengali and Chinese come from the system's fonts). Prints
+//! each file's size, and the cost of the first five-script handout in the
+//! process, which reads the system's font list and loads the fonts it needs.
+//!
 //! The Chromium half runs when `chromium` is on the PATH (Debian's package) and
 //! is skipped otherwise.
 
 use std::fmt::Write as _;
 use std::path::Path;
 use std::process::Command;
+use std::time::Instant;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use myochart::api::Api;
@@ -36,16 +43,27 @@ fn finding(muscle: &str, side: Side, view: View, x: f64, y: f64) -> FindingForm 
     }
 }
 
+const ADVICE: &str = "Take a short walk every hour and raise your screen to eye level.";
+
 fn options() -> HandoutOptions {
+    with_advice(ADVICE)
+}
+
+fn with_advice(advice: &str) -> HandoutOptions {
     HandoutOptions {
         paper: Some(Paper::A4),
-        advice: "Take a short walk every hour and raise your screen to eye level.".into(),
+        advice: advice.into(),
         next_appointment: "Tuesday 2 December, 10:00".into(),
     }
 }
 
 /// A database with a typical session: four muscles on the front and back.
 async fn typical(api: &Api) -> SessionId {
+    typical_for(api, "Ελένη").await
+}
+
+/// A typical session of a client called `first_name`.
+async fn typical_for(api: &Api, first_name: &str) -> SessionId {
     api.save_settings(Settings {
         clinic_name: "Riverside Massage Therapy".into(),
         therapist_name: "Anna Kowalska".into(),
@@ -57,7 +75,7 @@ async fn typical(api: &Api) -> SessionId {
     .expect("settings");
     let client = api
         .create_client(ClientForm {
-            first_name: "Ελένη".into(),
+            first_name: first_name.into(),
             ..ClientForm::default()
         })
         .await
@@ -291,5 +309,47 @@ fn render_only(c: &mut Criterion) {
     });
 }
 
-criterion_group!(benches, handouts, render_only);
+/// (language, client's first name, the therapist's note).
+const LANGUAGES: [(&str, &str, &str); 3] = [
+    ("English", "Emily", ADVICE),
+    (
+        "Thai",
+        "สมชาย",
+        "เดินสั้น ๆ ทุกชั่วโมง และยกจอให้อยู่ระดับสายตา กดจุดเบา ๆ วันละสองครั้ง",
+    ),
+    (
+        "five scripts",
+        "राहुल",
+        "سارة and সুমিতা will call; 王小明 has the 10:00 slot. เดินสั้น ๆ ทุกชั่วโมง",
+    ),
+];
+
+/// The handout in English, in Thai and in five scripts: time and size.
+fn languages(c: &mut Criterion) {
+    let rt = Runtime::new().expect("tokio runtime");
+    let dir = tempfile::tempdir().expect("temp");
+    let api = rt
+        .block_on(Api::open(&dir.path().join("languages.sqlite")))
+        .expect("open");
+    let mut group = c.benchmark_group("handout by language");
+    for (language, first_name, advice) in LANGUAGES {
+        let session = rt.block_on(typical_for(&api, first_name));
+        let started = Instant::now();
+        let pdf = rt
+            .block_on(api.handout_pdf(session, with_advice(advice)))
+            .expect("handout");
+        eprintln!(
+            "{language} handout: {:.1} KB; first in this process: {:.1} ms",
+            pdf.len() as f64 / 1024.0,
+            started.elapsed().as_secs_f64() * 1000.0
+        );
+        group.bench_function(format!("{language}: session to PDF bytes"), |b| {
+            b.to_async(&rt)
+                .iter(|| api.handout_pdf(session, with_advice(advice)));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, languages, handouts, render_only);
 criterion_main!(benches);

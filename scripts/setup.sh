@@ -6,9 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 purpose=${1:-run}
 
-# Building and running a Tauri v2 app on Debian 12.
+# Building and running a Tauri v2 app on Debian 12; the Noto fonts print the scripts
+# the app doesn't bundle (Bengali, Tamil, Chinese, Japanese, Korean...).
 packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev
-  libayatana-appindicator3-dev libxdo-dev libssl-dev fonts-noto-core)
+  libayatana-appindicator3-dev libxdo-dev libssl-dev fonts-noto-core fonts-noto-cjk)
 if [ "$purpose" = test ]; then
   # Headless window, its WebDriver, screenshots and PDF tools, sqlite3 (to show
   # an encrypted database is unreadable to it), and X11 for

@@ -23,6 +23,9 @@ pub enum Error {
         path: std::path::PathBuf,
         reason: String,
     },
+    /// A name or note has a character no font can print.
+    #[error(transparent)]
+    MissingGlyph(#[from] crate::pdf::MissingGlyph),
     /// The database is not open (locked, or it failed to open), and why.
     #[error("{}", .0.message)]
     Closed(ErrorBody),
@@ -54,6 +57,8 @@ pub enum Code {
     File,
     Storage,
     Plugin,
+    /// A character no installed font has; the message names it.
+    MissingGlyph,
 }
 
 /// The serialized error: a code to branch on, a message for people, and for
@@ -79,6 +84,7 @@ impl Error {
             Error::Invalid(_) => Code::Validation,
             Error::File { .. } => Code::File,
             Error::Plugin(_) => Code::Plugin,
+            Error::MissingGlyph(_) => Code::MissingGlyph,
             Error::Closed(why) => why.code,
             Error::Store(error) => match error {
                 store::Error::NotFound { .. } => Code::NotFound,

@@ -87,7 +87,7 @@ impl Api {
             let sessions = self.session_records(sessions).await?;
             let settings = self.store.settings().await?;
             let pdf =
-                crate::report::client_record(&client, &sessions, &settings, &self.plugins.atlas());
+                crate::report::client_record(&client, &sessions, &settings, &self.plugins.atlas())?;
             let path = save_file(path, &pdf)?;
             self.record_copy("export.client-pdf", ("client", client.id.0), &path)
                 .await?;

@@ -11,7 +11,7 @@ impl Api {
         options: HandoutOptions,
     ) -> Result<Vec<u8>> {
         let (sheet, _, _) = self.handout_sheet(session, options).await?;
-        Ok(handout::render(&sheet))
+        Ok(handout::render(&sheet)?)
     }
 
     /// Writes a session's handout for a look in the system's PDF viewer, not
@@ -63,7 +63,7 @@ impl Api {
         logged(async move {
             let (sheet, client, options) = self.handout_sheet(session, options).await?;
             let path = std::path::absolute(path).unwrap_or_else(|_| path.to_owned());
-            save_bytes(&path, &handout::render(&sheet))?;
+            save_bytes(&path, &handout::render(&sheet)?)?;
             let file_path = path.display().to_string();
             let recorded = self
                 .store

@@ -141,7 +141,7 @@ impl Api {
                 .into());
             };
             let paper = self.store.settings().await?.paper;
-            save_file(path, &crate::report::atlas_sheet(&atlas, found, paper))
+            save_file(path, &crate::report::atlas_sheet(&atlas, found, paper)?)
         })
         .await
     }
@@ -152,7 +152,7 @@ impl Api {
         logged(async move {
             let log = self.practice_log().await?;
             let paper = self.store.settings().await?.paper;
-            let path = save_file(path, &crate::report::log_pdf(&log, paper))?;
+            let path = save_file(path, &crate::report::log_pdf(&log, paper)?)?;
             self.record_copy(PRACTICE_LOG_EXPORT, ("database", 0), &path)
                 .await?;
             Ok(path)
@@ -233,7 +233,7 @@ impl Api {
             let client = form.client_id;
             let study = self.case_study(form).await?;
             let mut steps = Steps::start(study.steps() + 1, "Gathering the sessions", on_progress);
-            let pdf = study.render(&mut steps);
+            let pdf = study.render(&mut steps)?;
             steps.next("Saving the file");
             let path = save_file(path, &pdf)?;
             self.record_copy("export.case-study", ("client", client.0), &path)
@@ -284,7 +284,7 @@ impl Api {
             let paper = self.store.settings().await?.paper;
             let report = ClassReport::new(&clients, &profile, &self.plugins.atlas(), paper);
             let mut steps = Steps::start(report.steps() + 1, "Gathering the sessions", on_progress);
-            let pdf = report.render(form.slides, &mut steps);
+            let pdf = report.render(form.slides, &mut steps)?;
             steps.next("Saving the file");
             let path = save_file(path, &pdf)?;
             for client in &clients {

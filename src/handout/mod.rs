@@ -3,15 +3,15 @@
 //!
 //! [`Sheet`] gathers what a handout says from a session, the atlas and the
 //! settings; [`render`] lays it out on A4 or US Letter pages and returns the
-//! PDF. Text is shaped with rustybuzz and set in embedded, subset Noto fonts,
-//! so any Latin, Greek, Cyrillic or Thai name or note prints correctly.
+//! PDF. Text is shaped with rustybuzz and set in embedded, subset fonts (Noto,
+//! bundled or installed), so a name or note in any script prints correctly.
 
 mod sheet;
 
 pub use sheet::{MuscleNotes, MuscleText, Sheet};
 
-/// The handout as PDF bytes.
-pub fn render(sheet: &Sheet) -> Vec<u8> {
+/// The handout as PDF bytes; fails on a character no font can print.
+pub fn render(sheet: &Sheet) -> Result<Vec<u8>, crate::pdf::MissingGlyph> {
     let (width, height) = sheet.paper.size_mm();
     let page = crate::pdf::layout::PageSize::from_mm(width, height);
     let content_width = page.content_width();

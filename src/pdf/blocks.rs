@@ -3,7 +3,7 @@
 
 use super::layout::{Item, Paint, Row};
 use super::style::{self, MM};
-use super::text::{self, Style};
+use super::text::{self, Direction, Style};
 
 /// Where a value starts beside its label.
 pub(crate) const LABEL_WIDTH: f32 = 27.0 * MM;
@@ -47,14 +47,18 @@ pub(crate) fn footer_row(who: &str, page: usize, count: usize, width: f32) -> Ro
     }
 }
 
-/// A paragraph wrapped to `width`, one row per line, starting at `x`.
+/// A paragraph wrapped to `width`, one row per line, starting at `x`; a
+/// right-to-left paragraph's lines end at `x + width` instead.
 pub(crate) fn paragraph(text: &str, style: &Style, x: f32, width: f32) -> Vec<Row> {
     text::wrap(text, style, width)
         .into_iter()
         .map(|line| Row {
             height: style.line_height(),
             items: vec![Item::Text {
-                x,
+                x: match style.direction {
+                    Direction::LeftToRight => x,
+                    Direction::RightToLeft => x + width - line.width(),
+                },
                 y: style.ascent(),
                 line,
             }],
@@ -116,4 +120,27 @@ fn list(
         rows.extend(item_rows);
     }
     rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_right_to_left_paragraph_is_aligned_right() {
+        let right_to_left = Style {
+            direction: Direction::RightToLeft,
+            ..style::BODY
+        };
+        for (style, expected_end) in [(style::BODY, None), (right_to_left, Some(210.0))] {
+            let rows = paragraph("סָרָה", &style, 10.0, 200.0);
+            let Some(Item::Text { x, line, .. }) = rows[0].items.first() else {
+                panic!("a line of text");
+            };
+            match expected_end {
+                None => assert_eq!(*x, 10.0),
+                Some(end) => assert!((x + line.width() - end).abs() < 0.01, "{x}"),
+            }
+        }
+    }
 }

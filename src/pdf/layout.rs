@@ -11,7 +11,9 @@ use printpdf::{
     PolygonRing, Pt, Rect, WindingOrder,
 };
 
-use super::fonts::Typeface;
+use std::collections::BTreeSet;
+
+use super::fonts::{font, MissingGlyph, Typeface};
 use super::style::{Rgb, MM};
 use super::text::{self, FontHandles, Line};
 
@@ -184,13 +186,13 @@ impl PageSize {
 
 /// Lays `blocks` out on pages, adds each page's footer (given the page number
 /// and the page count, it returns rows drawn from the footer's top) and returns
-/// the PDF's bytes.
+/// the PDF's bytes. Fails, rather than print a box, on a character no font has.
 pub fn render(
     title: &str,
     page: PageSize,
     blocks: &[Block],
     footer: impl Fn(usize, usize) -> Row,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, MissingGlyph> {
     let placed = paginate(blocks, page.content_height());
     let page_count = placed
         .iter()
@@ -198,14 +200,25 @@ pub fn render(
         .map(|p| p.page + 1)
         .max()
         .unwrap_or(1);
+    let footers: Vec<Row> = (1..=page_count)
+        .map(|number| footer(number, page_count))
+        .collect();
 
+    let mut lines = Vec::new();
+    for row in blocks.iter().flat_map(|b| &b.rows).chain(&footers) {
+        collect_lines(&row.items, &mut lines);
+    }
+    if let Some(missing) = lines.iter().find_map(|line| line.missing_glyph()) {
+        return Err(missing);
+    }
+    let typefaces: BTreeSet<Typeface> = lines
+        .iter()
+        .flat_map(|line| line.glyphs.iter().map(|g| g.typeface))
+        .collect();
     let mut doc = PdfDocument::new(title);
-    let fonts: FontHandles = Typeface::ALL
+    let fonts: FontHandles = typefaces
         .into_iter()
-        .filter_map(|typeface| {
-            let parsed = super::fonts::font(typeface).pdf.as_ref()?;
-            Some((typeface, doc.add_font(parsed)))
-        })
+        .filter_map(|typeface| Some((typeface, doc.add_font(font(typeface).pdf()?))))
         .collect();
 
     let mut pages: Vec<Vec<Op>> = vec![Vec::new(); page_count];
@@ -232,9 +245,9 @@ pub fn render(
             }
         }
     }
-    for (number, ops) in pages.iter_mut().enumerate() {
+    for (footer, ops) in footers.iter().zip(&mut pages) {
         let origin = (page.margin_x, page.height - page.margin_bottom + 8.0 * MM);
-        for item in &footer(number + 1, page_count).items {
+        for item in &footer.items {
             draw(item, origin, page.height, &fonts, ops);
         }
     }
@@ -249,8 +262,20 @@ pub fn render(
             )
         })
         .collect();
-    doc.with_pages(pdf_pages)
-        .save(&PdfSaveOptions::default(), &mut Vec::new())
+    Ok(doc
+        .with_pages(pdf_pages)
+        .save(&PdfSaveOptions::default(), &mut Vec::new()))
+}
+
+/// The lines of text among `items`, clipped ones included.
+fn collect_lines<'a>(items: &'a [Item], lines: &mut Vec<&'a Line>) {
+    for item in items {
+        match item {
+            Item::Text { line, .. } => lines.push(line),
+            Item::Clip { items, .. } => collect_lines(items, lines),
+            Item::Rect { .. } | Item::Circle { .. } | Item::Path { .. } => {}
+        }
+    }
 }
 
 fn draw_frame(frame: Frame, page: PageSize, top: f32, bottom: f32, ops: &mut Vec<Op>) {

@@ -9,6 +9,8 @@ pub(crate) mod chart;
 pub(crate) mod fonts;
 pub(crate) mod layout;
 pub(crate) mod style;
+mod system_fonts;
 pub(crate) mod text;
 
 pub use chart::{ChartView, Marker, Shade};
+pub use fonts::MissingGlyph;

@@ -1,7 +1,7 @@
 //! The handout's look: units, colours and text styles in one place.
 
 use super::fonts::Weight;
-use super::text::Style;
+use super::text::{Direction, Style};
 
 /// Points per millimetre (PDF lengths are in points, 1/72 inch).
 pub const MM: f32 = 72.0 / 25.4;
@@ -61,6 +61,7 @@ pub(crate) const fn style(size: f32, weight: Weight, color: Rgb, leading: f32) -
         weight,
         color,
         leading,
+        direction: Direction::LeftToRight,
     }
 }
 

@@ -1,13 +1,20 @@
 //! Text: shaping with rustybuzz, wrapping into lines, and drawing lines as PDF
 //! text that both prints right and reads back right.
 //!
-//! Every string is shaped (so Thai vowel and tone marks sit where the font puts
-//! them) and drawn glyph by glyph at the shaped positions. A line is one text
+//! Every string is split into runs of one font and one direction, each run is
+//! shaped (so Thai marks, Devanagari conjuncts and joined Arabic come out as the
+//! font means them) and drawn glyph by glyph at the shaped positions. Lines
+//! break on the text in logical order; each line is then put in display order
+//! by the Unicode bidirectional algorithm, so Arabic and Hebrew run right to
+//! left inside left-to-right text, and a right-to-left paragraph reads from the
+//! right. A line is one text
 //! object: horizontal offsets go into the TJ array and vertical ones into the
 //! text rise, so `pdftotext`, search and copy see one line of text. Each glyph
-//! carries the characters it stands for (the PDF's ToUnicode map), and a line
-//! whose glyphs don't spell its text one to one (Thai SARA AM is drawn as two
-//! reordered glyphs) is also wrapped in an /ActualText span with the real text.
+//! carries the characters it stands for (the PDF's ToUnicode map), and a
+//! left-to-right stretch whose glyphs don't spell its text one to one (Thai
+//! SARA AM is drawn as two reordered glyphs) is also wrapped in an /ActualText
+//! span with the real text. Right-to-left text is drawn in display order and
+//! read back from its glyphs, which `pdftotext` puts in logical order.
 
 use std::collections::BTreeMap;
 use std::ops::Range;
@@ -15,9 +22,20 @@ use std::ops::Range;
 use icu_segmenter::options::LineBreakOptions;
 use icu_segmenter::LineSegmenter;
 use printpdf::{Codepoint, DictItem, FontId, Op, PdfFontHandle, Pt, TextItem, TextMatrix};
+use rustybuzz::Direction as ShapingDirection;
+use unicode_bidi::{Level, ParagraphBidiInfo};
 
-use super::fonts::{font, typeface_for, Typeface, Weight};
+use super::fonts::{font, needs_no_glyph, typeface_for, MissingGlyph, Typeface, Weight};
 use super::style::Rgb;
+
+/// A paragraph's base direction: the order its text runs in, and the side its
+/// lines are aligned to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    LeftToRight,
+    /// For a page in Arabic or Hebrew: lines start at the right.
+    RightToLeft,
+}
 
 /// How a piece of text is set.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -28,6 +46,7 @@ pub struct Style {
     pub color: Rgb,
     /// Baseline-to-baseline distance as a multiple of the size.
     pub leading: f32,
+    pub direction: Direction,
 }
 
 impl Style {
@@ -55,8 +74,11 @@ pub struct Glyph {
     /// The text this glyph stands for, for the PDF's ToUnicode map (may be empty
     /// for the second glyph of a character drawn as two).
     pub unicode: String,
-    /// Byte offset in the source text of the cluster this glyph belongs to.
+    /// Byte offset of the cluster this glyph belongs to, in the paragraph
+    /// while shaping and in its line's text once laid out.
     cluster: usize,
+    /// Its bidi embedding level: odd runs right to left.
+    level: Level,
 }
 
 /// A line of shaped text, ready to draw.
@@ -71,46 +93,97 @@ impl Line {
     pub fn width(&self) -> f32 {
         self.glyphs.iter().map(|g| g.advance).sum()
     }
+
+    /// The first character of the line that no font has, if any: it would
+    /// print as the font's missing glyph (a box). Every such glyph counts;
+    /// the character named is the one it stands for, or else one of the line
+    /// its font lacks.
+    pub fn missing_glyph(&self) -> Option<MissingGlyph> {
+        let missing = self.glyphs.iter().find(|g| g.id == 0)?;
+        let lacks = |c: &char| !needs_no_glyph(*c) && !font(missing.typeface).has_char(*c);
+        let stood_for = missing.unicode.chars().find(|&c| !needs_no_glyph(c));
+        let character = stood_for
+            .or_else(|| self.text.chars().find(lacks))
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        Some(MissingGlyph {
+            character,
+            text: self.text.clone(),
+        })
+    }
 }
 
-/// Shapes `text` (one paragraph, no line breaks) into glyphs.
+/// Shapes `text` (one paragraph, no line breaks) into glyphs in logical order
+/// (right-to-left runs reversed from the order they are drawn in).
 pub fn shape(text: &str, style: &Style) -> Vec<Glyph> {
     let mut glyphs = Vec::new();
-    for (typeface, range) in font_runs(text, style.weight) {
-        let font = font(typeface);
+    for run in runs(text, style) {
+        let font = font(run.typeface);
         let scale = style.size / font.units_per_em;
         let mut buffer = rustybuzz::UnicodeBuffer::new();
-        buffer.push_str(&text[range.clone()]);
+        buffer.push_str(&text[run.text.clone()]);
+        buffer.set_direction(if run.level.is_rtl() {
+            ShapingDirection::RightToLeft
+        } else {
+            ShapingDirection::LeftToRight
+        });
         buffer.guess_segment_properties();
         let shaped = rustybuzz::shape(&font.face, &[], buffer);
         let start = glyphs.len();
         for (info, position) in shaped.glyph_infos().iter().zip(shaped.glyph_positions()) {
             glyphs.push(Glyph {
-                typeface,
+                typeface: run.typeface,
                 // The fonts have fewer than 65536 glyphs, so ids fit in u16.
                 id: u16::try_from(info.glyph_id).unwrap_or(0),
                 advance: position.x_advance as f32 * scale,
                 dx: position.x_offset as f32 * scale,
                 dy: position.y_offset as f32 * scale,
                 unicode: String::new(),
-                cluster: range.start + info.cluster as usize,
+                cluster: run.text.start + info.cluster as usize,
+                level: run.level,
             });
         }
+        if run.level.is_rtl() {
+            // The shaper gives right-to-left glyphs in display order; keep
+            // them in logical order, like the rest, until a line is laid out.
+            glyphs[start..].reverse();
+        }
         // The run's text ends its last cluster.
-        assign_unicode(&text[..range.end], &mut glyphs[start..]);
+        assign_unicode(&text[..run.text.end], &mut glyphs[start..]);
     }
+    // A character that needs no glyph and that the font has no glyph for
+    // (a tab, a bidi control) prints as nothing rather than as a box.
+    glyphs.retain(|g| g.id != 0 || g.unicode.is_empty() || !g.unicode.chars().all(needs_no_glyph));
     glyphs
 }
 
-/// Splits text into runs of one typeface each.
-fn font_runs(text: &str, weight: Weight) -> Vec<(Typeface, Range<usize>)> {
-    let mut runs: Vec<(Typeface, Range<usize>)> = Vec::new();
+/// A stretch of text shaped in one go: one font, one direction.
+struct Run {
+    typeface: Typeface,
+    level: Level,
+    text: Range<usize>,
+}
+
+/// Splits a paragraph into runs of one typeface and one bidi level each.
+fn runs(text: &str, style: &Style) -> Vec<Run> {
+    let base = match style.direction {
+        Direction::LeftToRight => Level::ltr(),
+        Direction::RightToLeft => Level::rtl(),
+    };
+    let levels = ParagraphBidiInfo::new(text, Some(base)).levels;
+    let mut runs: Vec<Run> = Vec::new();
     for (at, c) in text.char_indices() {
-        let current = runs.last().map(|(typeface, _)| *typeface);
-        let typeface = typeface_for(c, weight, current);
+        let current = runs.last().map(|run| run.typeface);
+        let typeface = typeface_for(c, style.weight, current);
+        let level = levels[at];
         match runs.last_mut() {
-            Some((last, range)) if *last == typeface => range.end = at + c.len_utf8(),
-            _ => runs.push((typeface, at..at + c.len_utf8())),
+            Some(run) if run.typeface == typeface && run.level == level => {
+                run.text.end = at + c.len_utf8();
+            }
+            _ => runs.push(Run {
+                typeface,
+                level,
+                text: at..at + c.len_utf8(),
+            }),
         }
     }
     runs
@@ -130,7 +203,14 @@ fn assign_unicode(text: &str, glyphs: &mut [Glyph]) {
         let glyphs = &mut glyphs[cluster.glyphs];
         if let [ligature] = glyphs {
             if chars.len() > 1 {
-                ligature.unicode = cluster_text.to_owned();
+                // Text extraction (poppler's) spreads a glyph's characters
+                // left to right over it, then reads a right-to-left word from
+                // the right: Arabic lam-alef reads back right only reversed.
+                ligature.unicode = if ligature.level.is_rtl() {
+                    chars.iter().rev().collect()
+                } else {
+                    cluster_text.to_owned()
+                };
                 continue;
             }
         }
@@ -157,7 +237,7 @@ struct Cluster {
     text: Range<usize>,
 }
 
-/// The clusters of a shaped left-to-right text, in order.
+/// The clusters of shaped text, in logical order.
 fn clusters(text: &str, glyphs: &[Glyph]) -> Vec<Cluster> {
     let mut clusters: Vec<Cluster> = Vec::new();
     for (i, glyph) in glyphs.iter().enumerate() {
@@ -180,9 +260,45 @@ fn clusters(text: &str, glyphs: &[Glyph]) -> Vec<Cluster> {
 
 /// A short text (a caption, a number) as one line, however long.
 pub fn one_line(text: &str, style: &Style) -> Line {
+    let glyphs = shape(text, style);
+    let clusters = clusters(text, &glyphs);
+    line(text, &glyphs, &clusters, style)
+}
+
+/// The line of `clusters` (consecutive, in logical order) of a paragraph,
+/// its glyphs in display order: the bidi algorithm's reordering of lines
+/// (rule L2), cluster by cluster; a right-to-left cluster's own glyphs go
+/// back to the order the shaper placed them in.
+fn line(paragraph: &str, glyphs: &[Glyph], clusters: &[Cluster], style: &Style) -> Line {
+    let (Some(first), Some(last)) = (clusters.first(), clusters.last()) else {
+        return Line {
+            text: String::new(),
+            glyphs: Vec::new(),
+            style: *style,
+        };
+    };
+    let levels: Vec<Level> = clusters
+        .iter()
+        .map(|c| glyphs[c.glyphs.start].level)
+        .collect();
+    let display_order = ParagraphBidiInfo::reorder_visual(&levels);
+    let line_start = first.text.start;
     Line {
-        text: text.to_owned(),
-        glyphs: shape(text, style),
+        text: paragraph[first.text.start..last.text.end].to_owned(),
+        glyphs: display_order
+            .into_iter()
+            .flat_map(|i| {
+                let cluster = &glyphs[clusters[i].glyphs.clone()];
+                let mut cluster = cluster.to_vec();
+                if levels[i].is_rtl() {
+                    cluster.reverse();
+                }
+                for glyph in &mut cluster {
+                    glyph.cluster -= line_start;
+                }
+                cluster
+            })
+            .collect(),
         style: *style,
     }
 }
@@ -199,20 +315,7 @@ pub fn wrap(text: &str, style: &Style, width: f32) -> Vec<Line> {
         let glyphs = shape(paragraph, style);
         let clusters = clusters(paragraph, &glyphs);
         for range in break_lines(paragraph, &glyphs, &clusters, width) {
-            let line = &clusters[range];
-            let (Some(first), Some(last)) = (line.first(), line.last()) else {
-                lines.push(Line {
-                    text: String::new(),
-                    glyphs: Vec::new(),
-                    style: *style,
-                });
-                continue;
-            };
-            lines.push(Line {
-                text: paragraph[first.text.start..last.text.end].to_owned(),
-                glyphs: glyphs[first.glyphs.start..last.glyphs.end].to_vec(),
-                style: *style,
-            });
+            lines.push(line(paragraph, &glyphs, &clusters[range], style));
         }
     }
     lines
@@ -314,47 +417,67 @@ pub fn draw(line: &Line, x: f32, y: f32, fonts: &FontHandles, ops: &mut Vec<Op>)
     if line.glyphs.is_empty() {
         return;
     }
-    let spelled: String = line.glyphs.iter().map(|g| g.unicode.as_str()).collect();
-    let actual_text = spelled != line.text;
-    if actual_text {
-        ops.push(Op::BeginMarkedContentWithProperties {
-            tag: "Span".into(),
-            properties: DictItem::Dict {
-                map: BTreeMap::from([("ActualText".to_owned(), pdf_text_string(&line.text))]),
-            },
-        });
-    }
     ops.push(Op::StartTextSection);
     ops.push(Op::SetFillColor {
         col: line.style.color.into(),
     });
     let size = line.style.size;
     let mut pen = x;
-    let mut glyphs = line.glyphs.as_slice();
-    while let Some(first) = glyphs.first() {
-        let typeface = first.typeface;
-        let run_len = glyphs
-            .iter()
-            .position(|g| g.typeface != typeface)
-            .unwrap_or(glyphs.len());
-        let (run, rest) = glyphs.split_at(run_len);
-        if let Some(id) = fonts.get(&typeface) {
-            ops.push(Op::SetFont {
-                font: PdfFontHandle::External(id.clone()),
-                size: Pt(size),
+    for stretch in line
+        .glyphs
+        .chunk_by(|a, b| a.level.is_rtl() == b.level.is_rtl())
+    {
+        let actual_text = actual_text(line, stretch);
+        if let Some(text) = &actual_text {
+            ops.push(Op::BeginMarkedContentWithProperties {
+                tag: "Span".into(),
+                properties: DictItem::Dict {
+                    map: BTreeMap::from([("ActualText".to_owned(), pdf_text_string(text))]),
+                },
             });
-            ops.push(Op::SetTextMatrix {
-                matrix: TextMatrix::Translate(Pt(pen), Pt(y)),
-            });
-            show_run(run, size, ops);
         }
-        pen += run.iter().map(|g| g.advance).sum::<f32>();
-        glyphs = rest;
+        for run in stretch.chunk_by(|a, b| a.typeface == b.typeface) {
+            if let Some(id) = fonts.get(&run[0].typeface) {
+                ops.push(Op::SetFont {
+                    font: PdfFontHandle::External(id.clone()),
+                    size: Pt(size),
+                });
+                ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(Pt(pen), Pt(y)),
+                });
+                show_run(run, size, ops);
+            }
+            pen += run.iter().map(|g| g.advance).sum::<f32>();
+        }
+        if actual_text.is_some() {
+            ops.push(Op::EndMarkedContentWithProperties);
+        }
     }
     ops.push(Op::EndTextSection);
-    if actual_text {
-        ops.push(Op::EndMarkedContentWithProperties);
+}
+
+/// The text a stretch of a line in one direction stands for, when its
+/// glyphs' characters don't spell it (a Devanagari vowel sign drawn before
+/// its consonant), for /ActualText. Never for right-to-left text: extraction
+/// (pdftotext's) puts its glyphs back in logical order itself, and would
+/// reverse an /ActualText too.
+fn actual_text(line: &Line, stretch: &[Glyph]) -> Option<String> {
+    let (first, last) = (stretch.first()?, stretch.last()?);
+    if first.level.is_rtl() {
+        return None;
     }
+    // Left to right, the stretch's clusters are in logical order: its text
+    // runs from its first cluster to the next cluster of the line.
+    let end = line
+        .glyphs
+        .iter()
+        .map(|g| g.cluster)
+        .filter(|&c| c > last.cluster)
+        .min()
+        .unwrap_or(line.text.len());
+    let text = line.text.get(first.cluster..end)?;
+    let spelled: String = stretch.iter().map(|g| g.unicode.as_str()).collect();
+    (spelled != text).then(|| text.to_owned())
 }
 
 /// Shows one font's glyphs from the current text position. TJ numbers are in
@@ -416,6 +539,7 @@ fn pdf_text_string(text: &str) -> DictItem {
 
 #[cfg(test)]
 mod tests {
+    use super::super::fonts::Bundled;
     use super::*;
 
     fn body() -> Style {
@@ -424,6 +548,7 @@ mod tests {
             weight: Weight::Regular,
             color: Rgb::BLACK,
             leading: 1.4,
+            direction: Direction::LeftToRight,
         }
     }
 
@@ -535,11 +660,73 @@ mod tests {
     #[test]
     fn mixed_scripts_are_set_in_runs_of_their_own_font() {
         let glyphs = shape("Anna สมชาย Ελένη", &body());
+        let sans = Typeface::bundled(Bundled::Sans, Weight::Regular);
         let faces: Vec<Typeface> = glyphs.iter().map(|g| g.typeface).collect();
-        assert_eq!(faces.first(), Some(&Typeface::Sans));
-        assert!(faces.contains(&Typeface::Thai));
-        assert_eq!(faces.last(), Some(&Typeface::Sans));
+        assert_eq!(faces.first(), Some(&sans));
+        assert!(faces.contains(&Typeface::bundled(Bundled::Thai, Weight::Regular)));
+        assert_eq!(faces.last(), Some(&sans));
         let spelled: String = glyphs.iter().map(|g| g.unicode.as_str()).collect();
         assert_eq!(spelled, "Anna สมชาย Ελένη");
+    }
+
+    fn rtl(style: Style) -> Style {
+        Style {
+            direction: Direction::RightToLeft,
+            ..style
+        }
+    }
+
+    /// The characters of a line's glyphs, in the order they are drawn.
+    fn drawn(line: &Line) -> String {
+        line.glyphs.iter().map(|g| g.unicode.as_str()).collect()
+    }
+
+    #[test]
+    fn arabic_joins_and_devanagari_forms_conjuncts() {
+        let alone = shape("س", &body());
+        let joined = shape("سا", &body());
+        assert_ne!(alone[0].id, joined[0].id, "seen joins to alef");
+        // क + virama + ष is one conjunct glyph.
+        assert_eq!(shape("क्ष", &body()).len(), 1);
+    }
+
+    #[test]
+    fn an_arabic_name_in_english_runs_right_to_left() {
+        let line = one_line("Anna سارة Smith", &body());
+        assert_eq!(line.text, "Anna سارة Smith");
+        assert_eq!(drawn(&line), "Anna ةراس Smith");
+    }
+
+    #[test]
+    fn a_right_to_left_paragraph_reads_from_the_right() {
+        // "Anna 12" is one left-to-right stretch (digits after Latin).
+        let line = one_line("سارة Anna 12", &rtl(body()));
+        assert_eq!(drawn(&line), "Anna 12 ةراس");
+        let hebrew = one_line("נועה כהן", &rtl(body()));
+        assert_eq!(drawn(&hebrew), "ןהכ העונ");
+    }
+
+    #[test]
+    fn right_to_left_lines_break_in_logical_order() {
+        let text = "تمدد بلطف كل صباح ثم استرح قليلا";
+        let lines = wrap(text, &rtl(body()), 60.0);
+        assert!(lines.len() > 1, "{:?}", texts(&lines));
+        assert_eq!(texts(&lines).join(" "), text);
+        for line in &lines {
+            assert!(line.width() <= 60.0, "{:?}", line.text);
+            let reversed: String = line.text.chars().rev().collect();
+            assert_eq!(drawn(line), reversed);
+        }
+    }
+
+    #[test]
+    fn invisible_characters_draw_nothing_and_a_missing_one_is_named() {
+        let line = one_line("a\u{200D}b\tc\u{FE0F}", &body());
+        assert_eq!(line.missing_glyph(), None);
+        assert!(line.glyphs.iter().all(|g| g.id != 0));
+        let line = one_line("Anna \u{E000}", &body());
+        let missing = line.missing_glyph().expect("no font has U+E000");
+        assert_eq!(missing.character, '\u{E000}');
+        assert_eq!(missing.text, "Anna \u{E000}");
     }
 }

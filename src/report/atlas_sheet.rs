@@ -9,12 +9,12 @@ use crate::pdf::blocks::{labelled, numbered, paragraph};
 use crate::pdf::chart::{self, Framing};
 use crate::pdf::layout::{Block, Row};
 use crate::pdf::style::{self, MM};
-use crate::pdf::{ChartView, Marker, Shade};
+use crate::pdf::{ChartView, Marker, MissingGlyph, Shade};
 
 use super::page::{self, block, section, BLOCK_GAP};
 
 /// The review sheet of `region` as PDF bytes.
-pub fn atlas_sheet(atlas: &Atlas, region: &Region, paper: Paper) -> Vec<u8> {
+pub fn atlas_sheet(atlas: &Atlas, region: &Region, paper: Paper) -> Result<Vec<u8>, MissingGlyph> {
     let page = page::portrait(paper);
     let width = page.content_width();
     let title = format!("Atlas review · {}", region.name);

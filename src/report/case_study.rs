@@ -15,6 +15,7 @@ use crate::pdf::chart::{self, ChartView, Marker};
 use crate::pdf::layout::{Block, Item, Row};
 use crate::pdf::style::{self, MM};
 use crate::pdf::text;
+use crate::pdf::MissingGlyph;
 
 use super::anonymise::{AnonymityWarning, ClientNames, Identity};
 use super::page::{self, block, offset, section, table, BLOCK_GAP};
@@ -267,7 +268,7 @@ impl CaseStudy {
 
     /// The report as PDF bytes; one progress step per session and one for the
     /// pages.
-    pub fn render(&self, steps: &mut Steps<'_>) -> Vec<u8> {
+    pub fn render(&self, steps: &mut Steps<'_>) -> Result<Vec<u8>, MissingGlyph> {
         let page = page::portrait(self.paper);
         let width = page.content_width();
         let mut blocks = vec![self.header(width)];

@@ -8,6 +8,7 @@ use crate::pdf::blocks::{long_date, paragraph};
 use crate::pdf::layout::{Block, Row};
 use crate::pdf::style::{self, Rgb, MM};
 use crate::pdf::text::Style;
+use crate::pdf::MissingGlyph;
 
 use super::case_study::{change_text, SessionRecord};
 use super::page::{self, block, section, slide};
@@ -210,7 +211,7 @@ impl ClassReport {
     }
 
     /// The report as PDF bytes: portrait pages, or landscape `slides`.
-    pub fn render(&self, slides: bool, steps: &mut Steps<'_>) -> Vec<u8> {
+    pub fn render(&self, slides: bool, steps: &mut Steps<'_>) -> Result<Vec<u8>, MissingGlyph> {
         steps.next("Counting findings and pain scores");
         if slides {
             self.slides()
@@ -219,7 +220,7 @@ impl ClassReport {
         }
     }
 
-    fn pages(&self) -> Vec<u8> {
+    fn pages(&self) -> Result<Vec<u8>, MissingGlyph> {
         let page = page::portrait(self.paper);
         let width = page.content_width();
         let mut header = paragraph(
@@ -267,7 +268,7 @@ impl ClassReport {
         })
     }
 
-    fn slides(&self) -> Vec<u8> {
+    fn slides(&self) -> Result<Vec<u8>, MissingGlyph> {
         let page = page::landscape(self.paper);
         let width = page.content_width();
         let title = |text: &str| {

@@ -9,6 +9,7 @@ use crate::model::{Client, Settings};
 use crate::pdf::blocks::{labelled, long_date, paragraph, LABEL_WIDTH};
 use crate::pdf::layout::{Block, Row};
 use crate::pdf::style::{self, MM};
+use crate::pdf::MissingGlyph;
 
 use super::case_study::SessionRecord;
 use super::case_study::{
@@ -23,7 +24,7 @@ pub fn client_record(
     sessions: &[SessionRecord],
     settings: &Settings,
     atlas: &Atlas,
-) -> Vec<u8> {
+) -> Result<Vec<u8>, MissingGlyph> {
     let page = page::portrait(settings.paper);
     let width = page.content_width();
     let mut as_written = |_: &str, text: &str| text.trim().to_owned();

@@ -5,6 +5,7 @@ use crate::atlas::Atlas;
 use crate::model::{client_code, LogEntry, LogTotals, Paper, PracticeLog, StudentProfile};
 use crate::pdf::blocks::paragraph;
 use crate::pdf::style;
+use crate::pdf::MissingGlyph;
 use crate::store::ChartedSession;
 
 use super::page::{self, block, table, BLOCK_GAP};
@@ -118,7 +119,7 @@ fn csv_field(field: &str) -> String {
 
 /// The log as a PDF for the school: who, the progress, and every entry with
 /// its sign-off.
-pub fn log_pdf(log: &PracticeLog, paper: Paper) -> Vec<u8> {
+pub fn log_pdf(log: &PracticeLog, paper: Paper) -> Result<Vec<u8>, MissingGlyph> {
     let page = page::portrait(paper);
     let width = page.content_width();
     let profile = &log.profile;

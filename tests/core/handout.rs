@@ -9,9 +9,12 @@ use myochart::atlas::{RedFlag, Side, View};
 use myochart::model::{Client, FindingForm, HandoutOptions, Paper, Session, SessionId, Settings};
 
 use crate::cli::{myochart, stdout};
-use crate::helpers::{trapezius_finding, TestDb};
+use crate::helpers::{assert_no_missing_glyphs, trapezius_finding, TestDb};
 
+/// Runs a poppler tool on a PDF; every PDF read back this way is first checked
+/// for missing glyphs (boxes).
 pub fn poppler(tool: &str, args: &[&str], pdf: &Path) -> String {
+    assert_no_missing_glyphs(pdf);
     let output = Command::new(tool)
         .args(args)
         .arg(pdf)

@@ -96,3 +96,89 @@ pub fn trapezius_finding() -> FindingForm {
         response: "eased".into(),
     }
 }
+
+/// Fails if any text shown in the PDF at `pdf` uses glyph 0 (.notdef, the
+/// box a font prints for a character it lacks). Our fonts are Type0 with
+/// 2-byte codes (glyph ids, or CIDs for CFF fonts), so every pair of bytes in
+/// a Tj/TJ string is a glyph; 0 is the missing glyph in either scheme.
+pub fn assert_no_missing_glyphs(pdf: &std::path::Path) {
+    use lopdf::{Document, Object};
+    let doc = Document::load(pdf).unwrap_or_else(|e| panic!("lopdf reads {pdf:?}: {e}"));
+    for (number, page) in doc.get_pages() {
+        let fonts = doc.get_page_fonts(page).expect("page fonts");
+        let content = doc.get_and_decode_page_content(page).expect("content");
+        let mut two_byte = false;
+        for operation in content.operations {
+            let strings: Vec<&[u8]> = match (operation.operator.as_str(), &operation.operands[..]) {
+                ("Tf", [Object::Name(name), ..]) => {
+                    let subtype = fonts.get(name).and_then(|f| f.get(b"Subtype").ok());
+                    two_byte = subtype.and_then(|s| s.as_name().ok()) == Some(b"Type0");
+                    continue;
+                }
+                ("Tj" | "'" | "\"", operands) => operands.iter().filter_map(as_bytes).collect(),
+                ("TJ", [Object::Array(items)]) => items.iter().filter_map(as_bytes).collect(),
+                _ => continue,
+            };
+            for bytes in strings {
+                let zero = if two_byte {
+                    bytes.chunks(2).any(|code| code == [0, 0])
+                } else {
+                    bytes.contains(&0)
+                };
+                assert!(
+                    !zero,
+                    "{pdf:?} page {number} shows a missing glyph (.notdef)"
+                );
+            }
+        }
+    }
+
+    fn as_bytes(object: &Object) -> Option<&[u8]> {
+        match object {
+            Object::String(bytes, _) => Some(bytes),
+            _ => None,
+        }
+    }
+}
+
+/// The check above finds a box when there is one: a page showing glyph 0.
+#[test]
+fn the_missing_glyph_check_finds_glyph_zero() {
+    use printpdf::{
+        Codepoint, Mm, Op, ParsedFont, PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Pt,
+        TextItem,
+    };
+    let bytes = include_bytes!("../../assets/fonts/NotoSans-Regular.ttf");
+    let font = ParsedFont::from_bytes(bytes, 0, &mut Vec::new()).expect("Noto Sans");
+    let letter_a = font.lookup_glyph_index('A' as u32).expect("A");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let pdf_showing = |glyph: u16| {
+        let mut doc = PdfDocument::new("glyphs");
+        let id = doc.add_font(&font);
+        let ops = vec![
+            Op::StartTextSection,
+            Op::SetFont {
+                font: PdfFontHandle::External(id),
+                size: Pt(12.0),
+            },
+            Op::ShowText {
+                items: vec![TextItem::GlyphIds(vec![Codepoint::with_cid(
+                    glyph,
+                    0.0,
+                    "A".to_owned(),
+                )])],
+            },
+            Op::EndTextSection,
+        ];
+        let bytes = doc
+            .with_pages(vec![PdfPage::new(Mm(50.0), Mm(20.0), ops)])
+            .save(&PdfSaveOptions::default(), &mut Vec::new());
+        let path = dir.path().join(format!("glyph-{glyph}.pdf"));
+        std::fs::write(&path, bytes).expect("write");
+        path
+    };
+    assert_no_missing_glyphs(&pdf_showing(letter_a));
+    let boxed = pdf_showing(0);
+    let found = std::panic::catch_unwind(|| assert_no_missing_glyphs(&boxed));
+    assert!(found.is_err(), "glyph 0 went unnoticed");
+}

@@ -21,6 +21,7 @@ mod plugin_processes;
 mod plugins;
 mod private_files;
 mod protection;
+mod scripts;
 mod search;
 mod store;
 mod students;

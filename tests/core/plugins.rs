@@ -704,12 +704,7 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
         .expect("handout");
     let file = setup.dir.path().join("handout.pdf");
     std::fs::write(&file, &pdf).expect("write the PDF");
-    let text = Command::new("pdftotext")
-        .arg(&file)
-        .arg("-")
-        .output()
-        .expect("pdftotext (poppler-utils) reads the handout");
-    let text = String::from_utf8_lossy(&text.stdout);
+    let text = crate::handout::text_of(&file);
     assert!(text.contains("Fourth dorsal interosseous"), "{text}");
     assert!(text.contains("Ring-finger side stretch"), "{text}");
 
