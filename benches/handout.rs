@@ -271,7 +271,7 @@ fn html(sheet: &Sheet) -> String {
         "<div class=flags><h2 style='color:#b91c1c;margin:0'>See your doctor if…</h2><ul>",
     );
     for flag in RedFlag::ALL {
-        let _ = write!(page, "<li>{}</li>", flag.see_your_doctor());
+        let _ = write!(page, "<li>{}</li>", sheet.messages().see_your_doctor(flag));
     }
     page.push_str("</ul></div></body></html>");
     page

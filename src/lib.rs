@@ -30,6 +30,7 @@ pub mod demo;
 mod error;
 pub mod finder;
 pub mod handout;
+pub mod i18n;
 pub mod import_csv;
 pub mod logs;
 pub mod model;
