@@ -41,6 +41,7 @@ fn options() -> HandoutOptions {
         paper: Some(Paper::A4),
         advice: "Take a short walk every hour and raise your screen to eye level.".into(),
         next_appointment: "Tuesday 2 December, 10:00".into(),
+        language: None,
     }
 }
 
