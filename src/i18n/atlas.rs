@@ -31,7 +31,8 @@ use super::{Credits, Untranslated};
 use crate::atlas::{Atlas, Muscle, Technique};
 use crate::model::Language;
 
-/// The built-in atlas's translations: (language, file, text).
+/// The built-in atlas's translations: (language, file, text), a language's
+/// files together. A new language is its files added here.
 const BUILTIN: [(&str, &str, &str); 13] = [
     (
         "th",
@@ -172,26 +173,38 @@ impl AtlasTranslation {
     /// the source; an empty translation (everything falls back) for a
     /// language without files.
     pub fn builtin(language: &Language) -> Option<&'static AtlasTranslation> {
-        static THAI: OnceLock<AtlasTranslation> = OnceLock::new();
+        static LOADED: OnceLock<BTreeMap<&str, AtlasTranslation>> = OnceLock::new();
         static NONE: AtlasTranslation = AtlasTranslation {
             credits: Vec::new(),
             muscles: BTreeMap::new(),
             areas: BTreeMap::new(),
             techniques: BTreeMap::new(),
         };
-        match language.primary() {
-            "en" => None,
-            "th" => Some(THAI.get_or_init(|| {
-                let files = BUILTIN.iter().map(|&(_, file, text)| (file, text));
-                // The shipped files are checked by the tests: a broken one is
-                // a bug to fix, not a reason to print nothing.
-                AtlasTranslation::parse("th", files).unwrap_or_else(|error| {
-                    tracing::error!(%error, "the built-in Thai atlas translation");
-                    AtlasTranslation::default()
-                })
-            })),
-            _ => Some(&NONE),
+        if language.primary() == "en" {
+            return None;
         }
+        let loaded = LOADED.get_or_init(|| {
+            let mut languages: Vec<&str> = BUILTIN.iter().map(|(language, ..)| *language).collect();
+            languages.dedup();
+            languages
+                .into_iter()
+                .map(|language| {
+                    let files = BUILTIN
+                        .iter()
+                        .filter(|(of, ..)| *of == language)
+                        .map(|&(_, file, text)| (file, text));
+                    // The shipped files are checked by the tests: a broken one
+                    // is a bug to fix, not a reason to print nothing.
+                    let translation =
+                        AtlasTranslation::parse(language, files).unwrap_or_else(|error| {
+                            tracing::error!(%error, "a built-in atlas translation");
+                            AtlasTranslation::default()
+                        });
+                    (language, translation)
+                })
+                .collect()
+        });
+        Some(loaded.get(language.primary()).unwrap_or(&NONE))
     }
 
     /// Reads `<folder>/<language>/*.toml`, as a plugin could ship them; no

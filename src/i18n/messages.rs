@@ -11,7 +11,8 @@ use super::{Credits, Untranslated};
 use crate::atlas::RedFlag;
 use crate::model::Language;
 
-/// Each language's handout text, English (the source) first.
+/// Each language's handout text, English (the source) first. A new language
+/// is its file added here.
 const HANDOUT_FILES: [(&str, &str); 2] = [
     ("en", include_str!("../../assets/i18n/en/handout.ftl")),
     ("th", include_str!("../../assets/i18n/th/handout.ftl")),
