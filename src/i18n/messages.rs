@@ -51,13 +51,13 @@ fn load(language: &'static str, text: &'static str) -> Translation {
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
     // Unicode isolation marks around each argument would print as boxes.
     bundle.set_use_isolating(false);
-    let added = bundle.add_builtins().and(
-        bundle
-            .add_resource(resource)
-            .map_err(|mut errors| errors.remove(0)),
-    );
-    if let Err(error) = added {
-        tracing::warn!(language, %error, "handout.ftl can't be loaded whole");
+    if let Err(error) = bundle.add_builtins() {
+        tracing::warn!(language, %error, "Fluent's NUMBER is missing");
+    }
+    if let Err(errors) = bundle.add_resource(resource) {
+        for error in errors {
+            tracing::warn!(language, %error, "handout.ftl can't be loaded whole");
+        }
     }
     let ast = match fluent_syntax::parser::parse(text) {
         Ok(ast) | Err((ast, _)) => ast,
@@ -71,7 +71,11 @@ fn load(language: &'static str, text: &'static str) -> Translation {
             _ => None,
         })
     };
-    let credits = term("translator").zip(term("reviewed-by-native-speaker"));
+    let reviewed = match term("reviewed-by-native-speaker") {
+        Some("yes") => Some(true),
+        Some("no") => Some(false),
+        _ => None,
+    };
     Translation {
         language,
         ids: ast
@@ -82,10 +86,12 @@ fn load(language: &'static str, text: &'static str) -> Translation {
                 _ => None,
             })
             .collect(),
-        credits: credits.map(|(translator, reviewed)| Credits {
-            translator: translator.to_owned(),
-            reviewed_by_native_speaker: reviewed == "yes",
-        }),
+        credits: term("translator")
+            .zip(reviewed)
+            .map(|(translator, reviewed)| Credits {
+                translator: translator.to_owned(),
+                reviewed_by_native_speaker: reviewed,
+            }),
         bundle,
     }
 }
@@ -220,7 +226,7 @@ mod tests {
             assert_eq!(messages.credits(), credits);
             assert!(
                 credits.is_some_and(|c| !c.translator.is_empty()),
-                "{language}/handout.ftl needs -translator and -reviewed-by-native-speaker"
+                "{language}/handout.ftl needs -translator and -reviewed-by-native-speaker = yes or no"
             );
             for id in &translation.ids {
                 let bundle = &translation.bundle;
@@ -232,6 +238,23 @@ mod tests {
                 assert!(!text.contains('{'), "{language}: {id}: {text}");
             }
         }
+    }
+
+    #[test]
+    fn credits_need_a_translator_and_a_yes_or_no_review() {
+        let credits = |text: &'static str| load("xx", text).credits;
+        assert_eq!(
+            credits("-translator = Mai\n-reviewed-by-native-speaker = yes\n"),
+            Some(Credits {
+                translator: "Mai".into(),
+                reviewed_by_native_speaker: true,
+            })
+        );
+        assert_eq!(
+            credits("-translator = Mai\n-reviewed-by-native-speaker = maybe\n"),
+            None
+        );
+        assert_eq!(credits("-reviewed-by-native-speaker = no\n"), None);
     }
 
     #[test]
