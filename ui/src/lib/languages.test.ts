@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LANGUAGES, languageChoices } from "./languages";
+import { LANGUAGES, languageChoices, languageName } from "./languages";
 
 describe("languageChoices", () => {
   it("offers every language once, by its own name", () => {
@@ -10,5 +10,12 @@ describe("languageChoices", () => {
 
   it("keeps a tag the list doesn't have, so saving doesn't change it", () => {
     expect(languageChoices("pt-BR").at(-1)).toEqual({ tag: "pt-BR", name: "pt-BR" });
+  });
+});
+
+describe("languageName", () => {
+  it("is the language's own name, or the tag for one the list lacks", () => {
+    expect(languageName("el")).toBe("Ελληνικά");
+    expect(languageName("pt-BR")).toBe("pt-BR");
   });
 });

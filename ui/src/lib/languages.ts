@@ -26,3 +26,8 @@ export function languageChoices(current: string): { tag: string; name: string }[
     ? LANGUAGES
     : [...LANGUAGES, { tag: current, name: current }];
 }
+
+/** A language's own name ("ไทย"), or its tag when the list lacks it. */
+export function languageName(tag: string): string {
+  return LANGUAGES.find((l) => l.tag === tag)?.name ?? tag;
+}
