@@ -711,6 +711,51 @@ mod tests {
     }
 
     #[test]
+    fn a_translation_without_a_muscles_stretch_prints_that_stretch_alone_in_english() {
+        let atlas = Atlas::builtin();
+        let english = atlas.muscle("core:upper-trapezius").expect("trapezius");
+        let thai = AtlasTranslation::builtin(&Language::parse("th").expect("th"));
+        let thai = thai.expect("Thai").muscle(english, &mut Vec::new());
+        let mut texts = toml::Table::new();
+        texts.insert("name".into(), thai.name.clone().into());
+        texts.insert("pointLocation".into(), thai.point_location.clone().into());
+        texts.insert(
+            "referralDescription".into(),
+            thai.referral_description.clone().into(),
+        );
+        texts.insert("selfCare".into(), thai.self_care.clone().into());
+        if let Some(caution) = &thai.caution {
+            texts.insert("caution".into(), caution.clone().into());
+        }
+        let file = format!(
+            "language = \"th\"\ntranslator = \"Test\"\nreviewedByNativeSpeaker = false\n\
+             [muscles.\"core:upper-trapezius\"]\n{}",
+            toml::to_string(&texts).expect("toml")
+        );
+        let translation = AtlasTranslation::parse("th", [("shoulder.toml", file.as_str())]);
+        let mut words = AtlasWords {
+            atlas: &atlas,
+            translation: Some(Box::leak(Box::new(translation.expect("parses")))),
+            untranslated: Vec::new(),
+        };
+        let notes = words.muscle_notes(1, &trapezius(), &mut Vec::new());
+        assert_eq!(notes.name, thai.name);
+        let text = notes.atlas.expect("the atlas's texts");
+        assert_eq!(text.point_location, thai.point_location);
+        assert_eq!(text.stretch, english.stretch);
+        let trapezius: Vec<&Untranslated> = words
+            .untranslated
+            .iter()
+            .filter(|u| u.about.as_deref() == Some("Upper trapezius"))
+            .collect();
+        let stretch = Untranslated {
+            about: Some("Upper trapezius".into()),
+            text: "stretch".into(),
+        };
+        assert_eq!(trapezius, [&stretch]);
+    }
+
+    #[test]
     fn the_sessions_therapist_wins_over_the_settings_one() {
         let settings = Settings {
             therapist_name: "Default Therapist".into(),
