@@ -54,6 +54,7 @@ fn with_advice(advice: &str) -> HandoutOptions {
         paper: Some(Paper::A4),
         advice: advice.into(),
         next_appointment: "Tuesday 2 December, 10:00".into(),
+        language: None,
     }
 }
 
@@ -289,7 +290,7 @@ fn html(sheet: &Sheet) -> String {
         "<div class=flags><h2 style='color:#b91c1c;margin:0'>See your doctor if…</h2><ul>",
     );
     for flag in RedFlag::ALL {
-        let _ = write!(page, "<li>{}</li>", flag.see_your_doctor());
+        let _ = write!(page, "<li>{}</li>", sheet.messages().see_your_doctor(flag));
     }
     page.push_str("</ul></div></body></html>");
     page

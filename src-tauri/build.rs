@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "settings",
     "save_settings",
     "save_handout",
+    "handout_untranslated",
     "handouts_of_client",
     "open_handout",
     "backup",

@@ -12,19 +12,22 @@ use crate::model::{
 pub const DEFAULT_CLIENTS: usize = 30;
 
 /// First and last names per script, combined in turn so a large demo still reads
-/// like real people.
-const NAMES: &[(&[&str], &[&str])] = &[
+/// like real people, and the language their handouts print in.
+const NAMES: &[(&[&str], &[&str], &str)] = &[
     (
         &["สมชาย", "สมหญิง", "วิไลวรรณ", "ณัฐพล", "ปิยะนุช"],
         &["ใจดี", "ศรีสุข", "ทองคำ", "วงศ์ใหญ่"],
+        "th",
     ),
     (
         &["Ελένη", "Γιώργος", "Δήμητρα", "Νίκος"],
         &["Παπαδοπούλου", "Νικολάου", "Κωνσταντίνου"],
+        "el",
     ),
     (
         &["Анна", "Дмитрий", "Ольга"],
         &["Иванова", "Петров", "Смирнова"],
+        "ru",
     ),
     (
         &[
@@ -44,8 +47,9 @@ const NAMES: &[(&[&str], &[&str])] = &[
             "Yılmaz",
             "Nyström",
         ],
+        "en",
     ),
-    (&["Đặng", "Nguyễn"], &["Thị Hoa", "Văn Minh"]),
+    (&["Đặng", "Nguyễn"], &["Thị Hoa", "Văn Minh"], "vi"),
     (
         &[
             "Anna", "Michael", "Sarah", "David", "Emma", "James", "Olivia", "Noah", "Grace",
@@ -53,6 +57,7 @@ const NAMES: &[(&[&str], &[&str])] = &[
         &[
             "Smith", "Brown", "Johnson", "Lee", "Walker", "O'Connor", "Taylor",
         ],
+        "en",
     ),
 ];
 
@@ -85,7 +90,7 @@ const PLANS: &[&str] = &[
 pub fn client_forms(count: usize) -> Vec<ClientForm> {
     (0..count)
         .map(|index| {
-            let (firsts, lasts) = NAMES[index % NAMES.len()];
+            let (firsts, lasts, language) = NAMES[index % NAMES.len()];
             let round = index / NAMES.len();
             ClientForm {
                 first_name: firsts[round % firsts.len()].into(),
@@ -113,6 +118,7 @@ pub fn client_forms(count: usize) -> Vec<ClientForm> {
                     7 => &[RedFlag::DizzinessVisual],
                     _ => &[],
                 }),
+                language: language.into(),
                 ..ClientForm::default()
             }
         })

@@ -9,6 +9,8 @@
 //!   embedded, every change written to the audit log in the same transaction.
 //! - [`atlas`] is the anatomy as data: regions, muscles, trigger points, referral
 //!   zones and body outlines; [`finder`] turns "it hurts here" into ranked muscles.
+//! - [`handout`] prints a session's home-care handout in the client's language,
+//!   from the translation files [`i18n`] reads (English where one lacks a text).
 //!
 //! ```
 //! # tokio::runtime::Runtime::new().unwrap().block_on(async {
@@ -30,6 +32,7 @@ pub mod demo;
 mod error;
 pub mod finder;
 pub mod handout;
+pub mod i18n;
 pub mod import_csv;
 pub mod logs;
 pub mod model;

@@ -7,6 +7,7 @@ use myochart::api::{self, Api, Backup, DatabaseInfo, Error, RedFlagQuestion, Res
 use myochart::api::{AuditEntry, HistoryEntry};
 use myochart::atlas::{Atlas, View};
 use myochart::finder::{FinderMatch, NearbyPoint, Spot};
+use myochart::i18n::Untranslated;
 use myochart::model::{
     Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
     ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
@@ -247,6 +248,21 @@ pub async fn save_handout(
         .api()
         .await?
         .save_handout_in(session, options, &folder)
+        .await
+}
+
+/// What a handout would print in English, for want of a translation.
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn handout_untranslated(
+    shell: State<'_, Shell>,
+    session: SessionId,
+    options: HandoutOptions,
+) -> Result<Vec<Untranslated>> {
+    shell
+        .api()
+        .await?
+        .handout_untranslated(session, options)
         .await
 }
 

@@ -62,6 +62,7 @@ fn main() {
             commands::settings,
             commands::save_settings,
             commands::save_handout,
+            commands::handout_untranslated,
             commands::handouts_of_client,
             commands::open_handout,
             commands::backup,

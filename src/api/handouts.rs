@@ -14,6 +14,18 @@ impl Api {
         Ok(handout::render(&sheet)?)
     }
 
+    /// The texts of a session's handout that would print in English, for
+    /// want of a translation into its language: for the therapist to see
+    /// before printing.
+    pub async fn handout_untranslated(
+        &self,
+        session: SessionId,
+        options: HandoutOptions,
+    ) -> Result<Vec<Untranslated>> {
+        let (sheet, _, _) = self.handout_sheet(session, options).await?;
+        Ok(sheet.untranslated())
+    }
+
     /// Writes a session's handout for a look in the system's PDF viewer, not
     /// recorded as given: into a folder beside the database that only this
     /// user can open (not the shared temp folder, where other accounts could
@@ -151,7 +163,8 @@ impl Api {
         Ok(self.store.handouts_of_client(client).await?)
     }
 
-    /// What a session's handout says, its client, and the checked options.
+    /// What a session's handout says, its client, and the checked options
+    /// (with the language settled: the options', or else the client's).
     async fn handout_sheet(
         &self,
         session: SessionId,
@@ -172,6 +185,10 @@ impl Api {
             .into());
         }
         let client = self.store.client(session.client_id).await?;
+        let options = HandoutOptions {
+            language: Some(options.language.unwrap_or(client.language)),
+            ..options
+        };
         let settings = self.store.settings().await?;
         let sheet = Sheet::new(
             &settings,

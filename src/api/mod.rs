@@ -35,6 +35,7 @@ use crate::atlas::{Atlas, RedFlag, Side, View};
 pub use crate::error::{Code, Error, ErrorBody};
 use crate::finder::{self, FinderMatch, NearbyPoint, Spot};
 use crate::handout::{self, Sheet};
+use crate::i18n::Untranslated;
 use crate::model::{
     finding_cautions, red_flag_warnings, Amendment, AmendmentForm, ChartPoint, CheckForm, CheckId,
     Client, ClientForm, ClientId, ClientRecord, ClientSummary, Finding, FindingForm, FindingId,

@@ -2,28 +2,27 @@
 //! ([`Sheet`]), and how it is laid out as blocks of rows ([`Sheet::blocks`]).
 
 use crate::atlas::{Atlas, RedFlag, Side, Stretch, Technique, View, GENERIC_TECHNIQUE};
-use crate::model::{Finding, HandoutOptions, Paper, Session, Settings};
+use crate::i18n::{AtlasTranslation, FluentValue, Messages, Untranslated};
+use crate::model::{Finding, HandoutOptions, Language, Paper, Session, Settings};
 
-use crate::pdf::blocks::{
-    bulleted, footer_row, labelled, long_date, numbered, paragraph, LABEL_WIDTH,
-};
+use crate::pdf::blocks::{bulleted, footer_row, labelled, numbered, paragraph, LABEL_WIDTH};
 use crate::pdf::chart::{self, ChartView, Marker};
 use crate::pdf::layout::{Block, Frame, Item, Paint, Row};
 use crate::pdf::style::{self, MM};
 use crate::pdf::text::{self, Style};
 
-/// How often to do the self-treatment; the same advice for every muscle.
-const HOW_OFTEN: &str = "Once or twice a day, and whenever the pain starts to build.";
-
 /// Everything one handout shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Sheet {
+    /// The language it prints in, where translations have it.
+    pub language: Language,
     pub paper: Paper,
     pub clinic: String,
     pub contact: String,
     pub therapist: String,
     pub first_name: String,
-    /// The session's date as people write it: "20 November 2026".
+    /// The session's date as people of the language write it: "20 November
+    /// 2026", "20 พฤศจิกายน 2569".
     pub date: String,
     pub charts: Vec<ChartView>,
     /// The techniques the muscles use, each printed once.
@@ -31,6 +30,9 @@ pub struct Sheet {
     pub muscles: Vec<MuscleNotes>,
     pub advice: String,
     pub next_appointment: String,
+    /// The atlas's texts above that print in English for want of a
+    /// translation.
+    pub untranslated_atlas: Vec<Untranslated>,
 }
 
 /// One numbered muscle: where, what it does, what to do about it.
@@ -45,7 +47,8 @@ pub struct MuscleNotes {
     pub sides: Vec<Side>,
     /// `None` when the atlas no longer knows the muscle.
     pub atlas: Option<MuscleText>,
-    /// Name and timing of the technique that releases it, if the atlas has one.
+    /// Name and timing of the technique that releases it, if the atlas has one
+    /// (the name translated).
     pub technique: Option<(String, u32, u32)>,
 }
 
@@ -60,8 +63,9 @@ pub struct MuscleText {
 }
 
 impl Sheet {
-    /// The handout of a session. `findings` must not be empty (the caller says
-    /// why not); muscles are numbered in the order they were first charted.
+    /// The handout of a session, in the options' language (English when they
+    /// name none). `findings` must not be empty (the caller says why not);
+    /// muscles are numbered in the order they were first charted.
     pub fn new(
         settings: &Settings,
         first_name: &str,
@@ -70,6 +74,12 @@ impl Sheet {
         atlas: &Atlas,
         options: &HandoutOptions,
     ) -> Sheet {
+        let language = options.language.clone().unwrap_or_default();
+        let mut words = AtlasWords {
+            atlas,
+            translation: AtlasTranslation::builtin(&language),
+            untranslated: Vec::new(),
+        };
         let mut muscles: Vec<MuscleNotes> = Vec::new();
         let mut techniques: Vec<Technique> = Vec::new();
         let mut markers: Vec<(View, Marker)> = Vec::new();
@@ -78,7 +88,8 @@ impl Sheet {
             let index = match known {
                 Some(index) => index,
                 None => {
-                    let notes = muscle_notes(muscles.len() + 1, finding, atlas, &mut techniques);
+                    let number = muscles.len() + 1;
+                    let notes = words.muscle_notes(number, finding, &mut techniques);
                     muscles.push(notes);
                     muscles.len() - 1
                 }
@@ -105,59 +116,112 @@ impl Sheet {
             session.therapist.trim().to_owned()
         };
         Sheet {
+            date: Messages::new(&language).long_date(&session.session_date),
+            language,
             paper: options.paper.unwrap_or(settings.paper),
             clinic: settings.clinic_name.clone(),
             contact: settings.contact.clone(),
             therapist,
             first_name: first_name.to_owned(),
-            date: long_date(&session.session_date),
             charts,
             techniques,
             muscles,
             advice: options.advice.clone(),
             next_appointment: options.next_appointment.clone(),
+            untranslated_atlas: words.untranslated,
+        }
+    }
+
+    /// Every text that prints in English for want of a translation: the
+    /// atlas's, then the handout's own.
+    pub fn untranslated(&self) -> Vec<Untranslated> {
+        let mut all = self.untranslated_atlas.clone();
+        all.extend(self.messages().untranslated());
+        all
+    }
+
+    /// The handout's own text in its language.
+    pub fn messages(&self) -> Messages {
+        Messages::new(&self.language)
+    }
+}
+
+/// The atlas's words in the handout's language, and those still English.
+struct AtlasWords<'a> {
+    atlas: &'a Atlas,
+    /// `None`: English, the atlas's own.
+    translation: Option<&'static AtlasTranslation>,
+    untranslated: Vec<Untranslated>,
+}
+
+impl AtlasWords<'_> {
+    fn muscle_notes(
+        &mut self,
+        number: usize,
+        finding: &Finding,
+        techniques: &mut Vec<Technique>,
+    ) -> MuscleNotes {
+        let english = self.atlas.muscle(&finding.muscle_id);
+        let technique = english
+            .and_then(|m| self.atlas.technique(&m.technique))
+            .or_else(|| self.atlas.technique(GENERIC_TECHNIQUE));
+        if let Some(t) = technique {
+            if !techniques.iter().any(|known| known.id == t.id) {
+                techniques.push(match self.translation {
+                    Some(translation) => translation.technique(t, &mut self.untranslated),
+                    None => t.clone(),
+                });
+            }
+        }
+        let technique = technique.and_then(|t| techniques.iter().find(|known| known.id == t.id));
+        let muscle = english.map(|m| match self.translation {
+            Some(translation) => translation.muscle(m, &mut self.untranslated),
+            None => m.clone(),
+        });
+        if muscle.is_none() && self.translation.is_some() {
+            // A removed plugin's muscle: only its name is left, in English.
+            self.untranslated.push(Untranslated {
+                about: Some(finding.muscle_label.clone()),
+                text: "name".into(),
+            });
+        }
+        MuscleNotes {
+            number,
+            id: finding.muscle_id.clone(),
+            name: muscle
+                .as_ref()
+                .map_or_else(|| finding.muscle_label.clone(), |m| m.name.clone()),
+            sides: Vec::new(),
+            technique: technique.map(|t| (t.name.clone(), t.min_seconds, t.max_seconds)),
+            atlas: muscle.map(|m| MuscleText {
+                point_location: m.point_location,
+                referral: m.referral_description,
+                self_care: m.self_care,
+                stretch: m.stretch,
+                caution: m.caution,
+            }),
         }
     }
 }
 
-fn muscle_notes(
-    number: usize,
-    finding: &Finding,
-    atlas: &Atlas,
-    techniques: &mut Vec<Technique>,
-) -> MuscleNotes {
-    let muscle = atlas.muscle(&finding.muscle_id);
-    let technique = muscle
-        .and_then(|m| atlas.technique(&m.technique))
-        .or_else(|| atlas.technique(GENERIC_TECHNIQUE));
-    if let Some(t) = technique {
-        if !techniques.iter().any(|known| known.id == t.id) {
-            techniques.push(t.clone());
-        }
-    }
-    MuscleNotes {
-        number,
-        id: finding.muscle_id.clone(),
-        name: muscle.map_or_else(|| finding.muscle_label.clone(), |m| m.name.clone()),
-        sides: Vec::new(),
-        atlas: muscle.map(|m| MuscleText {
-            point_location: m.point_location.clone(),
-            referral: m.referral_description.clone(),
-            self_care: m.self_care.clone(),
-            stretch: m.stretch.clone(),
-            caution: m.caution.clone(),
-        }),
-        technique: technique.map(|t| (t.name.clone(), t.min_seconds, t.max_seconds)),
-    }
-}
-
-/// "right side", "left side" or "both sides".
-fn sides_text(sides: &[Side]) -> &'static str {
+/// The `muscle-and-side` message's side: "right", "left" or "both".
+fn side_key(sides: &[Side]) -> &'static str {
     match sides {
-        [Side::Right] => "right side",
-        [Side::Left] => "left side",
-        _ => "both sides",
+        [Side::Right] => "right",
+        [Side::Left] => "left",
+        _ => "both",
     }
+}
+
+/// "Upper trapezius, right side", in the handout's language.
+fn muscle_and_side(messages: &Messages, muscle: &MuscleNotes) -> String {
+    messages.text(
+        "muscle-and-side",
+        &[
+            ("muscle", muscle.name.as_str().into()),
+            ("side", side_key(&muscle.sides).into()),
+        ],
+    )
 }
 
 // Horizontal positions inside the content area.
@@ -170,13 +234,15 @@ const PAD: f32 = 3.5 * MM;
 impl Sheet {
     /// The handout's content as blocks `width` points wide, in reading order.
     pub fn blocks(&self, width: f32) -> Vec<Block> {
-        let mut blocks = vec![self.header(width)];
+        let messages = self.messages();
+        let mut blocks = vec![self.header(&messages, width)];
         if !self.advice.is_empty() {
-            blocks.push(self.advice_block(width));
+            blocks.push(self.advice_block(&messages, width));
         }
-        blocks.push(self.chart_block(width));
+        blocks.push(self.chart_block(&messages, width));
         for (i, technique) in self.techniques.iter().enumerate() {
             blocks.extend(technique_blocks(
+                &messages,
                 technique,
                 i == 0,
                 self.techniques.len(),
@@ -184,13 +250,13 @@ impl Sheet {
             ));
         }
         for (i, muscle) in self.muscles.iter().enumerate() {
-            blocks.push(muscle_block(muscle, i == 0, width));
+            blocks.push(muscle_block(&messages, muscle, i == 0, width));
         }
-        blocks.push(red_flag_block(width));
+        blocks.push(red_flag_block(&messages, width));
         blocks
     }
 
-    fn header(&self, width: f32) -> Block {
+    fn header(&self, messages: &Messages, width: f32) -> Block {
         let mut rows = Vec::new();
         if !self.clinic.is_empty() {
             rows.extend(paragraph(&self.clinic, &style::CLINIC, 0.0, width));
@@ -201,27 +267,21 @@ impl Sheet {
         if !rows.is_empty() {
             rows.push(rule(width, 2.5 * MM));
         }
-        rows.extend(paragraph(
-            &format!("Home care for {}", self.first_name),
-            &style::TITLE,
-            0.0,
-            width,
-        ));
-        let with = if self.therapist.is_empty() {
-            String::new()
+        let name = ("name", FluentValue::from(self.first_name.as_str()));
+        let title = messages.text("title", &[name]);
+        rows.extend(paragraph(&title, &style::TITLE, 0.0, width));
+        let date = ("date", FluentValue::from(self.date.as_str()));
+        let from = if self.therapist.is_empty() {
+            messages.text("from-your-treatment", &[date])
         } else {
-            format!(" with {}", self.therapist)
+            let therapist = ("therapist", self.therapist.as_str().into());
+            messages.text("from-your-treatment-with", &[date, therapist])
         };
-        rows.extend(paragraph(
-            &format!("From your treatment on {}{with}.", self.date),
-            &style::BODY,
-            0.0,
-            width,
-        ));
+        rows.extend(paragraph(&from, &style::BODY, 0.0, width));
         if !self.next_appointment.is_empty() {
             rows.push(Row::space(1.0 * MM));
             rows.extend(labelled(
-                "Next visit",
+                &messages.text("next-visit", &[]),
                 paragraph(
                     &self.next_appointment,
                     &style::BODY_BOLD,
@@ -237,11 +297,12 @@ impl Sheet {
         }
     }
 
-    fn advice_block(&self, width: f32) -> Block {
+    fn advice_block(&self, messages: &Messages, width: f32) -> Block {
         let inner = width - 2.0 * PAD - 1.2 * MM;
         let x = PAD + 1.2 * MM;
         let mut rows = vec![Row::space(PAD)];
-        rows.extend(paragraph("From your therapist", &style::LABEL, x, inner));
+        let label = messages.text("from-your-therapist", &[]);
+        rows.extend(paragraph(&label, &style::LABEL, x, inner));
         rows.extend(paragraph(&self.advice, &style::BODY, x, inner));
         rows.push(Row::space(PAD));
         Block {
@@ -254,19 +315,20 @@ impl Sheet {
         }
     }
 
-    fn chart_block(&self, width: f32) -> Block {
-        let mut rows = paragraph("Your trigger points", &style::HEADING, 0.0, width);
-        rows.extend(paragraph(
-            "A trigger point is a small knot in a muscle that can send pain somewhere \
-             else. These are the points we worked on today; the numbers on the chart \
-             match the numbered muscles below.",
-            &style::BODY,
-            0.0,
-            width,
-        ));
+    fn chart_block(&self, messages: &Messages, width: f32) -> Block {
+        let heading = messages.text("your-trigger-points", &[]);
+        let mut rows = paragraph(&heading, &style::HEADING, 0.0, width);
+        let explained = messages.text("trigger-points-explained", &[]);
+        rows.extend(paragraph(&explained, &style::BODY, 0.0, width));
         rows.push(Row::space(2.0 * MM));
-        rows.push(chart::chart_row(&self.charts, width, chart::Framing::Body));
-        rows.extend(legend(&self.muscles, width));
+        let captions = chart::Captions {
+            titles: View::ALL.map(|view| messages.text(&format!("view-{view}"), &[])),
+            your_left: messages.text("your-left", &[]),
+            your_right: messages.text("your-right", &[]),
+        };
+        let framing = chart::Framing::Body;
+        rows.push(chart::chart_row(&self.charts, width, framing, &captions));
+        rows.extend(legend(messages, &self.muscles, width));
         Block {
             gap_before: SECTION_GAP,
             rows,
@@ -277,15 +339,17 @@ impl Sheet {
 
 /// A technique's steps, then its cautions, then its tools: three blocks, so a
 /// long technique flows on rather than leaving half a page empty.
-fn technique_blocks(technique: &Technique, first: bool, count: usize, width: f32) -> Vec<Block> {
+fn technique_blocks(
+    messages: &Messages,
+    technique: &Technique,
+    first: bool,
+    count: usize,
+    width: f32,
+) -> Vec<Block> {
     let mut steps = Vec::new();
     if first {
-        let heading = if count == 1 {
-            "How to release a point"
-        } else {
-            "How to release your points"
-        };
-        steps.extend(paragraph(heading, &style::HEADING, 0.0, width));
+        let heading = messages.text("how-to-release", &[("techniques", count.into())]);
+        steps.extend(paragraph(&heading, &style::HEADING, 0.0, width));
     }
     if count > 1 {
         steps.extend(paragraph(&technique.name, &style::MUSCLE, 0.0, width));
@@ -310,7 +374,8 @@ fn technique_blocks(technique: &Technique, first: bool, count: usize, width: f32
         });
     }
     if !technique.tools.is_empty() {
-        let mut rows = paragraph("What you can use", &style::LABEL, 0.0, width);
+        let label = messages.text("what-you-can-use", &[]);
+        let mut rows = paragraph(&label, &style::LABEL, 0.0, width);
         rows.extend(bulleted(&technique.tools, &style::BODY, 0.0, width));
         blocks.push(Block {
             gap_before: 2.0 * MM,
@@ -321,28 +386,26 @@ fn technique_blocks(technique: &Technique, first: bool, count: usize, width: f32
     blocks
 }
 
-fn muscle_block(muscle: &MuscleNotes, first: bool, width: f32) -> Block {
+fn muscle_block(messages: &Messages, muscle: &MuscleNotes, first: bool, width: f32) -> Block {
     let mut rows = Vec::new();
     if first {
-        rows.extend(paragraph(
-            "Your muscles, one by one",
-            &style::HEADING,
-            0.0,
-            width,
-        ));
+        let heading = messages.text("your-muscles", &[]);
+        rows.extend(paragraph(&heading, &style::HEADING, 0.0, width));
         rows.push(Row::space(1.0 * MM));
     }
-    let title = format!("{}, {}", muscle.name, sides_text(&muscle.sides));
+    let title = muscle_and_side(messages, muscle);
     let mut heading = paragraph(&title, &style::MUSCLE, INDENT, width - INDENT);
     if let Some(first_line) = heading.first_mut() {
         let radius = 3.2 * MM;
         let center_y = style::MUSCLE.ascent() - 0.36 * style::MUSCLE.size;
-        first_line.items.extend(number_badge(
+        // The number is read before the name.
+        let badge = number_badge(
             muscle.number,
             (radius, center_y),
             radius,
             &style::BADGE_NUMBER,
-        ));
+        );
+        first_line.items.splice(0..0, badge);
     }
     rows.extend(heading);
     rows.push(Row::space(1.0 * MM));
@@ -350,48 +413,51 @@ fn muscle_block(muscle: &MuscleNotes, first: bool, width: f32) -> Block {
     let x = INDENT + LABEL_WIDTH;
     let value_width = width - x;
     let body = |text: &str| paragraph(text, &style::BODY, x, value_width);
+    let text = |id: &str| messages.text(id, &[]);
     let mut entry = |label: &str, value: Vec<Row>| {
-        rows.extend(labelled(label, value, INDENT));
+        rows.extend(labelled(&text(label), value, INDENT));
         rows.push(Row::space(1.2 * MM));
     };
     match &muscle.atlas {
-        Some(text) => {
-            entry("The point", body(&text.point_location));
-            entry("Pain it sends", body(&text.referral));
+        Some(atlas) => {
+            entry("the-point", body(&atlas.point_location));
+            entry("pain-it-sends", body(&atlas.referral));
         }
-        None => entry(
-            "The point",
-            body("Your therapist will show you where this point is."),
-        ),
+        None => entry("the-point", body(&text("therapist-will-show-the-point"))),
     }
     let mut release = match &muscle.technique {
-        Some((name, min, max)) => body(&format!(
-            "{name}, {min} to {max} seconds on each point, as described above."
+        Some((name, min, max)) => body(&messages.text(
+            "release-with-technique",
+            &[
+                ("technique", name.as_str().into()),
+                ("min", (*min).into()),
+                ("max", (*max).into()),
+            ],
         )),
-        None => body("As your therapist showed you, always staying below pain."),
+        None => body(&text("release-as-shown")),
     };
-    if let Some(text) = &muscle.atlas {
-        release.extend(bulleted(&text.self_care, &style::BODY, x, value_width));
+    if let Some(atlas) = &muscle.atlas {
+        release.extend(bulleted(&atlas.self_care, &style::BODY, x, value_width));
     }
-    entry("Release it", release);
-    if let Some(text) = &muscle.atlas {
-        let stretch = &text.stretch;
-        let mut rows = paragraph(
-            &format!(
-                "{}: hold for {} seconds, {} times.",
-                stretch.name, stretch.hold_seconds, stretch.repetitions
-            ),
-            &style::BODY,
-            x,
-            value_width,
+    entry("release-it", release);
+    if let Some(atlas) = &muscle.atlas {
+        let stretch = &atlas.stretch;
+        let hold = messages.text(
+            "stretch-hold",
+            &[
+                ("stretch", stretch.name.as_str().into()),
+                ("seconds", stretch.hold_seconds.into()),
+                ("times", stretch.repetitions.into()),
+            ],
         );
+        let mut rows = paragraph(&hold, &style::BODY, x, value_width);
         rows.extend(numbered(&stretch.steps, &style::BODY, x, value_width));
-        entry("Stretch", rows);
+        entry("stretch", rows);
     }
-    entry("How often", body(HOW_OFTEN));
+    entry("how-often", body(&text("how-often-advice")));
     if let Some(caution) = muscle.atlas.as_ref().and_then(|t| t.caution.as_ref()) {
         entry(
-            "Take care",
+            "take-care",
             paragraph(caution, &style::BODY_BOLD, x, value_width),
         );
     }
@@ -403,25 +469,17 @@ fn muscle_block(muscle: &MuscleNotes, first: bool, width: f32) -> Block {
     }
 }
 
-fn red_flag_block(width: f32) -> Block {
+fn red_flag_block(messages: &Messages, width: f32) -> Block {
     let x = PAD + 1.2 * MM;
     let inner = width - x - PAD;
     let mut rows = vec![Row::space(PAD)];
-    rows.extend(paragraph(
-        "See your doctor if…",
-        &style::WARNING_HEADING,
-        x,
-        inner,
-    ));
-    rows.extend(paragraph(
-        "Stop the self-treatment and see a doctor before your next massage if:",
-        &style::BODY,
-        x,
-        inner,
-    ));
+    let heading = messages.text("see-your-doctor-if", &[]);
+    rows.extend(paragraph(&heading, &style::WARNING_HEADING, x, inner));
+    let stop = messages.text("stop-and-see-a-doctor", &[]);
+    rows.extend(paragraph(&stop, &style::BODY, x, inner));
     let flags: Vec<String> = RedFlag::ALL
         .iter()
-        .map(|flag| flag.see_your_doctor().to_owned())
+        .map(|flag| messages.see_your_doctor(*flag))
         .collect();
     rows.extend(bulleted(&flags, &style::BODY, x, inner));
     rows.push(Row::space(PAD));
@@ -437,17 +495,25 @@ fn red_flag_block(width: f32) -> Block {
 
 /// The footer of page `page` of `count`: who the handout is for, and the page.
 pub fn footer(sheet: &Sheet, page: usize, count: usize, width: f32) -> Row {
-    let who = format!("Home care for {} · {}", sheet.first_name, sheet.date);
-    footer_row(&who, page, count, width)
+    let messages = sheet.messages();
+    let who = messages.text(
+        "footer",
+        &[
+            ("name", sheet.first_name.as_str().into()),
+            ("date", sheet.date.as_str().into()),
+        ],
+    );
+    let pages = messages.text("page-of", &[("page", page.into()), ("count", count.into())]);
+    footer_row(&who, &pages, width)
 }
 
 /// The chart's key: each number with its muscle and side, in two columns.
-fn legend(muscles: &[MuscleNotes], width: f32) -> Vec<Row> {
+fn legend(messages: &Messages, muscles: &[MuscleNotes], width: f32) -> Vec<Row> {
     let column = width / 2.0;
     let badge = 2.1 * MM;
     let text_x = 2.0 * badge + 2.0 * MM;
     let cell = |muscle: &MuscleNotes, x: f32| {
-        let label = format!("{}, {}", muscle.name, sides_text(&muscle.sides));
+        let label = muscle_and_side(messages, muscle);
         let mut rows = paragraph(
             &label,
             &style::SMALL,
@@ -456,12 +522,13 @@ fn legend(muscles: &[MuscleNotes], width: f32) -> Vec<Row> {
         );
         if let Some(first) = rows.first_mut() {
             let center_y = style::SMALL.ascent() - 0.36 * style::SMALL.size;
-            first.items.extend(number_badge(
+            let number = number_badge(
                 muscle.number,
                 (x + badge, center_y),
                 badge,
                 &style::LEGEND_NUMBER,
-            ));
+            );
+            first.items.splice(0..0, number);
         }
         rows
     };
@@ -600,13 +667,13 @@ mod tests {
         let muscles: Vec<(usize, &str, &str)> = sheet
             .muscles
             .iter()
-            .map(|m| (m.number, m.name.as_str(), sides_text(&m.sides)))
+            .map(|m| (m.number, m.name.as_str(), side_key(&m.sides)))
             .collect();
         assert_eq!(
             muscles,
             [
-                (1, "Levator scapulae", "both sides"),
-                (2, "Upper trapezius", "right side")
+                (1, "Levator scapulae", "both"),
+                (2, "Upper trapezius", "right")
             ]
         );
         // Every finding is marked, with its muscle's number; only the back is drawn.
@@ -644,6 +711,51 @@ mod tests {
     }
 
     #[test]
+    fn a_translation_without_a_muscles_stretch_prints_that_stretch_alone_in_english() {
+        let atlas = Atlas::builtin();
+        let english = atlas.muscle("core:upper-trapezius").expect("trapezius");
+        let thai = AtlasTranslation::builtin(&Language::parse("th").expect("th"));
+        let thai = thai.expect("Thai").muscle(english, &mut Vec::new());
+        let mut texts = toml::Table::new();
+        texts.insert("name".into(), thai.name.clone().into());
+        texts.insert("pointLocation".into(), thai.point_location.clone().into());
+        texts.insert(
+            "referralDescription".into(),
+            thai.referral_description.clone().into(),
+        );
+        texts.insert("selfCare".into(), thai.self_care.clone().into());
+        if let Some(caution) = &thai.caution {
+            texts.insert("caution".into(), caution.clone().into());
+        }
+        let file = format!(
+            "language = \"th\"\ntranslator = \"Test\"\nreviewedByNativeSpeaker = false\n\
+             [muscles.\"core:upper-trapezius\"]\n{}",
+            toml::to_string(&texts).expect("toml")
+        );
+        let translation = AtlasTranslation::parse("th", [("shoulder.toml", file.as_str())]);
+        let mut words = AtlasWords {
+            atlas: &atlas,
+            translation: Some(Box::leak(Box::new(translation.expect("parses")))),
+            untranslated: Vec::new(),
+        };
+        let notes = words.muscle_notes(1, &trapezius(), &mut Vec::new());
+        assert_eq!(notes.name, thai.name);
+        let text = notes.atlas.expect("the atlas's texts");
+        assert_eq!(text.point_location, thai.point_location);
+        assert_eq!(text.stretch, english.stretch);
+        let trapezius: Vec<&Untranslated> = words
+            .untranslated
+            .iter()
+            .filter(|u| u.about.as_deref() == Some("Upper trapezius"))
+            .collect();
+        let stretch = Untranslated {
+            about: Some("Upper trapezius".into()),
+            text: "stretch".into(),
+        };
+        assert_eq!(trapezius, [&stretch]);
+    }
+
+    #[test]
     fn the_sessions_therapist_wins_over_the_settings_one() {
         let settings = Settings {
             therapist_name: "Default Therapist".into(),
@@ -664,8 +776,11 @@ mod tests {
         // Without the bullets, which sit after a wrapped item's first line.
         let last = words(&blocks[blocks.len() - 1..]).replace(" •", "");
         assert!(last.starts_with("See your doctor if…"), "{last}");
+        let english = Messages::new(&Language::english());
         for flag in RedFlag::ALL {
-            assert!(last.contains(flag.see_your_doctor()), "{flag:?} {last}");
+            let line = english.see_your_doctor(flag);
+            assert!(line.starts_with("you"), "{flag:?}: {line}");
+            assert!(last.contains(&line), "{flag:?} {last}");
         }
     }
 

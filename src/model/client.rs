@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::text::{free_text, lossy};
-use super::{ClientId, Email, Invalid, IsoDate, Name, Phone};
+use super::{ClientId, Email, Invalid, IsoDate, Language, Name, Phone};
 use crate::atlas::RedFlag;
 
 /// A client as stored.
@@ -42,6 +42,9 @@ pub struct Client {
     pub screened_flags: Vec<RedFlag>,
     /// When the red-flag questions were last asked; `None`: never screened.
     pub screened_at: Option<String>,
+    /// The language their handouts are printed in.
+    #[sqlx(try_from = "String")]
+    pub language: Language,
     pub created_at: String,
     pub updated_at: String,
 }
@@ -137,6 +140,10 @@ pub struct ClientForm {
     /// The red-flag screening, question by question (`true`: "yes"): every
     /// question answered, or none yet.
     pub red_flag_answers: BTreeMap<RedFlag, bool>,
+    /// A BCP 47 language tag ("th"); empty: English.
+    #[serde(with = "lossy")]
+    #[ts(type = "string")]
+    pub language: String,
 }
 
 /// Screening answers with every question asked: "yes" to `yes`, "no" to the rest.
@@ -157,6 +164,7 @@ pub struct NewClient {
     pub date_of_birth: Option<IsoDate>,
     pub notes: String,
     pub intake: Intake,
+    pub language: Language,
 }
 
 /// Health history, consent and screening, as validated from the form.
@@ -268,6 +276,14 @@ impl TryFrom<ClientForm> for NewClient {
         );
         let consent = consent(&form, &mut invalid);
         let screening = invalid.check("redFlagAnswers", screening(&form.red_flag_answers));
+        let language = invalid.check(
+            "language",
+            if form.language.trim().is_empty() {
+                Ok(Language::english())
+            } else {
+                Language::parse(&form.language)
+            },
+        );
         invalid.finish(|| {
             Some(NewClient {
                 first_name: first_name?,
@@ -286,6 +302,7 @@ impl TryFrom<ClientForm> for NewClient {
                     screened: screening.as_ref()?.is_some(),
                     red_flags: screening?.unwrap_or_default(),
                 },
+                language: language?,
             })
         })
     }
@@ -368,6 +385,7 @@ mod tests {
             first_name: " ".into(),
             email: "nope".into(),
             date_of_birth: "1990-13-01".into(),
+            language: "thai!".into(),
             ..ClientForm::default()
         };
         let fields: Vec<String> = NewClient::try_from(form)
@@ -376,7 +394,7 @@ mod tests {
             .into_iter()
             .map(|e| e.field)
             .collect();
-        assert_eq!(fields, ["firstName", "email", "dateOfBirth"]);
+        assert_eq!(fields, ["firstName", "email", "dateOfBirth", "language"]);
     }
 
     #[test]

@@ -65,7 +65,8 @@ use serde::ser::SerializeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 
-use super::{Activity, Email, Invalid, IsoDate, Name, Paper, Phone, PressureTolerance, Score};
+use super::Score;
+use super::{Activity, Email, Invalid, IsoDate, Language, Name, Paper, Phone, PressureTolerance};
 use super::{ChartPoint, SessionStatus};
 use crate::atlas::{RedFlag, Side, View};
 
@@ -358,6 +359,7 @@ fn check_value(table: &str, column: &str, value: &Value, row: &Row) -> Result<()
         ("clients", "email") => optional(text, Email::parse),
         ("clients", "date_of_birth") => IsoDate::parse_birth_date(text).map(drop),
         ("clients", "pressure_tolerance") => one_of::<PressureTolerance>(text),
+        ("clients", "language") => Language::parse(text).map(drop),
         ("clients", "red_flags" | "screened_flags") => json::<Vec<RedFlag>>(text),
         ("sessions", "status") => one_of::<SessionStatus>(text),
         ("findings" | "session_checks", "side") => one_of::<Side>(text),

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::settings::one_line;
-use super::{ClientId, HandoutId, Invalid, Paper, SessionId};
+use super::{ClientId, HandoutId, Invalid, Language, Paper, SessionId};
 
 /// What the therapist adds when printing a handout.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -18,6 +18,8 @@ pub struct HandoutOptions {
     pub advice: String,
     /// When to come back, as the therapist writes it ("Tue 2 Dec, 10:00").
     pub next_appointment: String,
+    /// The language to print in; `None`: the client's.
+    pub language: Option<Language>,
 }
 
 impl HandoutOptions {
@@ -40,6 +42,7 @@ impl HandoutOptions {
         invalid.finish(|| {
             Some(HandoutOptions {
                 paper: self.paper,
+                language: self.language.clone(),
                 advice: advice?,
                 next_appointment: next_appointment?,
             })

@@ -13,6 +13,7 @@ mod finding;
 mod handout;
 mod ids;
 mod invalid;
+mod language;
 mod secret;
 mod session;
 mod settings;
@@ -34,6 +35,7 @@ pub use ids::{
     SnippetId,
 };
 pub use invalid::{FieldError, Invalid};
+pub use language::Language;
 pub use secret::{Passphrase, RecoveryKey, Unlock, UnlockForm};
 pub use session::{
     Amendment, AmendmentForm, ClientRecord, NewAmendment, NewSession, NoteForm, Session,

@@ -17,10 +17,10 @@ pub(crate) fn long_date(iso: &str) -> String {
         .unwrap_or_else(|_| iso.to_owned())
 }
 
-/// A footer: `who` (or what) on the left, "Page N of M" on the right.
-pub(crate) fn footer_row(who: &str, page: usize, count: usize, width: f32) -> Row {
-    let pages = format!("Page {page} of {count}");
-    let pages = text::one_line(&pages, &style::SMALL);
+/// A footer: `who` (or what) on the left, `pages` ("Page N of M") on the
+/// right.
+pub(crate) fn footer_row(who: &str, pages: &str, width: f32) -> Row {
+    let pages = text::one_line(pages, &style::SMALL);
     let who_width = width - pages.width() - 6.0 * MM;
     let mut items = vec![Item::Path {
         points: vec![(0.0, 0.0), (width, 0.0)],
@@ -79,11 +79,13 @@ pub(crate) fn labelled(label: &str, mut value: Vec<Row>, x: f32) -> Vec<Row> {
             Item::Text { y, .. } => Some(*y),
             _ => None,
         });
-        for mut item in label.items {
+        // Before the value's text, so a copy or a screen reader reads the
+        // label first.
+        for (i, mut item) in label.items.into_iter().enumerate() {
             if let (Item::Text { y, .. }, Some(baseline)) = (&mut item, baseline) {
                 *y = baseline;
             }
-            row.items.push(item);
+            row.items.insert(i, item);
         }
     }
     value
@@ -111,11 +113,15 @@ fn list(
     for (i, item) in items.iter().enumerate() {
         let mut item_rows = paragraph(item, style, x + LIST_MARKER, width - LIST_MARKER);
         if let Some(first) = item_rows.first_mut() {
-            first.items.push(Item::Text {
-                x,
-                y: style.ascent(),
-                line: text::one_line(&marker(i), style),
-            });
+            // The marker is read before the item.
+            first.items.insert(
+                0,
+                Item::Text {
+                    x,
+                    y: style.ascent(),
+                    line: text::one_line(&marker(i), style),
+                },
+            );
         }
         rows.extend(item_rows);
     }

@@ -196,8 +196,32 @@ fn body_band(views: &[ChartView]) -> Crop {
     }
 }
 
+/// The words around the figures, in the document's language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Captions {
+    /// Each view's title ("Front"), in [`View`] order.
+    pub titles: [String; 5],
+    pub your_left: String,
+    pub your_right: String,
+}
+
+impl Captions {
+    pub fn english() -> Captions {
+        Captions {
+            titles: View::ALL.map(|view| view.title().to_owned()),
+            your_left: "Your left".into(),
+            your_right: "Your right".into(),
+        }
+    }
+
+    fn title(&self, view: View) -> &str {
+        let index = View::ALL.iter().position(|v| *v == view).unwrap_or(0);
+        &self.titles[index]
+    }
+}
+
 /// The chart as one row, `width` points wide: the views side by side.
-pub fn chart_row(views: &[ChartView], width: f32, framing: Framing) -> Row {
+pub fn chart_row(views: &[ChartView], width: f32, framing: Framing, captions: &Captions) -> Row {
     if views.is_empty() {
         return Row::default();
     }
@@ -218,7 +242,7 @@ pub fn chart_row(views: &[ChartView], width: f32, framing: Framing) -> Row {
             crop,
             scale,
         };
-        items.extend(caption(view.view, &figure, figure_width));
+        items.extend(caption(view.view, &figure, figure_width, captions));
         items.push(figure.body(&view.outline, &view.zones));
         let (badges, lowest) = figure.markers(&view.markers);
         items.extend(badges);
@@ -339,8 +363,8 @@ impl Figure {
 }
 
 /// The caption above a figure ("Front") and which side is the client's.
-fn caption(view: View, figure: &Figure, width: f32) -> Vec<Item> {
-    let name = view.title();
+fn caption(view: View, figure: &Figure, width: f32, captions: &Captions) -> Vec<Item> {
+    let name = captions.title(view);
     let mut items = Vec::new();
     let title = one_line(name, &style::BODY_BOLD);
     let title_width = title.width();
@@ -352,9 +376,10 @@ fn caption(view: View, figure: &Figure, width: f32) -> Vec<Item> {
     });
     // Left and right are the client's own: on the front view their right is
     // on the viewer's left.
+    let (your_left, your_right) = (captions.your_left.as_str(), captions.your_right.as_str());
     let sides = match view {
-        View::Front => Some(("Your right", "Your left")),
-        View::Back | View::Soles => Some(("Your left", "Your right")),
+        View::Front => Some((your_right, your_left)),
+        View::Back | View::Soles => Some((your_left, your_right)),
         View::RightSide | View::LeftSide => None,
     };
     if let Some((left, right)) = sides {
@@ -574,6 +599,7 @@ mod tests {
             }]),
             400.0,
             Framing::Body,
+            &Captions::english(),
         );
         assert!(row.height > 100.0);
         for item in &row.items {

@@ -86,6 +86,7 @@ fn muscle_block(atlas: &Atlas, m: &Muscle, width: f32) -> Block {
         &views(atlas, m, &places),
         width,
         Framing::Close,
+        &chart::Captions::english(),
     ));
     let mut block = section(&m.name, width, rows);
     block.gap_before = BLOCK_GAP * 2.0;

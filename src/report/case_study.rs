@@ -571,7 +571,12 @@ pub(super) fn session_block(session: &SessionPart, first: bool, width: f32) -> B
         rows.push(Row::space(1.5 * MM));
         // Smaller than on a handout: a report has many sessions to show.
         let share = if session.charts.len() == 1 { 0.42 } else { 0.8 };
-        let chart = chart::chart_row(&session.charts, width * share, chart::Framing::Body);
+        let chart = chart::chart_row(
+            &session.charts,
+            width * share,
+            chart::Framing::Body,
+            &chart::Captions::english(),
+        );
         let dx = width * (1.0 - share) / 2.0;
         rows.push(Row {
             height: chart.height,

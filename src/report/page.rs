@@ -43,7 +43,9 @@ pub fn landscape(paper: Paper) -> PageSize {
 }
 
 /// The footer: what the document is on the left, "Page N of M" on the right.
-pub(crate) use crate::pdf::blocks::footer_row as footer;
+pub(crate) fn footer(what: &str, page: usize, count: usize, width: f32) -> Row {
+    crate::pdf::blocks::footer_row(what, &format!("Page {page} of {count}"), width)
+}
 
 /// A block of `rows` after a gap.
 pub fn block(gap_before: f32, rows: Vec<Row>) -> Block {

@@ -12,7 +12,7 @@ use crate::model::{Client, ClientId, ClientSummary, NewClient};
 const CLIENT_COLUMNS: &str = "id, first_name, last_name, phone, email, date_of_birth, notes,
     health_history, medications, contraindications, areas_to_avoid, pressure_tolerance,
     consent_scope, consent_date, consent_signed_by, red_flags, screened_flags, screened_at,
-    created_at, updated_at";
+    language, created_at, updated_at";
 
 /// The client's fields as `?1..?17`, in the order [`bind_fields`] binds them.
 const FIELD_COLUMNS: &str =
@@ -30,6 +30,8 @@ const SCREENED_AT: &str = "CASE WHEN ?18 THEN
              THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE screened_at END
     END";
 const SCREENED_FLAGS: &str = "CASE WHEN ?18 THEN ?19 ELSE '[]' END";
+/// `?20`: the language the client reads.
+const LANGUAGE: &str = "?20";
 
 const SUMMARY_COLUMNS: &str = "c.id, c.first_name, c.last_name, c.phone, c.email,
     (SELECT max(s.session_date) FROM sessions s
@@ -87,9 +89,9 @@ impl Store {
             .collect();
         let sql = format!(
             "UPDATE clients SET {}, screened_at = {SCREENED_AT},
-                 screened_flags = {SCREENED_FLAGS},
+                 screened_flags = {SCREENED_FLAGS}, language = {LANGUAGE},
                  updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?20 AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}",
+             WHERE id = ?21 AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}",
             assignments.join(", ")
         );
         let red_flags = red_flags_json(client)?;
@@ -172,9 +174,10 @@ pub(super) async fn insert_client(
     client: &NewClient,
 ) -> Result<Client> {
     let sql = format!(
-        "INSERT INTO clients ({FIELD_COLUMNS}, screened_at, screened_flags)
+        "INSERT INTO clients ({FIELD_COLUMNS}, screened_at, screened_flags, language)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 CASE WHEN ?18 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END, {SCREENED_FLAGS})
+                 CASE WHEN ?18 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END, {SCREENED_FLAGS},
+                 {LANGUAGE})
          RETURNING {CLIENT_COLUMNS}"
     );
     let red_flags = red_flags_json(client)?;
@@ -192,8 +195,8 @@ fn red_flags_json(client: &NewClient) -> Result<String> {
         .map_err(|error| Error::Database(sqlx::Error::Encode(error.into())))
 }
 
-/// Binds `?1..?19`: the columns of [`FIELD_COLUMNS`], whether screened and
-/// the questions a screening answers.
+/// Binds `?1..?20`: the columns of [`FIELD_COLUMNS`], whether screened, the
+/// questions a screening answers and the language.
 fn bind_fields<'q>(
     query: ClientQuery<'q>,
     client: &'q NewClient,
@@ -221,6 +224,7 @@ fn bind_fields<'q>(
         .bind(red_flags)
         .bind(intake.screened)
         .bind(ALL_QUESTIONS.as_str())
+        .bind(client.language.to_string())
 }
 
 /// Every red-flag question, as stored in `screened_flags`.

@@ -15,8 +15,8 @@ use serde_json::{json, Value};
 use crate::handout::{pages, text_of};
 use crate::helpers::{trapezius_finding, TestDb};
 
-/// A client with everything a record holds.
-async fn full_client(db: &TestDb, first: &str, last: &str) -> Client {
+/// A client with everything a record holds, reading `language`.
+async fn full_client(db: &TestDb, first: &str, last: &str, language: &str) -> Client {
     db.api
         .create_client(ClientForm {
             first_name: first.into(),
@@ -34,6 +34,7 @@ async fn full_client(db: &TestDb, first: &str, last: &str) -> Client {
             consent_date: "2026-11-01".into(),
             consent_signed_by: format!("{first} {last}"),
             red_flag_answers: screening_answers(&[RedFlag::ArmNumbness]),
+            language: language.into(),
         })
         .await
         .expect("create client")
@@ -54,9 +55,9 @@ fn finding_on(view: View, x: f64, y: f64) -> FindingForm {
 /// checks, a handout, snippets, settings, a student profile and a signed-off
 /// practice log.
 async fn everything(db: &TestDb) -> Client {
-    let somchai = full_client(db, "สมชาย", "ใจดี").await;
-    let eleni = full_client(db, "Ελένη", "Παπαδοπούλου").await;
-    let zoe = full_client(db, "Zoë", "Ångström-Müller").await;
+    let somchai = full_client(db, "สมชาย", "ใจดี", "th").await;
+    let eleni = full_client(db, "Ελένη", "Παπαδοπούλου", "el").await;
+    let zoe = full_client(db, "Zoë", "Ångström-Müller", "").await;
     db.api.delete_client(zoe.id).await.expect("delete client");
 
     let signed = db.session(&somchai).await;
@@ -232,6 +233,17 @@ async fn export_import_export_gives_the_same_bytes() {
     let target = TestDb::new().await;
     let imported = target.api.import(&first).await.expect("import");
     assert_eq!(imported.clients, 3);
+    let mut languages = Vec::new();
+    for client in target.api.search_clients("").await.expect("clients") {
+        let record = target.api.client_record(client.id).await.expect("client");
+        languages.push(record.client.language.to_string());
+    }
+    languages.sort();
+    assert_eq!(
+        languages,
+        ["el", "th"],
+        "the clients' languages are restored"
+    );
     let second = target.dir.path().join("second.json");
     target.api.export_all(&second).await.expect("export again");
 

@@ -5,8 +5,12 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use myochart::api::Code;
+use myochart::atlas::Atlas;
 use myochart::atlas::{RedFlag, Side, View};
-use myochart::model::{Client, FindingForm, HandoutOptions, Paper, Session, SessionId, Settings};
+use myochart::i18n::{AtlasTranslation, Messages, Untranslated};
+use myochart::model::{
+    Client, ClientForm, FindingForm, HandoutOptions, Language, Paper, Session, SessionId, Settings,
+};
 
 use crate::cli::{myochart, stdout};
 use crate::helpers::{assert_no_missing_glyphs, trapezius_finding, TestDb};
@@ -167,8 +171,9 @@ async fn a_thai_clients_handout_names_them_and_every_charted_muscle() {
     }
     // Long items wrap: compare with the lines joined.
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let english = Messages::new(&Language::english());
     for flag in RedFlag::ALL {
-        assert!(joined.contains(flag.see_your_doctor()), "{flag:?}");
+        assert!(joined.contains(&english.see_your_doctor(flag)), "{flag:?}");
     }
     let count = pages(&pdf);
     assert!(text.contains(&format!("Page 1 of {count}")), "{text}");
@@ -550,4 +555,186 @@ async fn handouts_saved_into_a_folder_get_readable_names_that_never_overwrite() 
             .len(),
         2
     );
+}
+
+fn language(tag: &str) -> Language {
+    Language::parse(tag).expect("a language tag")
+}
+
+/// The text without any white space: Thai has no spaces between words, so
+/// a line may break anywhere and `pdftotext` puts a break there.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The English a handout prints where it has no translation.
+const ENGLISH_FIXED_TEXT: [&str; 12] = [
+    "Home care for",
+    "From your treatment",
+    "Your trigger points",
+    "How to release",
+    "Your muscles, one by one",
+    "The point",
+    "Pain it sends",
+    "Release it",
+    "How often",
+    "See your doctor",
+    "Page 1 of",
+    "November",
+];
+
+#[tokio::test]
+async fn a_thai_clients_handout_prints_in_thai_with_buddhist_era_dates() {
+    let db = TestDb::new().await;
+    let client = db
+        .api
+        .create_client(ClientForm {
+            first_name: "สมชาย".into(),
+            language: "th".into(),
+            ..ClientForm::default()
+        })
+        .await
+        .expect("client");
+    let session = db.session(&client).await;
+    db.api
+        .add_finding(session.id, trapezius_finding())
+        .await
+        .expect("finding");
+    // No language in the options: the client's.
+    let pdf = save(&db, session.id, HandoutOptions::default(), "thai.pdf").await;
+    // In content order: the layout order splits lines where marks sit raised.
+    let text = squeezed(&poppler("pdftotext", &["-raw"], &pdf));
+
+    let thai = Messages::new(&language("th"));
+    let atlas = Atlas::builtin();
+    let translation = AtlasTranslation::builtin(&language("th")).expect("Thai");
+    let mut untranslated = Vec::new();
+    let trapezius = atlas.muscle("core:upper-trapezius").expect("trapezius");
+    let trapezius = translation.muscle(trapezius, &mut untranslated);
+    let technique = atlas
+        .technique("core:pain-free-compression")
+        .expect("technique");
+    let technique = translation.technique(technique, &mut untranslated);
+    assert_eq!(untranslated, [], "the Thai atlas translates these");
+
+    let mut expected = vec![
+        "การดูแลตนเองที่บ้านสำหรับคุณสมชาย·20พฤศจิกายน2569".to_owned(),
+        squeezed(&thai.text(
+            "page-of",
+            &[("page", 1.into()), ("count", pages(&pdf).into())],
+        )),
+        trapezius.point_location.clone(),
+        trapezius.referral_description.clone(),
+        trapezius.stretch.name.clone(),
+    ];
+    expected.extend(trapezius.stretch.steps.iter().cloned());
+    expected.extend(trapezius.self_care.iter().cloned());
+    expected.extend(technique.steps.iter().cloned());
+    expected.extend(technique.cautions.iter().cloned());
+    expected.extend(RedFlag::ALL.map(|flag| thai.see_your_doctor(flag)));
+    for expected in expected {
+        assert!(
+            text.contains(&squeezed(&expected)),
+            "{expected:?} missing from:\n{text}"
+        );
+    }
+    for english in ENGLISH_FIXED_TEXT {
+        assert!(
+            !text.contains(&squeezed(english)),
+            "{english:?} in:\n{text}"
+        );
+    }
+    let left = db
+        .api
+        .handout_untranslated(session.id, HandoutOptions::default())
+        .await
+        .expect("untranslated");
+    assert_eq!(left, [], "everything is in Thai");
+}
+
+#[tokio::test]
+async fn a_language_without_translations_prints_english_and_says_what_fell_back() {
+    let db = TestDb::new().await;
+    let (_, session) = typical(&db, "Lucía").await;
+    let spanish = HandoutOptions {
+        language: Some(language("es")),
+        ..HandoutOptions::default()
+    };
+    let pdf = save(&db, session.id, spanish.clone(), "es.pdf").await;
+    let text = text_of(&pdf);
+    for english in ENGLISH_FIXED_TEXT {
+        assert!(text.contains(english), "{english:?} missing from:\n{text}");
+    }
+    assert!(text.contains("Upper trapezius, right side"), "{text}");
+
+    let untranslated = db
+        .api
+        .handout_untranslated(session.id, spanish)
+        .await
+        .expect("untranslated");
+    let english = db
+        .api
+        .handout_untranslated(session.id, HandoutOptions::default())
+        .await
+        .expect("nothing to translate");
+    assert_eq!(english, []);
+    let about = |about: Option<&str>, text: &str| Untranslated {
+        about: about.map(str::to_owned),
+        text: text.to_owned(),
+    };
+    for fell_back in [
+        about(None, "footer"),
+        about(None, "see-your-doctor-chest-pain"),
+        about(None, "long-date"),
+        about(Some("Upper trapezius"), "name"),
+        about(Some("Upper trapezius"), "point-location"),
+        about(Some("Upper trapezius"), "stretch"),
+        about(Some("Scalenes (anterior, middle, posterior)"), "self-care"),
+        about(Some("Pain-free compression"), "steps"),
+    ] {
+        assert!(
+            untranslated.contains(&fell_back),
+            "{fell_back:?} in {untranslated:?}"
+        );
+    }
+    // The technique four muscles share is listed once.
+    let steps = untranslated.iter().filter(|u| u.text == "steps").count();
+    assert_eq!(steps, 1, "{untranslated:?}");
+}
+
+#[tokio::test]
+async fn a_thai_handout_prints_a_removed_plugins_muscle_in_english_and_says_so() {
+    let db = TestDb::new().await;
+    let (_, session) = typical(&db, "สมชาย").await;
+    let pool = db.other_program().await;
+    // The finding of a plugin since removed: its label snapshot is all that is left.
+    sqlx::query(
+        "UPDATE findings SET muscle_id = 'tmj:masseter', muscle_label = 'Masseter'
+         WHERE muscle_id = 'core:scalenes'",
+    )
+    .execute(&pool)
+    .await
+    .expect("a removed plugin's finding");
+    let thai = HandoutOptions {
+        language: Some(language("th")),
+        ..HandoutOptions::default()
+    };
+    let untranslated = db
+        .api
+        .handout_untranslated(session.id, thai.clone())
+        .await
+        .expect("untranslated");
+    let masseter = Untranslated {
+        about: Some("Masseter".into()),
+        text: "name".into(),
+    };
+    let others: Vec<&Untranslated> = untranslated.iter().filter(|u| **u != masseter).collect();
+    assert!(untranslated.contains(&masseter), "{untranslated:?}");
+    assert_eq!(
+        others,
+        Vec::<&Untranslated>::new(),
+        "only the masseter is English"
+    );
+    let text = text_of(&save(&db, session.id, thai, "masseter.pdf").await);
+    assert!(text.contains("Masseter ด้านขวา"), "{text}");
 }

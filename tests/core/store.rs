@@ -987,3 +987,39 @@ async fn every_trigger_refuses_with_a_code() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_refused() {
+    let db = TestDb::new().await;
+    let english = db.client("Anna", "").await;
+    assert_eq!(english.language.to_string(), "en", "English unless said");
+    let form = |language: &str| ClientForm {
+        first_name: "สมชาย".into(),
+        language: language.into(),
+        ..ClientForm::default()
+    };
+    let thai = db.api.create_client(form("th")).await.expect("create");
+    assert_eq!(thai.language.to_string(), "th");
+    let edited = db
+        .api
+        .update_client(thai.id, form("pt-br"))
+        .await
+        .expect("edit");
+    assert_eq!(edited.language.to_string(), "pt-BR");
+    let record = db.api.client_record(thai.id).await.expect("record");
+    assert_eq!(record.client.language, edited.language);
+
+    let refused = db
+        .api
+        .update_client(thai.id, form("Thai language"))
+        .await
+        .expect_err("not a tag");
+    assert_eq!(crate::helpers::invalid_fields(&refused), ["language"]);
+    let body = serde_json::to_value(myochart::api::ErrorBody::from(&refused)).expect("json");
+    assert_eq!(body["code"], "validation", "{body}");
+    let message = body["fields"][0]["message"].as_str().unwrap_or_default();
+    assert!(
+        message.contains("\"Thai language\" is not a language tag"),
+        "{message}"
+    );
+}

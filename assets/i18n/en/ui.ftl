@@ -116,6 +116,7 @@ client-avoid-short = Avoid
 client-consent = { $scope } — { $date }, signed by { $signedBy }
 client-consent-not-recorded = not recorded
 client-screened = Screened
+client-handouts-in = Handouts in
 client-sessions = Sessions
 # Around the key that starts a session, shown as "N" between the two.
 client-no-sessions-before-key = No sessions yet. Press
@@ -198,6 +199,7 @@ field-medications = Medications
 field-contraindications = Contraindications
 field-areas-to-avoid = Areas to avoid
 field-pressure-tolerance = Pressure
+field-handout-language = Handout language
 field-consent-scope = Consent
 field-consent-date = Consent date
 field-consent-signed-by = Consent signed by
@@ -448,6 +450,22 @@ handout-next-example = e.g. Tue 2 Dec, 10:00
 handout-preview = Preview
 handout-preview-title = Look at it in your PDF viewer; not recorded as given
 handout-save = Save PDF
+handout-language = Language
+handout-untranslated = Not translated yet, so these will print in English:
+handout-own-wording = { $count ->
+    [one] the handout's own wording (1 text)
+   *[other] the handout's own wording ({ $count } texts)
+}
+untranslated-name = name
+untranslated-point-location = point location
+untranslated-referral = referral
+untranslated-self-care = self-care
+untranslated-caution = caution
+untranslated-stretch = stretch
+untranslated-summary = summary
+untranslated-steps = steps
+untranslated-cautions = cautions
+untranslated-tools = tools
 common-saving = Saving…
 
 ## SOAP note

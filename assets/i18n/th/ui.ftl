@@ -105,6 +105,7 @@ client-avoid-short = หลีกเลี่ยง
 client-consent = { $scope } — { $date } ลงนามโดย { $signedBy }
 client-consent-not-recorded = ยังไม่ได้บันทึก
 client-screened = คัดกรองเมื่อ
+client-handouts-in = ภาษาของเอกสาร
 client-sessions = การนวด
 # Around the key that starts a session, shown as "N" between the two.
 client-no-sessions-before-key = ยังไม่มีการนวด กด
@@ -187,6 +188,7 @@ field-medications = ยาที่ใช้อยู่
 field-contraindications = ข้อห้าม
 field-areas-to-avoid = บริเวณที่ควรหลีกเลี่ยง
 field-pressure-tolerance = แรงกด
+field-handout-language = ภาษาของเอกสารดูแลตนเอง
 field-consent-scope = ความยินยอม
 field-consent-date = วันที่ให้ความยินยอม
 field-consent-signed-by = ผู้ลงนามยินยอม
@@ -419,6 +421,19 @@ handout-next-example = เช่น อ. 2 ธ.ค. 10:00 น.
 handout-preview = ดูตัวอย่าง
 handout-preview-title = เปิดดูในโปรแกรมอ่าน PDF โดยไม่บันทึกว่าได้มอบให้แล้ว
 handout-save = บันทึก PDF
+handout-language = ภาษา
+handout-untranslated = ข้อความต่อไปนี้ยังไม่มีคำแปล จึงจะพิมพ์เป็นภาษาอังกฤษ:
+handout-own-wording = ข้อความของเอกสารเอง ({ $count } ข้อความ)
+untranslated-name = ชื่อ
+untranslated-point-location = ตำแหน่งจุด
+untranslated-referral = บริเวณที่ปวดร้าว
+untranslated-self-care = การดูแลตนเอง
+untranslated-caution = ข้อควรระวัง
+untranslated-stretch = ท่ายืด
+untranslated-summary = สรุป
+untranslated-steps = ขั้นตอน
+untranslated-cautions = ข้อควรระวัง
+untranslated-tools = อุปกรณ์
 common-saving = กำลังบันทึก…
 
 ## SOAP note

@@ -1,6 +1,7 @@
 //! Red flags: symptoms that call for a physician rather than (only) massage.
 //! Recorded at intake, shown as a warning while charting, and printed as
-//! "see your doctor if…" on every handout.
+//! "see your doctor if…" on every handout (in the handout's language, from
+//! `assets/i18n/<language>/handout.ftl`).
 
 use serde::{Deserialize, Serialize};
 
@@ -111,33 +112,6 @@ impl RedFlag {
             RedFlag::SpreadingWorsening => "symptoms that spread or keep getting worse",
         }
     }
-
-    /// Completes "See your doctor if …" on the client's handout.
-    pub fn see_your_doctor(&self) -> &'static str {
-        match self {
-            RedFlag::ArmNumbness => "your arm or hand goes numb, tingles or feels weak",
-            RedFlag::LegNumbness => "your leg or foot goes numb, tingles or feels weak",
-            RedFlag::SuddenHeadache => "you get a sudden or \"worst ever\" headache",
-            RedFlag::HeadacheFeverStiffNeck => "you have a headache with fever and a stiff neck",
-            RedFlag::TempleHeadacheOver50 => {
-                "you are over 50 and get a new headache at the temple, jaw pain when chewing, a tender scalp or changes in your vision"
-            }
-            RedFlag::AfterTrauma => "your symptoms started after a fall, a blow or a concussion",
-            RedFlag::DizzinessVisual => "you feel dizzy or your vision changes",
-            RedFlag::ChestPain => {
-                "you have chest pain, pressure or breathlessness (call an ambulance if it is severe or sudden)"
-            }
-            RedFlag::BladderBowelSaddle => {
-                "your bladder or bowel control changes, or you feel numb between your legs"
-            }
-            RedFlag::SwollenCalf => "your calf is swollen, red or warm (do not massage it)",
-            RedFlag::WeightLossNightPain => {
-                "you lose weight without trying, have had cancer, or the pain is constant and worse at night"
-            }
-            RedFlag::UnexplainedLump => "you find a lump you can't explain",
-            RedFlag::SpreadingWorsening => "your symptoms spread or keep getting worse",
-        }
-    }
 }
 
 #[cfg(test)]
@@ -148,7 +122,6 @@ mod tests {
     fn every_flag_has_wording_and_a_kebab_case_name() {
         for flag in RedFlag::ALL {
             assert!(flag.question().ends_with('?'), "{flag:?}");
-            assert!(!flag.see_your_doctor().is_empty(), "{flag:?}");
             assert!(!flag.reported().is_empty(), "{flag:?}");
         }
         let json = serde_json::to_string(&RedFlag::HeadacheFeverStiffNeck).expect("serializes");

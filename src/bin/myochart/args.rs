@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 use myochart::atlas::{Side, View};
 use myochart::finder::Spot;
 use myochart::import_csv::DateFormat;
-use myochart::model::Paper;
+use myochart::model::{Language, Paper};
 
 #[derive(Parser)]
 #[command(
@@ -146,6 +146,9 @@ pub struct ClientArgs {
     pub dob: String,
     #[arg(long, default_value = "")]
     pub notes: String,
+    /// The language their handouts print in, a BCP 47 tag such as th [default: en]
+    #[arg(long, default_value = "")]
+    pub language: String,
 }
 
 #[derive(Subcommand)]
@@ -329,6 +332,9 @@ pub struct HandoutArgs {
     /// When the client comes back, e.g. "Tue 2 Dec, 10:00"
     #[arg(long, default_value = "")]
     pub next_appointment: String,
+    /// The language to print in, a BCP 47 tag such as th [default: the client's]
+    #[arg(long, value_parser = Language::parse)]
+    pub language: Option<Language>,
 }
 
 #[derive(Subcommand)]

@@ -464,6 +464,7 @@ mod tests {
             red_flags: Vec::new(),
             screened_flags: Vec::new(),
             screened_at: None,
+            language: Default::default(),
             created_at: String::new(),
             updated_at: String::new(),
         }

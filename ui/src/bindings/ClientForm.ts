@@ -18,4 +18,8 @@ consentDate: string, consentSignedBy: string,
  * The red-flag screening, question by question (`true`: "yes"): every
  * question answered, or none yet.
  */
-redFlagAnswers: { [key in RedFlag]?: boolean }, };
+redFlagAnswers: { [key in RedFlag]?: boolean }, 
+/**
+ * A BCP 47 language tag ("th"); empty: English.
+ */
+language: string, };

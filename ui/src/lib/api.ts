@@ -42,6 +42,7 @@ import type { FindingMove } from "../bindings/FindingMove";
 import type { Handout } from "../bindings/Handout";
 import type { HandoutId } from "../bindings/HandoutId";
 import type { HandoutOptions } from "../bindings/HandoutOptions";
+import type { Untranslated } from "../bindings/Untranslated";
 import type { HistoryEntry } from "../bindings/HistoryEntry";
 import type { NearbyPoint } from "../bindings/NearbyPoint";
 import type { NoteForm } from "../bindings/NoteForm";
@@ -127,6 +128,7 @@ type Commands = {
   settings: { args: undefined; result: Settings };
   save_settings: { args: { form: Settings }; result: Settings };
   save_handout: { args: { session: SessionId; options: HandoutOptions }; result: Handout };
+  handout_untranslated: { args: { session: SessionId; options: HandoutOptions }; result: Untranslated[] };
   preview_handout: { args: { session: SessionId; options: HandoutOptions }; result: void };
   handouts_of_client: { args: { client: ClientId }; result: Handout[] };
   open_handout: { args: { client: ClientId; id: HandoutId }; result: void };
@@ -218,6 +220,8 @@ export const api = {
   settings: () => call("settings"),
   saveSettings: (form: Settings) => call("save_settings", { form }),
   saveHandout: (session: SessionId, options: HandoutOptions) => call("save_handout", { session, options }),
+  handoutUntranslated: (session: SessionId, options: HandoutOptions) =>
+    call("handout_untranslated", { session, options }),
   previewHandout: (session: SessionId, options: HandoutOptions) => call("preview_handout", { session, options }),
   handoutsOfClient: (client: ClientId) => call("handouts_of_client", { client }),
   openHandout: (client: ClientId, id: HandoutId) => call("open_handout", { client, id }),

@@ -17,6 +17,7 @@ pub async fn execute(api: &Api, command: ClientCommand) -> api::Result<()> {
                     email: args.email,
                     date_of_birth: args.dob,
                     notes: args.notes,
+                    language: args.language,
                     ..ClientForm::default()
                 })
                 .await?;
@@ -46,6 +47,7 @@ async fn show(api: &Api, id: ClientId) -> api::Result<()> {
     if let Some(born) = &client.date_of_birth {
         println!("  born: {born}");
     }
+    println!("  handout language: {}", client.language);
     println!("{} session(s)", record.sessions.len());
     for s in &record.sessions {
         let pain = |p: Option<u8>| p.map_or("-".to_owned(), |p| p.to_string());

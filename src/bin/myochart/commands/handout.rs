@@ -12,16 +12,33 @@ pub async fn execute(api: &Api, args: HandoutArgs) -> api::Result<()> {
         paper,
         advice,
         next_appointment,
+        language,
     } = args;
     let options = HandoutOptions {
         paper,
         advice,
         next_appointment,
+        language,
     };
-    let handout = api.save_handout(SessionId(session), options, &out).await?;
+    let session = SessionId(session);
+    let untranslated = api.handout_untranslated(session, options.clone()).await?;
+    let handout = api.save_handout(session, options, &out).await?;
     println!(
         "handout for session {session} saved to {} ({})",
         handout.file_path, handout.paper
     );
+    if !untranslated.is_empty() {
+        let texts: Vec<String> = untranslated
+            .iter()
+            .map(|u| match &u.about {
+                Some(about) => format!("{about}: {}", u.text),
+                None => u.text.clone(),
+            })
+            .collect();
+        eprintln!(
+            "printed in English, for want of a translation: {}",
+            texts.join(", ")
+        );
+    }
     Ok(())
 }
