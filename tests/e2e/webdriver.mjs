@@ -42,7 +42,9 @@ export async function startDriver() {
   const children = [];
   // The suite finds buttons by their English words: the app follows the OS's
   // language, so it runs in English whatever this machine's language is.
-  const env = { ...process.env, LANGUAGE: "en", LC_ALL: "C.UTF-8", LANG: "C.UTF-8" };
+  // Its own data folder too, so a language chosen in Settings (kept by the web
+  // view) stays with the test file that chose it.
+  const env = { ...process.env, LANGUAGE: "en", LC_ALL: "C.UTF-8", LANG: "C.UTF-8", XDG_DATA_HOME: scratchDir() };
   if (!env.DISPLAY) {
     env.DISPLAY = `:${99 + PORT - 4444}`;
     children.push(spawn("Xvfb", [env.DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" }));
