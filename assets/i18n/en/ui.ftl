@@ -99,6 +99,7 @@ chart-label = { $view } body chart: arrow keys move the cursor, Enter taps
 # The client's right and left, printed at the chart's top corners.
 chart-right-short = R
 chart-left-short = L
+chart-marker-name = Finding { $number }: { $muscle }, { $side } side, tenderness { $tenderness } out of 10
 
 ## A client's record
 

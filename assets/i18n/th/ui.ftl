@@ -91,6 +91,7 @@ chart-label = แผนภาพร่างกาย{ $view }: ใช้ปุ�
 # The client's right and left, printed at the chart's top corners.
 chart-right-short = ขวา
 chart-left-short = ซ้าย
+chart-marker-name = จุดที่ { $number }: { $muscle } ด้าน{ $side } เจ็บเมื่อกด { $tenderness } จาก 10
 
 ## A client's record
 
