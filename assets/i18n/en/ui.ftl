@@ -620,6 +620,7 @@ student-signed-off = Signed off
 # A log entry that comes from a session charted in Myochart.
 student-charted = charted
 student-sign-off = Sign off
+student-sign-off-date = Date signed off
 student-log-empty = Nothing yet: charted sessions appear here by themselves.
 student-sign-off-entry = Sign off { $date } · { $client }:
 student-signed-off-final = A signed-off entry can't be changed.

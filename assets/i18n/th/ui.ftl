@@ -591,6 +591,7 @@ student-signed-off = รับรองแล้ว
 # A log entry that comes from a session charted in Myochart.
 student-charted = บันทึกในแผนภาพ
 student-sign-off = รับรอง
+student-sign-off-date = วันที่ลงนามรับรอง
 student-log-empty = ยังไม่มี: การนวดที่บันทึกไว้จะแสดงที่นี่เอง
 student-sign-off-entry = รับรอง { $date } · { $client }:
 student-signed-off-final = รายการที่รับรองแล้วเปลี่ยนแปลงไม่ได้
