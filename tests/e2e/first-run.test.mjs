@@ -1,6 +1,6 @@
 // A therapist who has never seen the app, from an empty database: adds a client,
 // charts a point, writes the note and saves a home-care handout. The test counts
-// what a person would do (clicks, fields typed into) and times the flow, so the
+// what a person would do (clicks, fields typed into, scrolls to find a control) and times the flow, so the
 // number can be held down; E2E_SHOTS keeps a screenshot of every step.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -45,7 +45,8 @@ test("a first client is added, charted, noted and given a handout from the welco
     await app.waitForTexts("[data-testid=handout-saved]", (t) => t.length === 1);
     await step("6-saved");
     const seconds = (Date.now() - started) / 1000;
-    console.log(`first run: ${app.done.clicks} clicks, ${app.done.fields} fields typed, ${seconds.toFixed(1)} s`);
+    const { clicks, fields, scrolls } = app.done;
+    console.log(`first run: ${clicks} clicks, ${fields} fields typed, ${scrolls} scrolls, ${seconds.toFixed(1)} s`);
 
     const [file] = readdirSync(handouts);
     const text = execFileSync("pdftotext", ["-layout", join(handouts, file), "-"], { encoding: "utf8" });

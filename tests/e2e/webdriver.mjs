@@ -106,8 +106,11 @@ export class App {
 
   constructor(id) {
     this.id = id;
-    /** What a person would have done so far: clicks, and fields typed into. */
-    this.done = { clicks: 0, fields: 0 };
+    /**
+     * What a person would have done so far: clicks, fields typed into, and
+     * scrolls to reach a control that was out of sight (WebDriver scrolls by itself).
+     */
+    this.done = { clicks: 0, fields: 0, scrolls: 0 };
   }
 
   async quit() {
@@ -156,10 +159,21 @@ export class App {
     return request("GET", `/session/${this.id}/element/${id}/property/value`);
   }
 
+  /** Counts a scroll when element `id` is not wholly inside the window. */
+  async #countScroll(id) {
+    const inSight = await request("POST", `/session/${this.id}/execute/sync`, {
+      script: `const r = arguments[0].getBoundingClientRect();
+        return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;`,
+      args: [{ [ELEMENT]: id }],
+    });
+    if (!inSight) this.done.scrolls++;
+  }
+
   async click(css) {
     this.done.clicks++;
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
+      await this.#countScroll(id);
       await request("POST", `/session/${this.id}/element/${id}/click`, {});
     });
   }
@@ -171,6 +185,7 @@ export class App {
       for (const id of ids) {
         const seen = await request("GET", `/session/${this.id}/element/${id}/text`);
         if (seen.includes(text)) {
+          await this.#countScroll(id);
           await request("POST", `/session/${this.id}/element/${id}/click`, {});
           return;
         }
@@ -183,6 +198,7 @@ export class App {
     this.done.fields++;
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
+      await this.#countScroll(id);
       await request("POST", `/session/${this.id}/element/${id}/value`, { text });
     });
   }
