@@ -29,21 +29,24 @@ test("a first client is added, charted, noted and given a handout from the welco
     await step("2-intake");
     await app.click("[data-testid=save-client]");
 
+    await app.waitFor("[data-testid=new-session]");
+    await step("3-client");
     await app.click("[data-testid=new-session]");
-    await step("3-session");
+    await app.waitFor("[data-testid=chart-back]");
+    await step("4-session");
     await app.clickChart("back", 0.63, 0.185);
     await app.waitFor("[data-testid=suggestion]");
-    await step("4-finding");
+    await step("5-finding");
     await app.click("[data-testid=finding-save]");
     await app.waitFor("[data-testid=finding-row]");
 
     await app.type("[data-testid=note-subjective]", "Stiff neck after long days at the desk");
     await app.waitForTexts("[data-testid=save-state]", (t) => t[0]?.startsWith("Draft saved"));
     await app.click("[data-testid=handout]");
-    await step("5-handout");
+    await step("6-handout");
     await app.click("[data-testid=handout-save]");
     await app.waitForTexts("[data-testid=handout-saved]", (t) => t.length === 1);
-    await step("6-saved");
+    await step("7-saved");
     const seconds = (Date.now() - started) / 1000;
     const { clicks, fields, scrolls } = app.done;
     console.log(`first run: ${clicks} clicks, ${fields} fields typed, ${scrolls} scrolls, ${seconds.toFixed(1)} s`);
