@@ -313,7 +313,7 @@ export class App {
   }
 
   /**
-   * Zooms the page as the window's Ctrl + and Ctrl − do (1 is 100 %), through
+   * Zooms the page as the window's Ctrl = and Ctrl - do (1 is 100 %), through
    * the same webview command.
    */
   async zoom(factor) {
