@@ -159,11 +159,18 @@ export class App {
     return request("GET", `/session/${this.id}/element/${id}/property/value`);
   }
 
-  /** Counts a scroll when element `id` is not wholly inside the window. */
-  async #countScroll(id) {
+  /**
+   * Brings element `id` to the middle of its pane as a person would scroll to it,
+   * counting a scroll when it was not wholly inside the window, or covered. (WebDriver's own
+   * scrolling puts it at the very edge, under anything that stays at the foot.)
+   */
+  async #scrollTo(id) {
     const inSight = await request("POST", `/session/${this.id}/execute/sync`, {
-      script: `const r = arguments[0].getBoundingClientRect();
-        return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;`,
+      script: `const el = arguments[0], r = el.getBoundingClientRect();
+        const onTop = el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+        const inSight = onTop && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        if (!inSight) el.scrollIntoView({ block: "center", inline: "nearest" });
+        return inSight;`,
       args: [{ [ELEMENT]: id }],
     });
     if (!inSight) this.done.scrolls++;
@@ -173,7 +180,7 @@ export class App {
     this.done.clicks++;
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
-      await this.#countScroll(id);
+      await this.#scrollTo(id);
       await request("POST", `/session/${this.id}/element/${id}/click`, {});
     });
   }
@@ -185,7 +192,7 @@ export class App {
       for (const id of ids) {
         const seen = await request("GET", `/session/${this.id}/element/${id}/text`);
         if (seen.includes(text)) {
-          await this.#countScroll(id);
+          await this.#scrollTo(id);
           await request("POST", `/session/${this.id}/element/${id}/click`, {});
           return;
         }
@@ -198,7 +205,7 @@ export class App {
     this.done.fields++;
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
-      await this.#countScroll(id);
+      await this.#scrollTo(id);
       await request("POST", `/session/${this.id}/element/${id}/value`, { text });
     });
   }
