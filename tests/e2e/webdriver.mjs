@@ -21,7 +21,7 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const AXE_SOURCE = readFileSync(join(ROOT, "ui/node_modules/axe-core/axe.min.js"), "utf8");
 
 /** WebDriver's codes for the named keys the tests press. */
-export const KEYS = { enter: "\uE007", right: "\uE014", down: "\uE015", delete: "\uE017" };
+export const KEYS = { control: "\uE009", enter: "\uE007", right: "\uE014", down: "\uE015", delete: "\uE017" };
 
 /** Runs the `myochart` CLI on the database `db`; returns what it printed. */
 export function cli(db, ...args) {
@@ -320,18 +320,25 @@ export class App {
   }
 
   /**
-   * Zooms the page as the window's Ctrl = and Ctrl - do (1 is 100 %), through
-   * the same webview command.
+   * Zooms the window as a person does, with Ctrl and `key` pressed `times` times
+   * ("=" 20 % in, "-" 20 % out, "0" back to 100 %); waits until the page is redrawn
+   * at its new width.
    */
-  async zoom(factor) {
-    await request("POST", `/session/${this.id}/execute/async`, {
-      script: `const done = arguments[arguments.length - 1];
-        window.__TAURI_INTERNALS__.invoke("plugin:webview|set_webview_zoom", { label: "main", value: arguments[0] })
-          .then(() => done(null), (e) => done(String(e)));`,
-      args: [factor],
-    }).then((failed) => {
-      if (failed) throw new Error(`zoom: ${failed}`);
+  async zoomKeys(key, times = 1) {
+    const width = () => request("POST", `/session/${this.id}/execute/sync`, { script: "return innerWidth", args: [] });
+    const before = await width();
+    const presses = Array.from({ length: times }, () => [
+      { type: "keyDown", value: key },
+      { type: "keyUp", value: key },
+    ]).flat();
+    await request("POST", `/session/${this.id}/actions`, {
+      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: KEYS.control }, ...presses, { type: "keyUp", value: KEYS.control }] }],
     });
+    await request("DELETE", `/session/${this.id}/actions`);
+    for (let tries = 0; (await width()) === before; tries++) {
+      if (tries > 50) throw new Error(`Ctrl ${key} did not zoom the window`);
+      await sleep(100);
+    }
   }
 
   /**
