@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { App, BUILT, cli, ROOT, scratchDir, useDriver } from "./webdriver.mjs";
+import { App, BUILT, cli, KEYS, ROOT, scratchDir, useDriver } from "./webdriver.mjs";
 
 process.env.MYOCHART_HANDOUTS = scratchDir();
 process.env.MYOCHART_REPORTS = scratchDir();
@@ -57,6 +57,11 @@ test("no screen has a serious or critical accessibility violation", async () => 
   try {
     await app.waitFor("[data-testid=client-row]");
     await check("client-list");
+    // Focus is visible: the button Tab reaches from the search field is outlined.
+    await app.press("[data-testid=client-search]", [KEYS.tab]);
+    const focused = await app.execute(`const style = getComputedStyle(document.activeElement);
+      return [document.activeElement.dataset.testid, style.outlineStyle, style.outlineWidth];`);
+    assert.deepEqual(focused, ["new-client", "solid", "2px"]);
     await app.click("[data-testid=client-row]");
     await app.waitFor("[data-testid=session-row]");
     await check("client");
@@ -66,6 +71,11 @@ test("no screen has a serious or critical accessibility violation", async () => 
     await app.clickText("button", "Cancel");
     await app.click("[data-testid=session-row] button");
     await app.waitFor("[data-testid=finding-marker]", { count: 2 });
+    // A screen reader hears each point's muscle, side and tenderness in words.
+    assert.deepEqual((await app.attributes("[data-testid=finding-marker]", "aria-label")).sort(), [
+      "Finding 1: Upper trapezius, right side, tenderness 7 out of 10",
+      "Finding 2: Levator scapulae, left side, tenderness 5 out of 10",
+    ]);
     await check("session");
     await app.click("[data-testid=mode-finder]");
     await app.clickChart("front", 0.418, 0.062);

@@ -21,7 +21,7 @@ const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 const AXE_SOURCE = readFileSync(join(ROOT, "ui/node_modules/axe-core/axe.min.js"), "utf8");
 
 /** WebDriver's codes for the named keys the tests press. */
-export const KEYS = { control: "\uE009", enter: "\uE007", right: "\uE014", down: "\uE015", delete: "\uE017" };
+export const KEYS = { tab: "\uE004", control: "\uE009", enter: "\uE007", right: "\uE014", down: "\uE015", delete: "\uE017" };
 
 /** Runs the `myochart` CLI on the database `db`; returns what it printed. */
 export function cli(db, ...args) {
@@ -151,6 +151,17 @@ export class App {
   async texts(css) {
     const ids = await this.#find(css, true);
     return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/text`)));
+  }
+
+  /** What the JavaScript function body `script` returns in the page. */
+  async execute(script) {
+    return request("POST", `/session/${this.id}/execute/sync`, { script, args: [] });
+  }
+
+  /** The attribute `name` of every element matching `css`. */
+  async attributes(css, name) {
+    const ids = await this.#find(css, true);
+    return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/attribute/${name}`)));
   }
 
   /** The current value of a form field. */
