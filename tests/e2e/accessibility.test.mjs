@@ -39,21 +39,34 @@ function plugins() {
 
 const SERIOUS = ["serious", "critical"];
 
-test("no screen has a serious or critical accessibility violation", async () => {
+/**
+ * Runs axe on what `app` shows now, prints the counts by impact for `screen`, and
+ * returns its serious and critical violations.
+ */
+async function seriousViolations(app, screen) {
+  const violations = await app.axe();
+  const counts = {};
+  for (const v of violations) counts[v.impact] = (counts[v.impact] ?? 0) + v.targets.length;
+  console.log(`axe ${screen}: ${JSON.stringify(counts)}`);
+  for (const v of violations) console.log(`  ${v.impact} ${v.id}: ${v.help} (${v.targets.slice(0, 3).join(" | ")})`);
+  await app.screenshot(join(shots, `axe-${screen}.png`));
+  return violations.filter((v) => SERIOUS.includes(v.impact)).map((v) => `${screen}: ${v.id} ${v.targets.join(" | ")}`);
+}
+
+test("the welcome screen of an empty database has no serious or critical accessibility violation", async () => {
+  const app = await App.launch(join(scratchDir(), "clinic.sqlite"));
+  try {
+    await app.waitFor("[data-testid=empty-state]");
+    assert.deepEqual(await seriousViolations(app, "welcome"), []);
+  } finally {
+    await app.quit();
+  }
+});
+
+test("no screen of a clinic's database has a serious or critical accessibility violation", async () => {
   const app = await App.launch(clinic(), ["--plugins-dir", plugins()]);
   const failures = [];
-  /** Checks what is on screen now, prints its counts and keeps its serious violations. */
-  async function check(screen) {
-    const violations = await app.axe();
-    const counts = {};
-    for (const v of violations) counts[v.impact] = (counts[v.impact] ?? 0) + v.targets.length;
-    console.log(`axe ${screen}: ${JSON.stringify(counts)}`);
-    for (const v of violations) {
-      console.log(`  ${v.impact} ${v.id}: ${v.help} (${v.targets.slice(0, 3).join(" | ")})`);
-      if (SERIOUS.includes(v.impact)) failures.push(`${screen}: ${v.id} ${v.targets.join(" | ")}`);
-    }
-    await app.screenshot(join(shots, `axe-${screen}.png`));
-  }
+  const check = async (screen) => failures.push(...(await seriousViolations(app, screen)));
   try {
     await app.waitFor("[data-testid=client-row]");
     await check("client-list");
