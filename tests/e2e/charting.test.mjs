@@ -6,7 +6,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync, spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { App, cli, KEYS, scratchDir, useDriver } from "./webdriver.mjs";
+import { APP, App, cli, KEYS, scratchDir, useDriver } from "./webdriver.mjs";
 
 useDriver();
 
@@ -134,7 +134,7 @@ test("a draft typed before the app is killed is there after a restart", async ()
     await app.waitForTexts("[data-testid=save-state]", (t) => t[0]?.startsWith("Draft saved"));
   } finally {
     // No goodbye: the process is killed as a crash or power cut would.
-    execFileSync("pkill", ["-KILL", "-f", "target/debug/myochart-app"]);
+    execFileSync("pkill", ["-KILL", "-f", APP]);
     await app.quit().catch(() => {});
   }
   app = await App.launch(db);

@@ -2,12 +2,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { copyFileSync, mkdirSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
+import { join } from "node:path";
+import { App, BUILT, cli, ROOT, scratchDir, useDriver } from "./webdriver.mjs";
 
-const ROOT = resolve(import.meta.dirname, "../..");
 // Built by the test command (`cargo build -p myochart-plugin-hand-detail -p myochart-plugin-met-rom`).
-const library = (crate) => join(ROOT, `target/debug/lib${crate.replaceAll("-", "_")}.so`);
+const library = (crate) => join(BUILT, `lib${crate.replaceAll("-", "_")}.so`);
 
 // Approving asks in a native dialog, which WebDriver can't answer: the app
 // started by the driver answers it yes by itself (an environment variable only

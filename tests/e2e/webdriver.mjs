@@ -1,22 +1,27 @@
 // A small WebDriver client for the real Myochart window: tauri-driver (port 4444,
 // or E2E_PORT and the one after it, so two checkouts can test at once) in front
-// of WebKitWebDriver, the app binary under Xvfb. No npm dependencies.
+// of WebKitWebDriver, the app binary under Xvfb. Its one npm package is axe-core
+// (from ui/node_modules), injected into the window to check accessibility.
 import { execFileSync, spawn } from "node:child_process";
 import { after, before } from "node:test";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 
-const ROOT = resolve(import.meta.dirname, "../..");
-export const APP = process.env.MYOCHART_APP ?? join(ROOT, "target/debug/myochart-app");
-export const CLI = process.env.MYOCHART_CLI ?? join(ROOT, "target/debug/myochart");
+export const ROOT = resolve(import.meta.dirname, "../..");
+/** Where cargo put the built binaries (CARGO_TARGET_DIR is honoured). */
+export const BUILT = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug");
+export const APP = process.env.MYOCHART_APP ?? join(BUILT, "myochart-app");
+export const CLI = process.env.MYOCHART_CLI ?? join(BUILT, "myochart");
 const PORT = Number(process.env.E2E_PORT ?? 4444);
 const DRIVER = `http://127.0.0.1:${PORT}`;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
+const AXE_SOURCE = readFileSync(join(ROOT, "ui/node_modules/axe-core/axe.min.js"), "utf8");
+
 /** WebDriver's codes for the named keys the tests press. */
-export const KEYS = { enter: "\uE007", right: "\uE014", down: "\uE015", delete: "\uE017" };
+export const KEYS = { tab: "\uE004", control: "\uE009", enter: "\uE007", right: "\uE014", down: "\uE015", delete: "\uE017" };
 
 /** Runs the `myochart` CLI on the database `db`; returns what it printed. */
 export function cli(db, ...args) {
@@ -103,6 +108,11 @@ export class App {
 
   constructor(id) {
     this.id = id;
+    /**
+     * What a person would have done so far: clicks, fields typed into, and
+     * scrolls to reach a control that was out of sight (WebDriver scrolls by itself).
+     */
+    this.done = { clicks: 0, fields: 0, scrolls: 0 };
   }
 
   async quit() {
@@ -145,25 +155,57 @@ export class App {
     return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/text`)));
   }
 
+  /** What the JavaScript function body `script` returns in the page. */
+  async execute(script) {
+    return request("POST", `/session/${this.id}/execute/sync`, { script, args: [] });
+  }
+
+  /** The attribute `name` of every element matching `css`. */
+  async attributes(css, name) {
+    const ids = await this.#find(css, true);
+    return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/attribute/${name}`)));
+  }
+
   /** The current value of a form field. */
   async value(css) {
     const [id] = await this.waitFor(css);
     return request("GET", `/session/${this.id}/element/${id}/property/value`);
   }
 
+  /**
+   * Brings element `id` to the middle of its pane as a person would scroll to it,
+   * counting a scroll when it was not wholly inside the window, or covered. (WebDriver's own
+   * scrolling puts it at the very edge, under anything that stays at the foot.)
+   */
+  async #scrollTo(id) {
+    const inSight = await request("POST", `/session/${this.id}/execute/sync`, {
+      script: `const el = arguments[0], r = el.getBoundingClientRect();
+        const onTop = el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+        const inSight = onTop && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
+        if (!inSight) el.scrollIntoView({ block: "center", inline: "nearest" });
+        return inSight;`,
+      args: [{ [ELEMENT]: id }],
+    });
+    if (!inSight) this.done.scrolls++;
+  }
+
   async click(css) {
+    this.done.clicks++;
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
+      await this.#scrollTo(id);
       await request("POST", `/session/${this.id}/element/${id}/click`, {});
     });
   }
 
   async clickText(css, text) {
+    this.done.clicks++;
     await retryStale(async () => {
       const ids = await this.waitFor(css);
       for (const id of ids) {
         const seen = await request("GET", `/session/${this.id}/element/${id}/text`);
         if (seen.includes(text)) {
+          await this.#scrollTo(id);
           await request("POST", `/session/${this.id}/element/${id}/click`, {});
           return;
         }
@@ -173,8 +215,10 @@ export class App {
   }
 
   async type(css, text) {
+    this.done.fields++;
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
+      await this.#scrollTo(id);
       await request("POST", `/session/${this.id}/element/${id}/value`, { text });
     });
   }
@@ -197,6 +241,7 @@ export class App {
    * ("xMidYMin meet"), and may show only part of the box (its viewBox).
    */
   async clickChart(view, x, y) {
+    this.done.clicks++;
     const css = `[data-testid=chart-${view}]`;
     const [id] = await this.waitFor(css);
     const box = await this.rect(css);
@@ -239,6 +284,7 @@ export class App {
 
   /** Chooses `value` in the `index`th select matching `css`, as a person would. */
   async choose(css, value, { index = 0 } = {}) {
+    this.done.clicks++;
     const ids = await this.waitFor(css, { count: index + 1 });
     await request("POST", `/session/${this.id}/execute/sync`, {
       script: `arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event("change", { bubbles: true }))`,
@@ -264,6 +310,65 @@ export class App {
       actions: [{ type: "key", id: "keyboard", actions: strokes }],
     });
     await request("DELETE", `/session/${this.id}/actions`);
+  }
+
+  /**
+   * Runs axe-core's WCAG A and AA rules (and its best practices) on what the
+   * window shows now; returns the violations. axe is injected through WebDriver,
+   * which the app's content security policy doesn't apply to.
+   */
+  async axe() {
+    await request("POST", `/session/${this.id}/execute/sync`, {
+      script: `if (!window.axe) { ${AXE_SOURCE} }`,
+      args: [],
+    });
+    return request("POST", `/session/${this.id}/execute/async`, {
+      script: `const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ["violations"] })
+          .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
+            targets: v.nodes.map((n) => n.target.join(" ")) }))))
+          .catch((e) => done([{ id: "axe-failed", impact: "critical", help: String(e), targets: [] }]));`,
+      args: [],
+    });
+  }
+
+  /**
+   * Zooms the window as a person does, with Ctrl and `key` pressed `times` times
+   * ("=" 20 % in, "-" 20 % out, "0" back to 100 %); waits until the page is redrawn
+   * at its new width.
+   */
+  async zoomKeys(key, times = 1) {
+    const width = () => request("POST", `/session/${this.id}/execute/sync`, { script: "return innerWidth", args: [] });
+    const before = await width();
+    const presses = Array.from({ length: times }, () => [
+      { type: "keyDown", value: key },
+      { type: "keyUp", value: key },
+    ]).flat();
+    await request("POST", `/session/${this.id}/actions`, {
+      actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: KEYS.control }, ...presses, { type: "keyUp", value: KEYS.control }] }],
+    });
+    await request("DELETE", `/session/${this.id}/actions`);
+    for (let tries = 0; (await width()) === before; tries++) {
+      if (tries > 50) throw new Error(`Ctrl ${key} did not zoom the window`);
+      await sleep(100);
+    }
+  }
+
+  /**
+   * Whether `css` can be reached at the current zoom: scrolled into view, it is
+   * inside the window and the element on top at its centre is itself or inside it.
+   */
+  async reachable(css) {
+    const [id] = await this.waitFor(css);
+    return request("POST", `/session/${this.id}/execute/sync`, {
+      script: `const el = arguments[0];
+        el.scrollIntoView({ block: "center", inline: "center" });
+        const r = el.getBoundingClientRect();
+        const x = r.left + r.width / 2, y = r.top + r.height / 2;
+        const inside = r.width > 0 && r.height > 0 && x >= 0 && y >= 0 && x <= innerWidth && y <= innerHeight;
+        return inside && el.contains(document.elementFromPoint(x, y));`,
+      args: [{ [ELEMENT]: id }],
+    });
   }
 
   async screenshot(path) {

@@ -99,6 +99,7 @@ chart-label = { $view } body chart: arrow keys move the cursor, Enter taps
 # The client's right and left, printed at the chart's top corners.
 chart-right-short = R
 chart-left-short = L
+chart-marker-name = Finding { $number }: { $muscle }, { $side } side, tenderness { $tenderness } out of 10
 
 ## A client's record
 
@@ -637,6 +638,7 @@ student-signed-off = Signed off
 # A log entry that comes from a session charted in Myochart.
 student-charted = charted
 student-sign-off = Sign off
+student-sign-off-date = Date signed off
 student-log-empty = Nothing yet: charted sessions appear here by themselves.
 student-sign-off-entry = Sign off { $date } · { $client }:
 student-signed-off-final = A signed-off entry can't be changed.

@@ -91,6 +91,7 @@ chart-label = แผนภาพร่างกาย{ $view }: ใช้ปุ�
 # The client's right and left, printed at the chart's top corners.
 chart-right-short = ขวา
 chart-left-short = ซ้าย
+chart-marker-name = จุดที่ { $number }: { $muscle } ด้าน{ $side } เจ็บเมื่อกด { $tenderness } จาก 10
 
 ## A client's record
 
@@ -605,6 +606,7 @@ student-signed-off = รับรองแล้ว
 # A log entry that comes from a session charted in Myochart.
 student-charted = บันทึกในแผนภาพ
 student-sign-off = รับรอง
+student-sign-off-date = วันที่ลงนามรับรอง
 student-log-empty = ยังไม่มี: การนวดที่บันทึกไว้จะแสดงที่นี่เอง
 student-sign-off-entry = รับรอง { $date } · { $client }:
 student-signed-off-final = รายการที่รับรองแล้วเปลี่ยนแปลงไม่ได้

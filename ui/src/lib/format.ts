@@ -47,6 +47,16 @@ function pressureWord(pressure: string): string {
   return pressure in PRESSURES ? pressureText(pressure as PressureTolerance) : pressure;
 }
 
+/** What a screen reader says for a finding's marker on the chart: muscle, side and tenderness in full words. */
+export function findingName(finding: Finding, index: number): string {
+  return t("chart-marker-name", {
+    number: index + 1,
+    muscle: finding.muscleLabel,
+    side: sideText(finding.side),
+    tenderness: finding.tenderness,
+  });
+}
+
 /** One line per finding, as the O of a SOAP note reads it. */
 export function findingLine(finding: Finding, index: number): string {
   const side = finding.side === "right" ? t("chart-right-short") : t("chart-left-short");
