@@ -456,11 +456,14 @@ pub fn draw(line: &Line, x: f32, y: f32, fonts: &FontHandles, ops: &mut Vec<Op>)
     ops.push(Op::EndTextSection);
 }
 
-/// The text a stretch of a line in one direction stands for, when its
-/// glyphs' characters don't spell it (a Devanagari vowel sign drawn before
-/// its consonant), for /ActualText. Never for right-to-left text: extraction
-/// (pdftotext's) puts its glyphs back in logical order itself, and would
-/// reverse an /ActualText too.
+/// The text a stretch of a line in one direction stands for, for /ActualText,
+/// when its glyphs alone would read back wrong: their characters don't spell
+/// it (a Devanagari vowel sign drawn before its consonant), or it has marks
+/// drawn as glyphs of no width over the letter before (Thai vowel and tone
+/// marks), which extraction (pdftotext's) would otherwise part from their
+/// letter, even onto a line of their own. Never for
+/// right-to-left text: extraction puts its glyphs back in logical order
+/// itself, and would reverse an /ActualText too.
 fn actual_text(line: &Line, stretch: &[Glyph]) -> Option<String> {
     let (first, last) = (stretch.first()?, stretch.last()?);
     if first.level.is_rtl() {
@@ -477,7 +480,8 @@ fn actual_text(line: &Line, stretch: &[Glyph]) -> Option<String> {
         .unwrap_or(line.text.len());
     let text = line.text.get(first.cluster..end)?;
     let spelled: String = stretch.iter().map(|g| g.unicode.as_str()).collect();
-    (spelled != text).then(|| text.to_owned())
+    let has_marks = stretch.iter().any(|g| g.advance == 0.0);
+    (spelled != text || has_marks).then(|| text.to_owned())
 }
 
 /// Shows one font's glyphs from the current text position. TJ numbers are in
@@ -648,6 +652,16 @@ mod tests {
                 assert!(line.width() <= width, "{:?}", line.text);
             }
         }
+    }
+
+    #[test]
+    fn thai_with_raised_marks_reads_back_from_its_actual_text() {
+        // Vowel and tone marks are glyphs of no width drawn over their consonant.
+        let line = one_line("ผู้ป่วยที่นี่", &body());
+        assert!(line.glyphs.iter().any(|g| g.advance == 0.0));
+        assert_eq!(actual_text(&line, &line.glyphs).as_deref(), Some("ผู้ป่วยที่นี่"));
+        let plain = one_line("Press gently", &body());
+        assert_eq!(actual_text(&plain, &plain.glyphs), None);
     }
 
     #[test]
