@@ -73,12 +73,14 @@ pub fn default_dir(database: &Path) -> PathBuf {
 pub fn installed_dir() -> Option<PathBuf> {
     let exe = std::env::current_exe().ok()?;
     let bin = exe.parent()?;
+    if cfg!(windows) {
+        return Some(bin.join("plugins"));
+    }
+    let prefix = bin.parent()?;
     Some(if cfg!(target_os = "macos") {
-        bin.join("../Resources/plugins")
-    } else if cfg!(windows) {
-        bin.join("plugins")
+        prefix.join("Resources/plugins")
     } else {
-        bin.join("../lib/myochart/plugins")
+        prefix.join("lib/myochart/plugins")
     })
 }
 
