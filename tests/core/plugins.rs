@@ -282,7 +282,10 @@ fn duplicate_and_dangling_ids_are_refused() {
 #[test]
 fn plugins_are_looked_for_beside_the_database_then_where_the_app_is_installed_then_where_told() {
     let told = PathBuf::from("/srv/more-plugins");
-    let dirs = plugin::search_dirs(Path::new("/clinic/clinic.sqlite"), &[told.clone()]);
+    let dirs = plugin::search_dirs(
+        Path::new("/clinic/clinic.sqlite"),
+        std::slice::from_ref(&told),
+    );
     // This test's executable stands for /usr/bin/myochart: the packages put
     // their plugins in /usr/lib/myochart/plugins.
     let exe = std::env::current_exe().expect("exe");
