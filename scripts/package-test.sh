@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the .deb (scripts/package.sh) and tries it on this machine as a user
+# Builds the .deb of the debug build (scripts/package.sh --debug) and tries it on this machine as a user
 # would: installs it with its dependencies, runs the installed CLI and window
 # (tests/package/, under Xvfb through tauri-driver), then removes it and checks
 # that every file it installed is gone. Needs root, or sudo.
@@ -15,8 +15,9 @@ if dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "installed"; th
   exit 1
 fi
 
-scripts/package.sh
-debs=("${CARGO_TARGET_DIR:-target}"/release/bundle/deb/*.deb)
+# The debug build the other tests use: the same package, minutes sooner.
+scripts/package.sh --debug
+debs=("${CARGO_TARGET_DIR:-target}"/debug/bundle/deb/*.deb)
 installed=$(mktemp)
 trap 'rm -f "$installed"; dpkg-query -W "$package" >/dev/null 2>&1 && as_root apt-get remove --purge -y -qq "$package"' EXIT
 
