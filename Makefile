@@ -1,6 +1,6 @@
 # The two commands (see README.md). Everything they need is installed by
-# scripts/setup.sh.
-.PHONY: run test bench
+# scripts/setup.sh. `make package` builds the release packages.
+.PHONY: run test bench package
 
 run:
 	scripts/run.sh
@@ -10,3 +10,6 @@ test:
 
 bench:
 	cargo bench -p myochart
+
+package:
+	scripts/package.sh

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Every check and test: formatting, clippy, the Rust tests (which also regenerate the
 # TypeScript bindings), the UI's type-check and unit tests, and the end-to-end suite
-# in the real window under Xvfb.
+# in the real window under Xvfb, and the .deb installed, tried and removed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh test
@@ -43,3 +43,6 @@ step "UI unit tests"
 step "end-to-end (real app, Xvfb, tauri-driver)"
 cargo build -p myochart-app -p myochart -p myochart-plugin-hand-detail -p myochart-plugin-met-rom --bins --lib --locked
 node --test --test-concurrency=1 tests/e2e/
+
+step "packages: the .deb installs, its CLI and window work, and it removes cleanly"
+scripts/package-test.sh

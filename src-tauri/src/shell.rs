@@ -12,7 +12,8 @@ use tauri::Window;
 
 pub struct Shell {
     real: PathBuf,
-    /// Folders given with `--plugins-dir`, besides each database's own.
+    /// Folders given with `--plugins-dir`, besides each database's own and the
+    /// installed one.
     plugin_dirs: Vec<PathBuf>,
     state: RwLock<State>,
 }
@@ -226,11 +227,11 @@ fn closed_body() -> ErrorBody {
     }
 }
 
-/// The plugins folder beside `database` and the extra ones, whose code runs in
-/// child processes of the `myochart` CLI that ships beside this app.
+/// The plugins folder beside `database`, the installed one and the extra
+/// ones, whose code runs in child processes of the `myochart` CLI that ships
+/// beside this app.
 fn plugin_options(database: &Path, extra: &[PathBuf]) -> PluginOptions {
-    let mut dirs = vec![myochart::plugin::default_dir(database)];
-    dirs.extend_from_slice(extra);
+    let dirs = myochart::plugin::search_dirs(database, extra);
     let cli = std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join(CLI)))

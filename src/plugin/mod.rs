@@ -64,6 +64,35 @@ pub fn default_dir(database: &Path) -> PathBuf {
         .join("plugins")
 }
 
+/// The folder of plugins installed with the app (the packages ship the
+/// example plugins there), found from this executable's folder the way the
+/// packages lay it out: `/usr/bin` and `/usr/lib/myochart/plugins` on Linux
+/// (the same inside an AppImage), `Contents/MacOS` and `Contents/Resources/plugins`
+/// in a macOS app, `plugins` beside the executable on Windows. Its plugins
+/// wait for the user's approval like any others.
+pub fn installed_dir() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let bin = exe.parent()?;
+    if cfg!(windows) {
+        return Some(bin.join("plugins"));
+    }
+    let prefix = bin.parent()?;
+    Some(if cfg!(target_os = "macos") {
+        prefix.join("Resources/plugins")
+    } else {
+        prefix.join("lib/myochart/plugins")
+    })
+}
+
+/// Where the app and the CLI look for plugins: the database's own folder,
+/// the installed one, then `extra` (given with `--plugins-dir`).
+pub fn search_dirs(database: &Path, extra: &[PathBuf]) -> Vec<PathBuf> {
+    let mut dirs = vec![default_dir(database)];
+    dirs.extend(installed_dir());
+    dirs.extend_from_slice(extra);
+    dirs
+}
+
 /// Loads the library `file` into this process and validates its manifest
 /// against `atlas` and the `assessments` already loaded: ABI version first,
 /// then the manifest's JSON, its namespace against `namespace` (from

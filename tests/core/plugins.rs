@@ -278,6 +278,28 @@ fn duplicate_and_dangling_ids_are_refused() {
     );
 }
 
+#[cfg(target_os = "linux")]
+#[test]
+fn plugins_are_looked_for_beside_the_database_then_where_the_app_is_installed_then_where_told() {
+    let told = PathBuf::from("/srv/more-plugins");
+    let dirs = plugin::search_dirs(
+        Path::new("/clinic/clinic.sqlite"),
+        std::slice::from_ref(&told),
+    );
+    // This test's executable stands for /usr/bin/myochart: the packages put
+    // their plugins in /usr/lib/myochart/plugins.
+    let exe = std::env::current_exe().expect("exe");
+    let prefix = exe.parent().and_then(Path::parent).expect("folder");
+    assert_eq!(
+        dirs,
+        [
+            PathBuf::from("/clinic/plugins"),
+            prefix.join("lib/myochart/plugins"),
+            told
+        ]
+    );
+}
+
 #[tokio::test]
 async fn a_second_plugin_with_the_same_namespace_collides() {
     let setup = Setup::new(&["hand-detail"]);

@@ -32,7 +32,8 @@ pub struct OpenArgs {
     /// Database file [default: myochart.sqlite in the OS app-data folder]
     #[arg(long, global = true, env = "MYOCHART_DB")]
     pub db: Option<PathBuf>,
-    /// Another folder of plugins, besides `plugins` next to the database (repeatable)
+    /// Another folder of plugins, besides `plugins` next to the database and the
+    /// installed one (repeatable)
     #[arg(long = "plugins-dir", global = true, value_name = "DIR")]
     pub plugins_dirs: Vec<PathBuf>,
     /// A file whose first line is the passphrase of a protected database (or

@@ -68,8 +68,7 @@ fn main() -> ExitCode {
 /// Opens the database (unlocking it if protected) and runs `command` on it.
 async fn run(open: OpenArgs, command: Command) -> api::Result<()> {
     let path = open.db.map_or_else(api::default_database_path, Ok)?;
-    let mut dirs = vec![myochart::plugin::default_dir(&path)];
-    dirs.extend(open.plugins_dirs);
+    let dirs = myochart::plugin::search_dirs(&path, &open.plugins_dirs);
     let secret = Secret {
         file: open.passphrase_file,
         variable: "MYOCHART_PASSPHRASE",
