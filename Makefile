@@ -1,6 +1,6 @@
 # The two commands (see README.md). Everything they need is installed by
 # scripts/setup.sh.
-.PHONY: run test bench
+.PHONY: run test bench bench-app
 
 run:
 	scripts/run.sh
@@ -10,3 +10,7 @@ test:
 
 bench:
 	cargo bench -p myochart
+
+# Start-up and memory against a bare Tauri window (scripts/bench-app.sh).
+bench-app:
+	scripts/bench-app.sh

@@ -67,6 +67,7 @@ const COMMANDS: &[&str] = &[
     "pick_csv_file",
     "preview_csv_import",
     "import_csv",
+    "bench_ready",
 ];
 
 fn main() {

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod bench;
 mod commands;
 mod csv_import;
 mod shell;
@@ -98,6 +99,7 @@ fn main() {
             csv_import::pick_csv_file,
             csv_import::preview_csv_import,
             csv_import::import_csv,
+            bench::bench_ready,
         ])
         .build(tauri::generate_context!());
     let app = match app {

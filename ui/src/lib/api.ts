@@ -163,6 +163,7 @@ type Commands = {
   open_log_folder: { args: undefined; result: void };
   assessments: { args: undefined; result: Assessment[] };
   score_assessment: { args: { id: string; values: Record<string, number> }; result: AssessmentScore };
+  bench_ready: { args: { screen: "list" | "client" }; result: ClientId | null };
 };
 
 type Command = keyof Commands;
@@ -260,4 +261,6 @@ export const api = {
   assessments: () => call("assessments"),
   scoreAssessment: (id: string, values: Record<string, number>) =>
     call("score_assessment", { id, values }),
+  /** For the start-up benchmark (see lib/bench.ts). */
+  benchReady: (screen: "list" | "client") => call("bench_ready", { screen }),
 };
