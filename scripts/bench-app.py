@@ -33,7 +33,9 @@ LAST = ["Smith", "Ricci", "Papadopoulos", "Tanaka", "Müller", "Dubois", "Jones"
 
 
 def run(*command):
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        sys.exit(f"{' '.join(command)} failed:\n{done.stderr}")
 
 
 def add_sessions(db, where, per_client):
@@ -51,6 +53,12 @@ def add_sessions(db, where, per_client):
     conn.close()
 
 
+def finish(db):
+    """Gives the database made as `<db>.new` its name, once it is whole."""
+    os.rename(f"{db}.new", db)
+    os.remove(f"{db}.new-migrating")
+
+
 def fixtures(cli, folder):
     """30 demo clients, the first with 500 sessions; and 100,000 clients with
     5 sessions each. Made once, kept in `folder`."""
@@ -59,7 +67,7 @@ def fixtures(cli, folder):
     if not small.exists():
         run(cli, "--db", f"{small}.new", "demo", "--clients", "30")
         add_sessions(f"{small}.new", "id = 1", 500)
-        os.rename(f"{small}.new", small)
+        finish(small)
     if not large.exists():
         export = folder / "clients-100k.csv"
         with open(export, "w", newline="") as file:
@@ -71,7 +79,7 @@ def fixtures(cli, folder):
         run(cli, "--db", f"{large}.new", "import-clients", str(export), "--date-format", "ymd",
             "--import-duplicates")
         add_sessions(f"{large}.new", "1", 5)
-        os.rename(f"{large}.new", large)
+        finish(large)
     return small, large
 
 

@@ -34,6 +34,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::database_info,
+            commands::check_database,
             commands::open_demo,
             commands::leave_demo,
             commands::atlas,

@@ -98,6 +98,7 @@ function wellFormed(value: unknown): unknown {
  */
 type Commands = {
   database_info: { args: undefined; result: DatabaseInfo };
+  check_database: { args: undefined; result: void };
   open_demo: { args: undefined; result: void };
   leave_demo: { args: undefined; result: void };
   atlas: { args: undefined; result: Atlas };
@@ -190,6 +191,8 @@ function channel<T>(onMessage: (message: T) => void): Channel<T> {
 
 export const api = {
   databaseInfo: () => call("database_info"),
+  /** Reads the whole database file: damage closes it (code "damaged"). */
+  checkDatabase: () => call("check_database"),
   openDemo: () => call("open_demo"),
   leaveDemo: () => call("leave_demo"),
   atlas: () => call("atlas"),
