@@ -1,6 +1,6 @@
 # The two commands (see README.md). Everything they need is installed by
 # scripts/setup.sh. `make package` builds the release packages.
-.PHONY: run test bench package
+.PHONY: run test bench bench-app package
 
 run:
 	scripts/run.sh
@@ -10,6 +10,10 @@ test:
 
 bench:
 	cargo bench -p myochart
+
+# Start-up and memory against a bare Tauri window (scripts/bench-app.sh).
+bench-app:
+	scripts/bench-app.sh
 
 package:
 	scripts/package.sh

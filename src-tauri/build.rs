@@ -2,6 +2,7 @@
 // and capabilities/main.json grants them one by one; anything not listed is denied.
 const COMMANDS: &[&str] = &[
     "database_info",
+    "check_database",
     "open_demo",
     "leave_demo",
     "atlas",
@@ -68,6 +69,7 @@ const COMMANDS: &[&str] = &[
     "pick_csv_file",
     "preview_csv_import",
     "import_csv",
+    "bench_ready",
 ];
 
 fn main() {

@@ -34,6 +34,12 @@ pub async fn database_info(shell: State<'_, Shell>) -> Result<DatabaseInfo> {
 
 #[tracing::instrument(skip_all)]
 #[tauri::command]
+pub async fn check_database(shell: State<'_, Shell>) -> Result<()> {
+    shell.check().await
+}
+
+#[tracing::instrument(skip_all)]
+#[tauri::command]
 pub async fn open_demo(shell: State<'_, Shell>, window: Window) -> Result<()> {
     shell.open_demo(&window).await
 }

@@ -3,6 +3,7 @@
 
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod bench;
 mod commands;
 mod csv_import;
 mod shell;
@@ -33,6 +34,7 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .invoke_handler(tauri::generate_handler![
             commands::database_info,
+            commands::check_database,
             commands::open_demo,
             commands::leave_demo,
             commands::atlas,
@@ -99,6 +101,7 @@ fn main() {
             csv_import::pick_csv_file,
             csv_import::preview_csv_import,
             csv_import::import_csv,
+            bench::bench_ready,
         ])
         .build(tauri::generate_context!());
     let app = match app {

@@ -26,8 +26,9 @@ enum State {
 }
 
 impl Shell {
-    /// Opens the real database; one that is locked or can't be opened leaves
-    /// the window to say why and what can be done.
+    /// Opens the real database, reading only what the first screen needs
+    /// (the window then runs [`Shell::check`]); one that is locked or can't
+    /// be opened leaves the window to say why and what can be done.
     pub async fn open(real: PathBuf, plugin_dirs: Vec<PathBuf>) -> Shell {
         let shell = Shell {
             real,
@@ -47,6 +48,24 @@ impl Shell {
             State::Open(api) => Ok(api.clone()),
             State::Closed(why, _) => Err(api::Error::Closed(why.clone())),
         }
+    }
+
+    /// Reads every page of the database in use, which opening it left for
+    /// later: a damaged one is closed, so the window says so and offers its
+    /// backups.
+    pub async fn check(&self) -> api::Result<()> {
+        let api = self.api().await?;
+        let Err(error) = api.check().await else {
+            return Ok(());
+        };
+        let mut state = self.state.write().await;
+        // Unless the window has switched databases meanwhile.
+        let current = matches!(&*state, State::Open(open) if Arc::ptr_eq(open, &api));
+        if current && error.code() == api::Code::Damaged {
+            api.close().await;
+            *state = State::Closed(ErrorBody::from(&error), api.access().clone());
+        }
+        Err(error)
     }
 
     /// Unlocks the real, protected database.
@@ -194,7 +213,7 @@ impl Shell {
     }
 
     async fn open_real(&self, access: &Access) -> api::Result<Api> {
-        Api::open_with(
+        Api::open_unchecked(
             &self.real,
             access,
             plugin_options(&self.real, &self.plugin_dirs),

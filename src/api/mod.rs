@@ -128,13 +128,17 @@ impl Api {
     /// Opens the database at `path` with `access`: the key of a protected one
     /// (see [`unlock`]), or read-only.
     pub async fn open_as(path: &Path, access: &Access) -> Result<Api> {
-        Ok(Api {
-            store: Store::open(path, access).await?,
+        Ok(Api::on(Store::open(path, access).await?))
+    }
+
+    fn on(store: Store) -> Api {
+        Api {
+            store,
             plugins: Arc::new(PluginHost::without_plugins()),
             actor: current_user(),
             demo: false,
             client_names: Arc::default(),
-        })
+        }
     }
 
     /// Opens the plain database at `path` with the plugins in `plugins.dirs`.
@@ -148,12 +152,36 @@ impl Api {
     /// plugin that fails is listed with its reason; the others still load.
     #[tracing::instrument(skip_all)]
     pub async fn open_with(path: &Path, access: &Access, plugins: PluginOptions) -> Result<Api> {
+        logged(async move { Api::with_plugins(Store::open(path, access).await?, plugins).await })
+            .await
+    }
+
+    /// Opens like [`Api::open_with`] without reading every page of the file
+    /// first, unless its schema needs an update: for the window, which shows
+    /// sooner and runs [`Api::check`] once it is shown.
+    #[tracing::instrument(skip_all)]
+    pub async fn open_unchecked(
+        path: &Path,
+        access: &Access,
+        plugins: PluginOptions,
+    ) -> Result<Api> {
         logged(async move {
-            let mut api = Api::open_as(path, access).await?;
-            api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
-            Ok(api)
+            let store = Store::open_unchecked(path, access).await?;
+            Api::with_plugins(store, plugins).await
         })
         .await
+    }
+
+    async fn with_plugins(store: Store, plugins: PluginOptions) -> Result<Api> {
+        let mut api = Api::on(store);
+        api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
+        Ok(api)
+    }
+
+    /// Reads every page of the database file: damage anywhere is
+    /// [`Code::Damaged`].
+    pub async fn check(&self) -> Result<()> {
+        Ok(self.store.check().await?)
     }
 
     /// Opens the demo database at `path` (protected with the same key as the

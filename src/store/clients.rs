@@ -125,6 +125,18 @@ impl Store {
     /// already folded `query`, in list order. An empty query lists everyone.
     pub async fn search_clients(&self, query: &str, limit: u32) -> Result<Vec<ClientSummary>> {
         let terms: Vec<&str> = query.split_whitespace().collect();
+        if terms.is_empty() {
+            // The list as the window opens: its first page through the sort-key
+            // index, without reading every client's key into memory first.
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.deleted_at IS NULL
+                 ORDER BY c.sort_key, c.id LIMIT ?"
+            );
+            return Ok(sqlx::query_as(&sql)
+                .bind(limit)
+                .fetch_all(&self.pool)
+                .await?);
+        }
         let ids = self
             .clients
             .matching(&self.pool, &terms, limit as usize)

@@ -190,13 +190,36 @@ async fn update_lock(path: &Path) -> std::result::Result<std::fs::File, String> 
     .map_err(|error| format!("can't take the update lock: {error}"))
 }
 
+/// SQLite's `quick_check`, which reads every page of the file.
+async fn check_pages(pool: &SqlitePool, path: &Path, access: &Access) -> Result<()> {
+    let verdict: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
+        .fetch_all(pool)
+        .await
+        .map_err(|error| opening_error(error, path, access))?;
+    if verdict != ["ok"] {
+        return Err(Error::Damaged);
+    }
+    Ok(())
+}
+
 /// Brings the schema up to date, under the [`update_lock`]. A database that
-/// holds records is copied first, beside it
+/// holds records is checked for damage and copied first, beside it
 /// (`<file>.before-update-<version>.sqlite`), so an update that goes wrong
 /// loses nothing.
-async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), String> {
+async fn migrate(pool: &SqlitePool, path: &Path, access: &Access) -> Result<()> {
     let migrator = sqlx::migrate!();
-    let text = |error: sqlx::Error| error.to_string();
+    let failed = |reason: String| Error::Migrate {
+        path: path.to_owned(),
+        reason,
+    };
+    // A damaged file shows here first, when it opens unchecked.
+    let text = |error: sqlx::Error| {
+        let reason = error.to_string();
+        match Error::from(error) {
+            Error::Damaged => Error::Damaged,
+            _ => failed(reason),
+        }
+    };
     let known: bool = sqlx::query_scalar(
         "SELECT EXISTS (SELECT 1 FROM sqlite_master WHERE name = '_sqlx_migrations')",
     )
@@ -216,15 +239,22 @@ async fn migrate(pool: &SqlitePool, path: &Path) -> std::result::Result<(), Stri
             .await
             .map_err(text)?;
         if let (true, true, Some(version)) = (pending, has_records, applied.iter().max()) {
+            check_pages(pool, path, access).await?;
             let copy = sibling(path, &format!(".before-update-{version}.sqlite"));
             if !copy.exists() {
                 copy_database(pool, &copy).await.map_err(|error| {
-                    format!("can't copy it first to {}: {error}", copy.display())
+                    failed(format!(
+                        "can't copy it first to {}: {error}",
+                        copy.display()
+                    ))
                 })?;
             }
         }
     }
-    migrator.run(pool).await.map_err(|error| error.to_string())
+    migrator
+        .run(pool)
+        .await
+        .map_err(|error| failed(error.to_string()))
 }
 
 /// `path` with `suffix` added to its file name: the files that belong to a
@@ -255,10 +285,20 @@ async fn copy_database(pool: &SqlitePool, destination: &Path) -> Result<()> {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database file at `path` and brings its
-    /// schema up to date; a read-only `access` opens an existing file to look
-    /// at only, and refuses every write with [`Error::ReadOnly`].
+    /// Opens (creating if needed) the database file at `path`, reads all of
+    /// it for damage ([`Store::check`]) and brings its schema up to date; a
+    /// read-only `access` opens an existing file to look at only, and refuses
+    /// every write with [`Error::ReadOnly`].
     pub async fn open(path: &Path, access: &Access) -> Result<Store> {
+        let store = Store::open_unchecked(path, access).await?;
+        store.check().await?;
+        Ok(store)
+    }
+
+    /// Opens like [`Store::open`] but reads only the schema, not every page,
+    /// unless the schema needs an update: the window shows sooner, and runs
+    /// [`Store::check`] once it is shown.
+    pub async fn open_unchecked(path: &Path, access: &Access) -> Result<Store> {
         let open_error = |reason: String| Error::Open {
             path: path.to_owned(),
             reason,
@@ -298,25 +338,16 @@ impl Store {
         } else {
             Some(update_lock(path).await.map_err(open_error)?)
         };
-        // The first read of the file: where a wrong key or a damaged file
-        // shows. Every page is read, so damage anywhere is found now, before
-        // anything is written, and not later in the middle of a session.
-        let verdict: Vec<String> = sqlx::query_scalar("PRAGMA quick_check")
-            .fetch_all(&pool)
+        // The first read of the file: where a wrong key or a file that is
+        // not a database shows.
+        sqlx::query("SELECT count(*) FROM sqlite_master")
+            .execute(&pool)
             .await
             .map_err(|error| opening_error(error, path, access))?;
-        if verdict != ["ok"] {
-            return Err(Error::Damaged);
-        }
         if access.read_only {
             up_to_date(&pool).await.map_err(open_error)?;
         } else {
-            migrate(&pool, path)
-                .await
-                .map_err(|reason| Error::Migrate {
-                    path: path.to_owned(),
-                    reason,
-                })?;
+            migrate(&pool, path, access).await?;
         }
         drop(lock);
         Ok(Store {
@@ -325,6 +356,12 @@ impl Store {
             access: access.clone(),
             clients: Default::default(),
         })
+    }
+
+    /// Reads every page of the file: damage anywhere is [`Error::Damaged`],
+    /// found now rather than in the middle of a session.
+    pub async fn check(&self) -> Result<()> {
+        check_pages(&self.pool, &self.path, &self.access).await
     }
 
     /// Where the database file is.

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use myochart::api::{self, Access, Api, Code};
 use myochart::model::{Passphrase, Unlock};
+use myochart::plugin::{PluginOptions, PluginProcess};
 
 use crate::helpers::TestDb;
 
@@ -99,6 +100,29 @@ async fn a_damaged_database_says_so_and_a_backup_replaces_it() {
     assert!(aside.exists(), "the damaged file is kept");
     let api = Api::open(&db.path()).await.expect("opens again");
     assert_eq!(clients(&api).await, 3);
+}
+
+/// Issue 14: the window opens the database without reading every page, so
+/// the list shows sooner, and checks the whole file once it is shown.
+#[tokio::test]
+async fn damage_the_window_opens_past_is_found_by_the_check_after() {
+    let db = TestDb::new().await;
+    for name in ["Ana", "Ζωή", "ณัฐ"] {
+        db.client(name, "Test").await;
+    }
+    db.api.close().await;
+    damage(&db.path());
+
+    let plugins = PluginOptions {
+        dirs: Vec::new(),
+        process: PluginProcess::cli(env!("CARGO_BIN_EXE_myochart")),
+    };
+    let api = Api::open_unchecked(&db.path(), &Access::default(), plugins)
+        .await
+        .expect("the schema is whole: it opens");
+    let error = api.check().await.expect_err("damaged");
+    assert_eq!(error.code(), Code::Damaged, "{error}");
+    assert!(error.to_string().contains("Restore a backup"), "{error}");
 }
 
 #[tokio::test]

@@ -176,3 +176,34 @@ async fn many_clients_added_at_once_are_all_searchable() {
         .await
         .contains(&"José Núñez".to_owned()));
 }
+
+/// Issue 14: the list as the window opens is read straight from the database,
+/// not from the search keys in memory: the same clients, in the same order, as
+/// a search every client matches.
+#[tokio::test]
+async fn the_list_as_it_opens_is_in_search_order_without_deleted_clients() {
+    let db = TestDb::new().await;
+    let mut ids = Vec::new();
+    for (first, last) in [
+        ("Zoë", "Ångström"),
+        ("สมชาย", "ใจดี"),
+        ("Ελένη", "Παπαδοπούλου"),
+        ("Anna", "Smith"),
+        ("anna", "smith"),
+        ("José", "Núñez"),
+    ] {
+        let form = ClientForm {
+            first_name: first.into(),
+            last_name: last.into(),
+            phone: "0800 111 222".into(),
+            ..ClientForm::default()
+        };
+        ids.push(db.api.create_client(form).await.expect("client").id);
+    }
+    db.api.delete_client(ids[2]).await.expect("deleted");
+
+    let listed = names(&db, "").await;
+    assert_eq!(listed, names(&db, "0800").await);
+    assert_eq!(listed.len(), 5, "{listed:?}");
+    assert!(!listed.contains(&"Ελένη Παπαδοπούλου".to_owned()));
+}

@@ -99,6 +99,7 @@ function wellFormed(value: unknown): unknown {
  */
 type Commands = {
   database_info: { args: undefined; result: DatabaseInfo };
+  check_database: { args: undefined; result: void };
   open_demo: { args: undefined; result: void };
   leave_demo: { args: undefined; result: void };
   atlas: { args: undefined; result: Atlas };
@@ -165,6 +166,7 @@ type Commands = {
   open_log_folder: { args: undefined; result: void };
   assessments: { args: undefined; result: Assessment[] };
   score_assessment: { args: { id: string; values: Record<string, number> }; result: AssessmentScore };
+  bench_ready: { args: { screen: "list" | "client" }; result: ClientId | null };
 };
 
 type Command = keyof Commands;
@@ -191,6 +193,8 @@ function channel<T>(onMessage: (message: T) => void): Channel<T> {
 
 export const api = {
   databaseInfo: () => call("database_info"),
+  /** Reads the whole database file: damage closes it (code "damaged"). */
+  checkDatabase: () => call("check_database"),
   openDemo: () => call("open_demo"),
   leaveDemo: () => call("leave_demo"),
   atlas: () => call("atlas"),
@@ -264,4 +268,6 @@ export const api = {
   assessments: () => call("assessments"),
   scoreAssessment: (id: string, values: Record<string, number>) =>
     call("score_assessment", { id, values }),
+  /** For the start-up benchmark (see lib/bench.ts). */
+  benchReady: (screen: "list" | "client") => call("bench_ready", { screen }),
 };
