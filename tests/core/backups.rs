@@ -110,8 +110,20 @@ async fn damage_the_window_opens_past_is_found_by_the_check_after() {
     for name in ["Ana", "Ζωή", "ณัฐ"] {
         db.client(name, "Test").await;
     }
+    // Damage the audit log's page alone: opening doesn't read it.
+    let pool = db.other_program().await;
+    let page: i64 =
+        sqlx::query_scalar("SELECT rootpage FROM sqlite_master WHERE name = 'audit_log'")
+            .fetch_one(&pool)
+            .await
+            .expect("the audit log's page");
+    let page_size: i64 = sqlx::query_scalar("PRAGMA page_size")
+        .fetch_one(&pool)
+        .await
+        .expect("page size");
+    pool.close().await;
     db.api.close().await;
-    damage(&db.path());
+    overwrite(&db.path(), (page - 1) * page_size, page_size);
 
     let plugins = PluginOptions {
         dirs: Vec::new(),
@@ -178,13 +190,20 @@ async fn the_daily_backup_is_made_once_a_day() {
 
 /// Overwrites the middle of the database file at `path` with garbage.
 fn damage(path: &Path) {
+    let length = std::fs::metadata(path).expect("size").len();
+    let third = i64::try_from(length / 3).expect("small");
+    overwrite(path, third, third);
+}
+
+/// Overwrites `length` bytes of the file at `path` from `start` with garbage.
+fn overwrite(path: &Path, start: i64, length: i64) {
     use std::io::{Seek, SeekFrom, Write};
     let mut file = std::fs::OpenOptions::new()
         .write(true)
         .open(path)
         .expect("open");
-    let length = file.metadata().expect("size").len();
-    file.seek(SeekFrom::Start(length / 3)).expect("seek");
-    file.write_all(&vec![0xA5; (length / 3) as usize])
+    file.seek(SeekFrom::Start(start.unsigned_abs()))
+        .expect("seek");
+    file.write_all(&vec![0xA5; length.unsigned_abs() as usize])
         .expect("write");
 }
