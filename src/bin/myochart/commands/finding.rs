@@ -3,6 +3,7 @@
 use myochart::api::{self, Api};
 use myochart::model::{Activity, FindingForm, SessionId};
 
+use crate::print;
 use crate::args::FindingCommand;
 
 pub async fn execute(api: &Api, command: FindingCommand) -> api::Result<()> {
@@ -31,8 +32,13 @@ pub async fn execute(api: &Api, command: FindingCommand) -> api::Result<()> {
         )
         .await?;
     println!(
-        "finding {} added: {} ({:?})",
-        finding.id, finding.muscle_label, finding.side
+        "{}",
+        t!(
+            "finding-added",
+            id = finding.id.to_string(),
+            muscle = finding.muscle_label.as_str(),
+            side = print::side(finding.side),
+        )
     );
     Ok(())
 }
