@@ -263,16 +263,14 @@ mod tests {
 
     /// The variables of cli.ftl; each takes a number or a text alike.
     const CLI_ARGUMENTS: &[&str] = &[
-        "id", "name", "path", "count", "error", "message", "date", "session", "client",
-        "clients", "sessions", "findings", "last", "changes", "side", "muscle", "rank",
-        "score", "paper", "texts", "region", "muscles", "minutes", "rows", "imported",
-        "skipped", "errors", "duplicates", "shown", "line", "column", "header", "field",
-        "samples", "values", "of", "fate", "origin", "format", "problem", "variable",
-        "pair", "columns", "step", "total", "label", "phone", "last_session", "state",
-        "version", "namespace", "author", "library", "sha256", "value", "language",
-        "status", "before", "after", "complaint", "by", "at", "entry", "code",
-        "techniques", "supervisor", "signed", "which", "records", "made", "problem",
-        "recovery", "to_import", "born",
+        "after", "at", "author", "before", "born", "by", "changes", "clients", "clinic",
+        "column", "columns", "complaint", "contact", "contents", "count", "date",
+        "duplicates", "error", "errors", "field", "findings", "format", "hours", "id",
+        "imported", "key", "language", "last", "library", "line", "message", "minutes",
+        "muscle", "muscles", "name", "namespace", "of", "on", "origin", "pair", "paper",
+        "path", "problem", "programme", "records", "region", "rows", "samples", "score",
+        "session", "sessions", "sha256", "shown", "side", "skipped", "state", "status",
+        "supervisors", "texts", "therapist", "values", "variable", "version",
     ];
 
     #[test]
