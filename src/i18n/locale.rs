@@ -80,7 +80,10 @@ mod tests {
 
     #[test]
     fn language_lists_preferences_before_the_locale() {
-        assert_eq!(language(&[("LANG", "en_US.UTF-8"), ("LANGUAGE", "th")]), "th");
+        assert_eq!(
+            language(&[("LANG", "en_US.UTF-8"), ("LANGUAGE", "th")]),
+            "th"
+        );
         assert_eq!(
             language(&[("LANG", "th_TH.UTF-8"), ("LANGUAGE", "fr:en")]),
             "en"

@@ -272,7 +272,15 @@ fn the_command_line_speaks_thai_in_a_thai_locale_unless_told_otherwise() {
     assert!(show.contains("ฉบับร่าง"), "{show}");
     let out = dir.path().join("handout.pdf");
     let out = out.to_str().expect("utf-8");
-    let handout = thai(&["handout", "--session", "1", "--out", out, "--language", "th"]);
+    let handout = thai(&[
+        "handout",
+        "--session",
+        "1",
+        "--out",
+        out,
+        "--language",
+        "th",
+    ]);
     assert!(
         handout.starts_with("บันทึกเอกสารดูแลตนเองที่บ้านของการนวด 1 ไว้ที่"),
         "{handout}"
@@ -280,7 +288,10 @@ fn the_command_line_speaks_thai_in_a_thai_locale_unless_told_otherwise() {
     let error = myochart_in("th_TH.UTF-8", &db, &["client", "show", "42"]);
     let error = String::from_utf8_lossy(&error.stderr);
     // The CLI's own words in Thai; the core's error message in English.
-    assert!(error.starts_with("ข้อผิดพลาด: client 42 was not found"), "{error}");
+    assert!(
+        error.starts_with("ข้อผิดพลาด: client 42 was not found"),
+        "{error}"
+    );
 
     let english = thai(&["--language", "en", "client", "list"]);
     assert!(english.contains("1 client(s)"), "{english}");

@@ -67,7 +67,14 @@ fn tokens(source: &str) -> Vec<(Token, usize)> {
         } else if c == '\'' {
             // A char ('x', '\n') or a lifetime ('a).
             i += match (next, chars.get(i + 2)) {
-                (Some('\\'), _) => chars[i..].iter().skip(2).position(|&c| c == '\'').unwrap_or(0) + 3,
+                (Some('\\'), _) => {
+                    chars[i..]
+                        .iter()
+                        .skip(2)
+                        .position(|&c| c == '\'')
+                        .unwrap_or(0)
+                        + 3
+                }
                 (_, Some('\'')) => 3,
                 _ => 1,
             };
@@ -180,7 +187,10 @@ fn cli_sources() -> Vec<(PathBuf, String)> {
         .into_iter()
         .map(|path| {
             let text = std::fs::read_to_string(&path).expect("source");
-            (path.strip_prefix(root).expect("in the crate").to_owned(), text)
+            (
+                path.strip_prefix(root).expect("in the crate").to_owned(),
+                text,
+            )
         })
         .collect()
 }
@@ -219,7 +229,10 @@ fn ftl_variables(language: &str) -> BTreeMap<String, BTreeSet<String>> {
             }
         }
     }
-    let path = format!("{}/assets/i18n/{language}/cli.ftl", env!("CARGO_MANIFEST_DIR"));
+    let path = format!(
+        "{}/assets/i18n/{language}/cli.ftl",
+        env!("CARGO_MANIFEST_DIR")
+    );
     let text = std::fs::read_to_string(path).expect("cli.ftl");
     let ast = fluent_syntax::parser::parse(text.as_str()).expect("cli.ftl parses");
     ast.body
@@ -305,7 +318,10 @@ fn every_message_the_cli_uses_is_in_cli_ftl_with_the_variables_it_passes() {
         }
     }
     let unused: Vec<&String> = english.keys().filter(|id| !used.contains(*id)).collect();
-    assert!(unused.is_empty(), "en/cli.ftl messages no code uses: {unused:?}");
+    assert!(
+        unused.is_empty(),
+        "en/cli.ftl messages no code uses: {unused:?}"
+    );
 }
 
 #[test]
@@ -314,7 +330,10 @@ fn thai_has_every_cli_message_with_the_same_variables_and_each_formats() {
     assert_eq!(ftl_variables("th"), english);
     for tag in CLI.languages() {
         let messages = CLI.messages(&Language::parse(tag).expect("a tag"));
-        assert!(messages.credits().is_some(), "{tag}/cli.ftl says who translated it");
+        assert!(
+            messages.credits().is_some(),
+            "{tag}/cli.ftl says who translated it"
+        );
         for (id, variables) in &english {
             let args: Vec<(&str, FluentValue)> =
                 variables.iter().map(|v| (v.as_str(), 2.into())).collect();

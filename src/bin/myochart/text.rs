@@ -11,9 +11,8 @@ static CHOSEN: OnceLock<Messages> = OnceLock::new();
 
 /// Speaks `language`, or else the one the OS locale asks for.
 pub fn choose(language: Option<Language>) {
-    let language = language.unwrap_or_else(|| {
-        i18n::os_language(|name| std::env::var(name).ok(), &CLI.languages())
-    });
+    let language = language
+        .unwrap_or_else(|| i18n::os_language(|name| std::env::var(name).ok(), &CLI.languages()));
     // Chosen once, before anything is printed.
     let _ = CHOSEN.set(CLI.messages(&language));
 }

@@ -47,7 +47,10 @@ pub async fn restore(api: Api, args: &RestoreArgs) -> api::Result<Api> {
     let preview = api.restore_preview(&args.backup).await?;
     println!(
         "{}",
-        t!("database-holds", contents = print::contents(&preview.current))
+        t!(
+            "database-holds",
+            contents = print::contents(&preview.current)
+        )
     );
     print::backup_contents(&preview.backup);
     println!(

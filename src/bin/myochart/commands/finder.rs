@@ -2,8 +2,8 @@
 
 use myochart::api::{self, Api};
 
-use crate::print;
 use crate::args::FinderArgs;
+use crate::print;
 
 pub fn execute(api: &Api, args: FinderArgs) -> api::Result<()> {
     let matches = api.find(&args.spots)?;

@@ -3,8 +3,8 @@
 use myochart::api::{self, Api};
 use myochart::model::{Activity, FindingForm, SessionId};
 
-use crate::print;
 use crate::args::FindingCommand;
+use crate::print;
 
 pub async fn execute(api: &Api, command: FindingCommand) -> api::Result<()> {
     let FindingCommand::Add(args) = command;

@@ -68,9 +68,10 @@ fn remap(preview: &CsvImportPreview, map: &str) -> api::Result<Vec<Option<Field>
             })?;
         fields[index] = match field.trim() {
             "-" => None,
-            name => Some(Field::named(name).ok_or_else(|| {
-                Invalid::field("map", t!("map-not-a-field", field = name))
-            })?),
+            name => Some(
+                Field::named(name)
+                    .ok_or_else(|| Invalid::field("map", t!("map-not-a-field", field = name)))?,
+            ),
         };
     }
     Ok(fields)

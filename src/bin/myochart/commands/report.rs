@@ -39,10 +39,7 @@ pub async fn execute(api: &Api, command: ReportCommand) -> api::Result<()> {
         }
     };
     for warning in &saved.warnings {
-        eprintln!(
-            "{}",
-            t!("warning", message = warning.message.as_str())
-        );
+        eprintln!("{}", t!("warning", message = warning.message.as_str()));
     }
     println!("{}", t!("report-saved", path = saved.path.as_str()));
     Ok(())
