@@ -1,5 +1,6 @@
-//! The handout's fixed text, from Fluent files compiled in from
-//! `assets/i18n/<language>/handout.ftl`.
+//! Fixed text in each language, from Fluent files compiled in: a
+//! [`Catalog`] per file name, `assets/i18n/<language>/<file>`; the
+//! handout's is [`HANDOUT`], the command line's [`CLI`].
 
 use std::sync::OnceLock;
 
@@ -11,14 +12,69 @@ use super::{Credits, Untranslated};
 use crate::atlas::RedFlag;
 use crate::model::Language;
 
-/// Each language's handout text, English (the source) first. A new language
-/// is its file added here.
-const HANDOUT_FILES: [(&str, &str); 2] = [
-    ("en", include_str!("../../assets/i18n/en/handout.ftl")),
-    ("th", include_str!("../../assets/i18n/th/handout.ftl")),
-];
+/// The handout's text in each language, English (the source) first. A new
+/// language is its file added here.
+pub static HANDOUT: Catalog = Catalog::new(
+    "handout.ftl",
+    &[
+        ("en", include_str!("../../assets/i18n/en/handout.ftl")),
+        ("th", include_str!("../../assets/i18n/th/handout.ftl")),
+    ],
+);
 
-/// One language's handout text.
+/// What the command line says, in each language, English first.
+pub static CLI: Catalog = Catalog::new(
+    "cli.ftl",
+    &[
+        ("en", include_str!("../../assets/i18n/en/cli.ftl")),
+        ("th", include_str!("../../assets/i18n/th/cli.ftl")),
+    ],
+);
+
+/// One Fluent file in every language it is translated into, loaded when
+/// first used.
+pub struct Catalog {
+    file: &'static str,
+    /// (language, text), English first.
+    sources: &'static [(&'static str, &'static str)],
+    loaded: OnceLock<Vec<Translation>>,
+}
+
+impl Catalog {
+    const fn new(file: &'static str, sources: &'static [(&'static str, &'static str)]) -> Catalog {
+        Catalog {
+            file,
+            sources,
+            loaded: OnceLock::new(),
+        }
+    }
+
+    fn translations(&self) -> &[Translation] {
+        self.loaded.get_or_init(|| {
+            self.sources
+                .iter()
+                .map(|&(language, text)| load(self.file, language, text))
+                .collect()
+        })
+    }
+
+    /// The languages it has a file for, English first.
+    pub fn languages(&self) -> Vec<&'static str> {
+        self.sources.iter().map(|&(language, _)| language).collect()
+    }
+
+    /// Its messages in `language`, or in its primary language ("th" for
+    /// "th-TH").
+    pub fn messages(&'static self, language: &Language) -> Messages {
+        let all = self.translations();
+        Messages {
+            chosen: all.iter().find(|t| t.language == language.primary()),
+            english: &all[0],
+        }
+    }
+}
+
+/// One language's file.
 struct Translation {
     language: &'static str,
     bundle: FluentBundle<FluentResource>,
@@ -27,25 +83,15 @@ struct Translation {
     credits: Option<Credits>,
 }
 
-fn translations() -> &'static [Translation] {
-    static LOADED: OnceLock<Vec<Translation>> = OnceLock::new();
-    LOADED.get_or_init(|| {
-        HANDOUT_FILES
-            .iter()
-            .map(|&(language, text)| load(language, text))
-            .collect()
-    })
-}
-
 /// A file as far as it parses: a mistake loses only the messages it is in,
 /// which then print in English (the tests keep the shipped files whole).
-fn load(language: &'static str, text: &'static str) -> Translation {
+fn load(file: &'static str, language: &'static str, text: &'static str) -> Translation {
     let (resource, errors) = match FluentResource::try_new(text.to_owned()) {
         Ok(resource) => (resource, Vec::new()),
         Err((resource, errors)) => (resource, errors),
     };
     for error in errors {
-        tracing::warn!(language, %error, "handout.ftl has a mistake");
+        tracing::warn!(file, language, %error, "a mistake in a Fluent file");
     }
     let locale = language.parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![locale]);
@@ -56,7 +102,7 @@ fn load(language: &'static str, text: &'static str) -> Translation {
     }
     if let Err(errors) = bundle.add_resource(resource) {
         for error in errors {
-            tracing::warn!(language, %error, "handout.ftl can't be loaded whole");
+            tracing::warn!(file, language, %error, "a Fluent file can't be loaded whole");
         }
     }
     let ast = match fluent_syntax::parser::parse(text) {
@@ -96,7 +142,7 @@ fn load(language: &'static str, text: &'static str) -> Translation {
     }
 }
 
-/// The handout's fixed text in one language, English where its file lacks a
+/// A catalog's text in one language, English where its file lacks a
 /// message (or has no file at all).
 #[derive(Clone, Copy)]
 pub struct Messages {
@@ -105,14 +151,9 @@ pub struct Messages {
 }
 
 impl Messages {
-    /// The messages of `language`, or of its primary language ("th" for
-    /// "th-TH").
+    /// The handout's messages in `language`.
     pub fn new(language: &Language) -> Messages {
-        let all = translations();
-        Messages {
-            chosen: all.iter().find(|t| t.language == language.primary()),
-            english: &all[0],
-        }
+        HANDOUT.messages(language)
     }
 
     /// Who translated the language's file, if it has one.
@@ -189,7 +230,7 @@ mod tests {
     use super::*;
 
     /// Every argument any handout message takes.
-    fn every_argument() -> Vec<(&'static str, FluentValue<'static>)> {
+    fn every_handout_argument() -> Vec<(&'static str, FluentValue<'static>)> {
         vec![
             ("name", "Anna".into()),
             ("date", "20 November 2026".into()),
@@ -212,37 +253,119 @@ mod tests {
         ]
     }
 
+    /// Every argument any command-line message takes.
+    fn every_cli_argument() -> Vec<(&'static str, FluentValue<'static>)> {
+        CLI_ARGUMENTS
+            .iter()
+            .map(|&name| (name, FluentValue::from(2)))
+            .collect()
+    }
+
+    /// The variables of cli.ftl; each takes a number or a text alike.
+    const CLI_ARGUMENTS: &[&str] = &[
+        "after",
+        "at",
+        "author",
+        "before",
+        "born",
+        "by",
+        "changes",
+        "clients",
+        "clinic",
+        "column",
+        "columns",
+        "complaint",
+        "contact",
+        "contents",
+        "count",
+        "date",
+        "duplicates",
+        "error",
+        "errors",
+        "field",
+        "findings",
+        "format",
+        "hours",
+        "id",
+        "imported",
+        "key",
+        "language",
+        "last",
+        "library",
+        "line",
+        "message",
+        "minutes",
+        "muscle",
+        "muscles",
+        "name",
+        "namespace",
+        "of",
+        "on",
+        "origin",
+        "pair",
+        "paper",
+        "path",
+        "problem",
+        "programme",
+        "records",
+        "region",
+        "rows",
+        "samples",
+        "score",
+        "session",
+        "sessions",
+        "sha256",
+        "shown",
+        "side",
+        "skipped",
+        "state",
+        "status",
+        "supervisors",
+        "texts",
+        "therapist",
+        "values",
+        "variable",
+        "version",
+    ];
+
     #[test]
     fn every_file_parses_says_who_translated_it_and_formats_every_message() {
-        let args: FluentArgs = every_argument().into_iter().collect();
-        for (language, text) in HANDOUT_FILES {
-            assert!(
-                FluentResource::try_new(text.to_owned()).is_ok(),
-                "{language}"
-            );
-            let translation = load(language, text);
-            let credits = translation.credits.as_ref();
-            let messages = Messages::new(&Language::parse(language).expect("a tag"));
-            assert_eq!(messages.credits(), credits);
-            assert!(
-                credits.is_some_and(|c| !c.translator.is_empty()),
-                "{language}/handout.ftl needs -translator and -reviewed-by-native-speaker = yes or no"
-            );
-            for id in &translation.ids {
-                let bundle = &translation.bundle;
-                let pattern = bundle.get_message(id).and_then(|m| m.value());
-                let pattern = pattern.unwrap_or_else(|| panic!("{language}: {id} has no value"));
-                let mut errors = Vec::new();
-                let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
-                assert!(errors.is_empty(), "{language}: {id}: {errors:?}");
-                assert!(!text.contains('{'), "{language}: {id}: {text}");
+        for (catalog, args) in [
+            (&HANDOUT, every_handout_argument()),
+            (&CLI, every_cli_argument()),
+        ] {
+            let args: FluentArgs = args.into_iter().collect();
+            for &(language, text) in catalog.sources {
+                let file = catalog.file;
+                assert!(
+                    FluentResource::try_new(text.to_owned()).is_ok(),
+                    "{language}/{file}"
+                );
+                let translation = load(file, language, text);
+                let credits = translation.credits.as_ref();
+                let messages = catalog.messages(&Language::parse(language).expect("a tag"));
+                assert_eq!(messages.credits(), credits);
+                assert!(
+                    credits.is_some_and(|c| !c.translator.is_empty()),
+                    "{language}/{file} needs -translator and -reviewed-by-native-speaker = yes or no"
+                );
+                for id in &translation.ids {
+                    let bundle = &translation.bundle;
+                    let pattern = bundle.get_message(id).and_then(|m| m.value());
+                    let pattern =
+                        pattern.unwrap_or_else(|| panic!("{language}/{file}: {id} has no value"));
+                    let mut errors = Vec::new();
+                    let text = bundle.format_pattern(pattern, Some(&args), &mut errors);
+                    assert!(errors.is_empty(), "{language}/{file}: {id}: {errors:?}");
+                    assert!(!text.contains('{'), "{language}/{file}: {id}: {text}");
+                }
             }
         }
     }
 
     #[test]
     fn credits_need_a_translator_and_a_yes_or_no_review() {
-        let credits = |text: &'static str| load("xx", text).credits;
+        let credits = |text: &'static str| load("handout.ftl", "xx", text).credits;
         assert_eq!(
             credits("-translator = Mai\n-reviewed-by-native-speaker = yes\n"),
             Some(Credits {
@@ -259,14 +382,17 @@ mod tests {
 
     #[test]
     fn thai_has_every_message_english_has() {
-        let thai = Messages::new(&Language::parse("th").expect("th"));
-        assert_eq!(thai.untranslated(), []);
-        let all = translations();
-        assert_eq!(
-            all[0].ids.len(),
-            all[1].ids.len(),
-            "no message only Thai has"
-        );
+        for catalog in [&HANDOUT, &CLI] {
+            let thai = catalog.messages(&Language::parse("th").expect("th"));
+            assert_eq!(thai.untranslated(), [], "{}", catalog.file);
+            let all = catalog.translations();
+            assert_eq!(
+                all[0].ids.len(),
+                all[1].ids.len(),
+                "no message only Thai has in {}",
+                catalog.file
+            );
+        }
     }
 
     #[test]
@@ -287,7 +413,7 @@ mod tests {
             "Page 1 of 3"
         );
         let untranslated = spanish.untranslated();
-        assert_eq!(untranslated.len(), translations()[0].ids.len());
+        assert_eq!(untranslated.len(), HANDOUT.translations()[0].ids.len());
         assert!(untranslated.contains(&Untranslated::handout("footer")));
         assert_eq!(Messages::new(&Language::english()).untranslated(), []);
     }

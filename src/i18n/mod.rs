@@ -1,4 +1,5 @@
-//! The handout in the client's language.
+//! The handout in the client's language, and the command line in the
+//! user's ([`CLI`], in the language [`os_language`] finds).
 //!
 //! Two kinds of text get translated, each from files a translator edits:
 //! - the handout's own fixed text ([`Messages`]): Fluent files,
@@ -13,10 +14,12 @@
 //! reviewed it ([`Credits`]).
 
 mod atlas;
+mod locale;
 mod messages;
 
 pub use atlas::{AtlasTranslation, TranslationError};
-pub use messages::Messages;
+pub use locale::os_language;
+pub use messages::{Catalog, Messages, CLI, HANDOUT};
 
 pub use fluent_bundle::FluentValue;
 

@@ -2,8 +2,21 @@
 
 use std::process::Command;
 
+/// Runs `myochart --db <db> <args>` in the C locale: in English whatever
+/// the machine's language.
 pub fn myochart(db: &std::path::Path, args: &[&str]) -> std::process::Output {
+    myochart_in("C", db, args)
+}
+
+/// Runs `myochart --db <db> <args>` with `locale` as LANG, and nothing else
+/// choosing the language.
+pub fn myochart_in(locale: &str, db: &std::path::Path, args: &[&str]) -> std::process::Output {
     Command::new(env!("CARGO_BIN_EXE_myochart"))
+        .env("LANG", locale)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANGUAGE")
+        .env_remove("MYOCHART_LANGUAGE")
         .arg("--db")
         .arg(db)
         .args(args)
@@ -219,4 +232,76 @@ fn demo_fills_an_empty_database_only_and_backup_copies_it() {
         ],
     ));
     assert!(backup.contains("demo-backup-"), "{backup}");
+}
+
+#[test]
+fn the_command_line_speaks_thai_in_a_thai_locale_unless_told_otherwise() {
+    let dir = tempfile::tempdir().expect("temp");
+    let db = dir.path().join("thai.sqlite");
+    let thai = |args: &[&str]| stdout(&myochart_in("th_TH.UTF-8", &db, args));
+    let added = thai(&["client", "add", "--first", "สมหญิง", "--last", "ใจดี"]);
+    assert_eq!(added, "เพิ่มผู้รับบริการ 1 แล้ว: สมหญิง ใจดี\n");
+    let list = thai(&["client", "list"]);
+    assert!(list.contains("ยังไม่มีการนวด"), "{list}");
+    assert!(list.contains("ผู้รับบริการ 1 คน"), "{list}");
+    let session = thai(&["session", "new", "--client", "1", "--date", "2026-11-20"]);
+    assert_eq!(session, "เริ่มการนวด 1 วันที่ 2026-11-20\n");
+    let finding = thai(&[
+        "finding",
+        "add",
+        "--session",
+        "1",
+        "--muscle",
+        "core:upper-trapezius",
+        "--side",
+        "right",
+        "--view",
+        "back",
+        "--x",
+        "0.6",
+        "--y",
+        "0.2",
+        "--tenderness",
+        "7",
+    ]);
+    // The muscle's name is the atlas's, English in the CLI.
+    assert_eq!(finding, "เพิ่มสิ่งที่พบ 1 แล้ว: Upper trapezius (ขวา)\n");
+    let show = thai(&["client", "show", "1"]);
+    assert!(show.contains("(ผู้รับบริการ 1)"), "{show}");
+    assert!(show.contains("การนวด 1 ครั้ง"), "{show}");
+    assert!(show.contains("ฉบับร่าง"), "{show}");
+    let out = dir.path().join("handout.pdf");
+    let out = out.to_str().expect("utf-8");
+    let handout = thai(&[
+        "handout",
+        "--session",
+        "1",
+        "--out",
+        out,
+        "--language",
+        "th",
+    ]);
+    assert!(
+        handout.starts_with("บันทึกเอกสารดูแลตนเองที่บ้านของการนวด 1 ไว้ที่"),
+        "{handout}"
+    );
+    let error = myochart_in("th_TH.UTF-8", &db, &["client", "show", "42"]);
+    let error = String::from_utf8_lossy(&error.stderr);
+    // The CLI's own words in Thai; the core's error message in English.
+    assert!(
+        error.starts_with("ข้อผิดพลาด: client 42 was not found"),
+        "{error}"
+    );
+
+    let english = thai(&["--language", "en", "client", "list"]);
+    assert!(english.contains("1 client(s)"), "{english}");
+    let mut by_variable = Command::new(env!("CARGO_BIN_EXE_myochart"));
+    by_variable
+        .env("LANG", "th_TH.UTF-8")
+        .env("MYOCHART_LANGUAGE", "en")
+        .arg("--db")
+        .arg(&db)
+        .args(["client", "list"]);
+    let english = stdout(&by_variable.output().expect("run myochart"));
+    assert!(english.contains("1 client(s)"), "{english}");
 }

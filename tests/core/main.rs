@@ -6,6 +6,7 @@ mod atlas;
 mod backups;
 mod charting;
 mod cli;
+mod cli_text;
 #[cfg(unix)]
 mod crash;
 mod csv_import;

@@ -22,6 +22,10 @@ pub struct Cli {
     /// only, never names or notes; `RUST_LOG` overrides)
     #[arg(short, long, global = true)]
     pub verbose: bool,
+    /// The language to speak, a BCP 47 tag such as th, given before the
+    /// command [default: the OS locale's where translated, else en]
+    #[arg(long, env = "MYOCHART_LANGUAGE", value_parser = Language::parse)]
+    pub language: Option<Language>,
     #[command(subcommand)]
     pub command: Command,
 }

@@ -1,8 +1,13 @@
 //! `myochart`: the headless command line over `myochart::api`.
 //!
-//! `args` is what clap parses, `commands` runs each command (one file per
+//! `args` is what clap parses, `text` what the CLI says (in the user's
+//! language), `commands` runs each command (one file per
 //! command or group of commands), `print` shows what several of them share.
 //! This file opens the database and turns errors into exit codes.
+
+// First, so that every module can say things with `t!`.
+#[macro_use]
+mod text;
 
 mod args;
 mod commands;
@@ -21,8 +26,10 @@ fn main() -> ExitCode {
     let Cli {
         open,
         verbose,
+        language,
         command,
     } = Cli::parse();
+    text::choose(language);
     // Plugin code run for the app comes before any database is opened: a
     // throwaway child process that may well crash, whose only output is JSON.
     let command = match command {
@@ -34,12 +41,12 @@ fn main() -> ExitCode {
     let logging =
         api::default_log_folder().and_then(|folder| myochart::logs::start(&folder, verbose));
     if let (Err(error), true) = (logging, verbose) {
-        eprintln!("warning: no log: {error}");
+        eprintln!("{}", t!("warning-no-log", error = error.to_string()));
     }
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime,
         Err(error) => {
-            eprintln!("error: can't start: {error}");
+            eprintln!("{}", t!("error-cant-start", error = error.to_string()));
             return ExitCode::FAILURE;
         }
     };
@@ -50,10 +57,10 @@ fn main() -> ExitCode {
             match api::ErrorBody::from(&error).fields.as_slice() {
                 fields @ [_, _, ..] => {
                     for field in fields {
-                        eprintln!("error: {}", field.message);
+                        eprintln!("{}", t!("error", message = field.message.as_str()));
                     }
                 }
-                _ => eprintln!("error: {error}"),
+                _ => eprintln!("{}", t!("error", message = error.to_string())),
             }
             ExitCode::from(match error.code() {
                 Code::Validation => 2,

@@ -4,6 +4,7 @@
 use std::process::ExitCode;
 
 use myochart::api;
+use myochart::atlas::Side;
 use myochart::model::{ClientSummary, Settings};
 use myochart::plugin::PluginInfo;
 use myochart::report::Progress;
@@ -21,24 +22,30 @@ pub fn clients(clients: &[ClientSummary]) {
             c.id,
             name,
             c.phone,
-            c.last_session.as_deref().unwrap_or("no sessions")
+            c.last_session.clone().unwrap_or_else(|| t!("no-sessions"))
         );
     }
-    println!("{} client(s)", clients.len());
+    println!("{}", t!("client-count", count = clients.len()));
 }
 
 pub fn settings(settings: &Settings) {
-    println!("clinic:    {}", settings.clinic_name);
-    println!("therapist: {}", settings.therapist_name);
-    println!("contact:   {}", settings.contact);
-    println!("paper:     {}", settings.paper);
-    println!("auto-lock: {} minutes", settings.auto_lock_minutes);
+    println!(
+        "{}",
+        t!(
+            "settings",
+            clinic = settings.clinic_name.as_str(),
+            therapist = settings.therapist_name.as_str(),
+            contact = settings.contact.as_str(),
+            paper = settings.paper.to_string(),
+            minutes = settings.auto_lock_minutes,
+        )
+    );
 }
 
 /// One block per plugin: what the plugin manager shows.
 pub fn plugins(plugins: &[PluginInfo]) {
     if plugins.is_empty() {
-        println!("no plugins found");
+        println!("{}", t!("no-plugins"));
     }
     for p in plugins {
         let id = p.id.map_or_else(|| "-".to_owned(), |id| id.to_string());
@@ -47,25 +54,45 @@ pub fn plugins(plugins: &[PluginInfo]) {
             .and_then(|v| v.as_str().map(str::to_owned))
             .unwrap_or_default();
         println!(
-            "{id}\t{state}\t{} {} ({}) by {}",
-            p.name, p.version, p.namespace, p.author
+            "{id}\t{}\t{}",
+            t!("plugin-state", state = state),
+            t!(
+                "plugin",
+                name = p.name.as_str(),
+                version = p.version.as_str(),
+                namespace = p.namespace.as_str(),
+                author = p.author.as_str(),
+            )
         );
-        println!("\tlibrary {}", p.library);
-        println!("\tsha256  {}", p.sha256);
+        println!("\t{}", t!("plugin-library", library = p.library.as_str()));
+        println!("\t{}", t!("plugin-sha256", sha256 = p.sha256.as_str()));
         if let Some(error) = &p.error {
-            println!("\terror   {error}");
+            println!("\t{}", t!("plugin-error", error = error.as_str()));
         }
     }
 }
 
 pub fn backup_contents(held: &api::Contents) {
-    println!(
-        "backup: {} clients, {} sessions, {} findings (last change {})",
-        held.clients,
-        held.sessions,
-        held.findings,
-        held.last_change.as_deref().unwrap_or("none")
-    );
+    println!("{}", t!("backup-holds", contents = contents(held)));
+}
+
+/// How many clients, sessions and findings a database or backup holds.
+pub fn contents(held: &api::Contents) -> String {
+    t!(
+        "contents",
+        clients = held.clients,
+        sessions = held.sessions,
+        findings = held.findings,
+        last = held.last_change.clone().unwrap_or_else(|| t!("no-change")),
+    )
+}
+
+/// The client's left or right.
+pub fn side(side: Side) -> String {
+    match side {
+        Side::Left => t!("side-left"),
+        Side::Right => t!("side-right"),
+    }
 }
 
 /// A step of a long job, on stderr, so stdout stays the result.
@@ -78,7 +105,7 @@ pub fn progress(p: Progress) {
 pub fn report(report: &impl serde::Serialize, ok: bool) -> ExitCode {
     match serde_json::to_string(report) {
         Ok(json) => println!("{json}"),
-        Err(error) => eprintln!("error: {error}"),
+        Err(error) => eprintln!("{}", t!("error", message = error.to_string())),
     }
     if ok {
         ExitCode::SUCCESS

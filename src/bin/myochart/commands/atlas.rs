@@ -9,16 +9,26 @@ pub async fn execute(api: &Api, command: AtlasCommand) -> api::Result<()> {
         AtlasCommand::Regions => {
             for region in api.atlas().regions() {
                 println!(
-                    "{:<28} {:>3} muscles  {}",
+                    "{:<28} {}",
                     region.id,
-                    region.muscles.len(),
-                    region.name
+                    t!(
+                        "region",
+                        muscles = region.muscles.len(),
+                        name = region.name.as_str()
+                    )
                 );
             }
         }
         AtlasCommand::Sheet { region, out } => {
             let path = api.save_atlas_sheet(&region, &out).await?;
-            println!("review sheet of {region} saved to {}", path.display());
+            println!(
+                "{}",
+                t!(
+                    "review-sheet-saved",
+                    region = region,
+                    path = path.display().to_string()
+                )
+            );
         }
     }
     Ok(())

@@ -10,7 +10,10 @@ use crate::print;
 pub async fn backup(api: &Api, args: BackupArgs) -> api::Result<()> {
     let folder = args.to.unwrap_or_else(api::default_backup_folder);
     let backup = api.backup(&folder).await?;
-    println!("backup written to {} (checked)", backup.path.display());
+    println!(
+        "{}",
+        t!("backup-written", path = backup.path.display().to_string())
+    );
     Ok(())
 }
 
@@ -19,17 +22,18 @@ pub async fn backups(api: &Api, args: BackupsArgs) -> api::Result<()> {
     for backup in api.backups(&folder).await? {
         match (&backup.contents, &backup.problem) {
             (Some(held), _) => println!(
-                "{}  {} clients, {} sessions, {} findings  {}",
+                "{}  {}  {}",
                 backup.made,
-                held.clients,
-                held.sessions,
-                held.findings,
+                print::contents(held),
                 backup.path.display()
             ),
             (None, problem) => println!(
-                "{}  can't be read: {}  {}",
+                "{}  {}  {}",
                 backup.made,
-                problem.as_deref().unwrap_or_default(),
+                t!(
+                    "backup-unreadable",
+                    problem = problem.clone().unwrap_or_default()
+                ),
                 backup.path.display()
             ),
         }
@@ -42,23 +46,23 @@ pub async fn backups(api: &Api, args: BackupsArgs) -> api::Result<()> {
 pub async fn restore(api: Api, args: &RestoreArgs) -> api::Result<Api> {
     let preview = api.restore_preview(&args.backup).await?;
     println!(
-        "now:    {} clients, {} sessions, {} findings (last change {})",
-        preview.current.clients,
-        preview.current.sessions,
-        preview.current.findings,
-        preview.current.last_change.as_deref().unwrap_or("none")
+        "{}",
+        t!(
+            "database-holds",
+            contents = print::contents(&preview.current)
+        )
     );
     print::backup_contents(&preview.backup);
     println!(
-        "changes made since the backup that restoring loses: {}",
-        preview.changes_lost
+        "{}",
+        t!("restore-loses", changes = preview.changes_lost.to_string())
     );
     if !args.yes {
-        println!("nothing changed; run again with --yes to restore");
+        println!("{}", t!("restore-needs-yes"));
         return Ok(api);
     }
     let api = api.restore(&args.backup).await?;
-    println!("restored; the database as it was is kept beside it");
+    println!("{}", t!("restored"));
     Ok(api)
 }
 
@@ -66,13 +70,13 @@ pub async fn restore(api: Api, args: &RestoreArgs) -> api::Result<Api> {
 pub async fn restore_damaged(path: &Path, access: &Access, args: &RestoreArgs) -> api::Result<()> {
     print::backup_contents(&api::check_backup(&args.backup, access).await?);
     if !args.yes {
-        println!("the database can't be read; run again with --yes to replace it with this backup");
+        println!("{}", t!("restore-damaged-needs-yes"));
         return Ok(());
     }
     let aside = api::restore_closed(path, access, &args.backup).await?;
     println!(
-        "restored; the damaged database is kept at {}",
-        aside.display()
+        "{}",
+        t!("restored-damaged", path = aside.display().to_string())
     );
     Ok(())
 }

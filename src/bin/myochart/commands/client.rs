@@ -21,7 +21,14 @@ pub async fn execute(api: &Api, command: ClientCommand) -> api::Result<()> {
                     ..ClientForm::default()
                 })
                 .await?;
-            println!("client {} added: {}", client.id, client.full_name());
+            println!(
+                "{}",
+                t!(
+                    "client-added",
+                    id = client.id.to_string(),
+                    name = client.full_name()
+                )
+            );
         }
         ClientCommand::List => print::clients(&api.search_clients("").await?),
         ClientCommand::Search { query } => print::clients(&api.search_clients(&query).await?),
@@ -34,32 +41,47 @@ pub async fn execute(api: &Api, command: ClientCommand) -> api::Result<()> {
 async fn show(api: &Api, id: ClientId) -> api::Result<()> {
     let record = api.client_record(id).await?;
     let client = &record.client;
-    println!("{}  (client {})", client.full_name(), client.id);
+    println!(
+        "{}",
+        t!(
+            "client-heading",
+            name = client.full_name(),
+            id = client.id.to_string()
+        )
+    );
     for (label, value) in [
-        ("phone", &client.phone),
-        ("e-mail", &client.email),
-        ("notes", &client.notes),
+        (t!("client-phone"), &client.phone),
+        (t!("client-email"), &client.email),
+        (t!("client-notes"), &client.notes),
     ] {
         if !value.is_empty() {
             println!("  {label}: {value}");
         }
     }
     if let Some(born) = &client.date_of_birth {
-        println!("  born: {born}");
+        println!("  {}", t!("client-born", date = born.as_str()));
     }
-    println!("  handout language: {}", client.language);
-    println!("{} session(s)", record.sessions.len());
+    println!(
+        "  {}",
+        t!("client-language", language = client.language.to_string())
+    );
+    println!("{}", t!("session-count", count = record.sessions.len()));
     for s in &record.sessions {
         let pain = |p: Option<u8>| p.map_or("-".to_owned(), |p| p.to_string());
+        let status = serde_json::to_value(s.status).ok();
+        let status = status.as_ref().and_then(|v| v.as_str()).unwrap_or_default();
         println!(
-            "  {}  session {}  {:?}  pain {} -> {}  {} finding(s)  {}",
-            s.session_date,
-            s.id,
-            s.status,
-            pain(s.pain_before),
-            pain(s.pain_after),
-            s.finding_count,
-            s.complaint
+            "  {}",
+            t!(
+                "session-line",
+                date = s.session_date.as_str(),
+                id = s.id.to_string(),
+                status = status,
+                before = pain(s.pain_before),
+                after = pain(s.pain_after),
+                findings = s.finding_count,
+                complaint = s.complaint.as_str(),
+            )
         );
     }
     Ok(())

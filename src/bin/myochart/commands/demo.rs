@@ -8,10 +8,10 @@ pub async fn execute(api: &Api, args: DemoArgs) -> api::Result<()> {
     if api.info().await?.client_count > 0 {
         return Err(api::Error::File {
             path: api.info().await?.path.into(),
-            reason: "already holds clients; demo data goes into an empty database only".into(),
+            reason: t!("demo-needs-empty-database"),
         });
     }
     myochart::demo::fill(api, args.clients).await?;
-    println!("{} demo clients added", args.clients);
+    println!("{}", t!("demo-added", count = args.clients));
     Ok(())
 }

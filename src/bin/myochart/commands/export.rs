@@ -13,11 +13,17 @@ pub async fn export(api: &Api, args: ExportArgs) -> api::Result<()> {
             Some(id) => api.export_client(ClientId(id), &out).await?,
             None => api.export_all(&out).await?,
         };
-        println!("export written to {}", path.display());
+        println!(
+            "{}",
+            t!("export-written", path = path.display().to_string())
+        );
     }
     if let (Some(pdf), Some(id)) = (pdf, client) {
         let path = api.export_client_pdf(ClientId(id), &pdf).await?;
-        println!("client record written to {}", path.display());
+        println!(
+            "{}",
+            t!("client-record-written", path = path.display().to_string())
+        );
     }
     Ok(())
 }
@@ -25,10 +31,13 @@ pub async fn export(api: &Api, args: ExportArgs) -> api::Result<()> {
 pub async fn import(api: &Api, args: ImportArgs) -> api::Result<()> {
     let imported = api.import(&args.file).await?;
     println!(
-        "imported {} records ({} clients) from {}",
-        imported.rows,
-        imported.clients,
-        args.file.display()
+        "{}",
+        t!(
+            "imported",
+            records = imported.rows,
+            clients = imported.clients,
+            path = args.file.display().to_string(),
+        )
     );
     Ok(())
 }

@@ -4,6 +4,7 @@ use myochart::api::{self, Api};
 use myochart::model::{Activity, FindingForm, SessionId};
 
 use crate::args::FindingCommand;
+use crate::print;
 
 pub async fn execute(api: &Api, command: FindingCommand) -> api::Result<()> {
     let FindingCommand::Add(args) = command;
@@ -31,8 +32,13 @@ pub async fn execute(api: &Api, command: FindingCommand) -> api::Result<()> {
         )
         .await?;
     println!(
-        "finding {} added: {} ({:?})",
-        finding.id, finding.muscle_label, finding.side
+        "{}",
+        t!(
+            "finding-added",
+            id = finding.id.to_string(),
+            muscle = finding.muscle_label.as_str(),
+            side = print::side(finding.side),
+        )
     );
     Ok(())
 }

@@ -24,8 +24,13 @@ pub async fn execute(api: &Api, args: HandoutArgs) -> api::Result<()> {
     let untranslated = api.handout_untranslated(session, options.clone()).await?;
     let handout = api.save_handout(session, options, &out).await?;
     println!(
-        "handout for session {session} saved to {} ({})",
-        handout.file_path, handout.paper
+        "{}",
+        t!(
+            "handout-saved",
+            session = session.to_string(),
+            path = handout.file_path.as_str(),
+            paper = handout.paper.to_string(),
+        )
     );
     if !untranslated.is_empty() {
         let texts: Vec<String> = untranslated
@@ -35,10 +40,7 @@ pub async fn execute(api: &Api, args: HandoutArgs) -> api::Result<()> {
                 None => u.text.clone(),
             })
             .collect();
-        eprintln!(
-            "printed in English, for want of a translation: {}",
-            texts.join(", ")
-        );
+        eprintln!("{}", t!("handout-untranslated", texts = texts.join(", ")));
     }
     Ok(())
 }

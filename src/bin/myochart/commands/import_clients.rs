@@ -25,15 +25,19 @@ pub async fn execute(api: &Api, args: ImportClientsArgs) -> api::Result<()> {
     if args.dry_run {
         return match preview.ready() {
             true => Ok(()),
-            false => Err(Invalid::field("file", "the file can't be imported as it is").into()),
+            false => Err(Invalid::field("file", t!("import-refused")).into()),
         };
     }
     let summary = api
         .import_csv(&args.file, &options, &mut print::progress)
         .await?;
     println!(
-        "{} client(s) imported, {} duplicate(s) skipped",
-        summary.imported, summary.skipped_duplicates
+        "{}",
+        t!(
+            "clients-imported",
+            imported = summary.imported,
+            skipped = summary.skipped_duplicates,
+        )
     );
     Ok(())
 }
@@ -45,7 +49,7 @@ fn remap(preview: &CsvImportPreview, map: &str) -> api::Result<Vec<Option<Field>
     for pair in map.split(',').filter(|pair| !pair.trim().is_empty()) {
         let (column, field) = pair
             .rsplit_once('=')
-            .ok_or_else(|| Invalid::field("map", format!("\"{pair}\" is not COLUMN=FIELD")))?;
+            .ok_or_else(|| Invalid::field("map", t!("map-not-a-pair", pair = pair)))?;
         let index = preview
             .columns
             .iter()
@@ -55,51 +59,60 @@ fn remap(preview: &CsvImportPreview, map: &str) -> api::Result<Vec<Option<Field>
                     preview.columns.iter().map(|c| c.header.as_str()).collect();
                 Invalid::field(
                     "map",
-                    format!(
-                        "the file has no column \"{column}\"; its columns: {}",
-                        headers.join(", ")
+                    t!(
+                        "map-no-such-column",
+                        column = column,
+                        columns = headers.join(", ")
                     ),
                 )
             })?;
         fields[index] = match field.trim() {
             "-" => None,
-            name => Some(Field::named(name).ok_or_else(|| {
-                Invalid::field(
-                    "map",
-                    format!("\"{name}\" is not a client field (see --help)"),
-                )
-            })?),
+            name => Some(
+                Field::named(name)
+                    .ok_or_else(|| Invalid::field("map", t!("map-not-a-field", field = name)))?,
+            ),
         };
     }
     Ok(fields)
 }
 
 fn print_preview(preview: &CsvImportPreview, import_duplicates: bool) {
-    let origin = match preview.origin {
-        MappingOrigin::Chosen => "chosen",
-        MappingOrigin::Remembered => "remembered",
-        MappingOrigin::Suggested => "suggested",
-    };
-    println!("columns ({origin} mapping):");
+    println!(
+        "{}",
+        t!(
+            "import-columns",
+            origin = match preview.origin {
+                MappingOrigin::Chosen => "chosen",
+                MappingOrigin::Remembered => "remembered",
+                MappingOrigin::Suggested => "suggested",
+            }
+        )
+    );
     for column in &preview.columns {
-        let field = column.field.map_or("(not imported)", Field::label);
+        let field = column
+            .field
+            .map_or_else(|| t!("import-column-skipped"), |f| f.label().to_owned());
         println!(
-            "  {:<24} -> {field:<18} e.g. {}",
+            "  {:<24} -> {field:<18} {}",
             column.header,
-            column.samples.join(" | ")
+            t!("import-samples", samples = column.samples.join(" | "))
         );
     }
     if let Some(format) = preview.date_format {
-        println!("dates: {}", format.label());
+        println!("{}", t!("import-dates", format = format.label()));
     }
     for problem in &preview.problems {
-        println!("problem: {problem}");
+        println!("{}", t!("import-problem", problem = problem.as_str()));
     }
     if !preview.preview.is_empty() {
         println!(
-            "preview (first {} of {} to import):",
-            preview.preview.len(),
-            preview.to_import
+            "{}",
+            t!(
+                "import-preview",
+                shown = preview.preview.len(),
+                count = preview.to_import
+            )
         );
     }
     for row in &preview.preview {
@@ -110,35 +123,52 @@ fn print_preview(preview: &CsvImportPreview, import_duplicates: bool) {
             .filter(|(_, value)| !value.is_empty())
             .map(|(field, value)| format!("{}: {}", field.label(), value.replace('\n', " / ")))
             .collect();
-        println!("  line {}: {}", row.line, values.join("; "));
+        println!(
+            "  {}",
+            t!("import-line", line = row.line, values = values.join("; "))
+        );
     }
     for error in &preview.errors {
-        let column = match error.column.as_str() {
-            "" => String::new(),
-            column => format!(", {column}"),
+        let line = match error.column.as_str() {
+            "" => t!(
+                "import-error",
+                line = error.line,
+                message = error.message.as_str()
+            ),
+            column => t!(
+                "import-error-in-column",
+                line = error.line,
+                column = column,
+                message = error.message.as_str(),
+            ),
         };
-        println!("error: line {}{column}: {}", error.line, error.message);
+        println!("{line}");
     }
-    let fate = if import_duplicates {
-        "imported anyway"
-    } else {
-        "skipped"
-    };
     for duplicate in &preview.duplicates {
         let of = match duplicate.of {
-            DuplicateOf::Client { id } => format!("client {id}"),
-            DuplicateOf::Line { line } => format!("line {line}"),
+            DuplicateOf::Client { id } => t!("duplicate-of-client", id = id.to_string()),
+            DuplicateOf::Line { line } => t!("duplicate-of-line", line = line),
         };
         println!(
-            "duplicate ({fate}): line {}: {} {} is the same as {of}",
-            duplicate.line, duplicate.name, duplicate.date_of_birth
+            "{}",
+            t!(
+                "import-duplicate",
+                imported = if import_duplicates { "yes" } else { "no" },
+                line = duplicate.line,
+                name = duplicate.name.as_str(),
+                born = duplicate.date_of_birth.as_str(),
+                of = of,
+            )
         );
     }
     println!(
-        "{} row(s) read, {} error(s), {} duplicate(s), {} to import",
-        preview.rows,
-        preview.errors.len(),
-        preview.duplicates.len(),
-        preview.to_import
+        "{}",
+        t!(
+            "import-summary",
+            rows = preview.rows,
+            errors = preview.errors.len(),
+            duplicates = preview.duplicates.len(),
+            count = preview.to_import,
+        )
     );
 }

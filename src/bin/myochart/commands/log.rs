@@ -11,18 +11,20 @@ pub async fn execute(api: &Api, command: LogCommand) -> api::Result<()> {
             let log = api.practice_log().await?;
             for e in &log.entries {
                 let which = match (e.id, e.session_id) {
-                    (_, Some(session)) => format!("session {session}"),
-                    (Some(id), None) => format!("entry {id}"),
+                    (_, Some(session)) => t!("log-session", id = session.to_string()),
+                    (Some(id), None) => t!("log-entry", id = id.to_string()),
                     (None, None) => String::new(),
                 };
                 let signed = match (&e.signed_off_by, &e.signed_off_at) {
-                    (Some(by), Some(at)) => format!("signed off by {by} on {at}"),
-                    _ => "not signed off".to_owned(),
+                    (Some(by), Some(at)) => {
+                        t!("log-signed-off", by = by.as_str(), at = at.as_str())
+                    }
+                    _ => t!("log-not-signed-off"),
                 };
                 println!(
-                    "{}  {:>4} min  {:<8}  {:<12}  {}  {}  {}",
+                    "{}  {:>8}  {:<8}  {:<12}  {}  {}  {}",
                     e.entry_date,
-                    e.duration_minutes,
+                    t!("minutes", minutes = e.duration_minutes),
                     e.client_code,
                     which,
                     e.techniques,
@@ -51,10 +53,13 @@ pub async fn execute(api: &Api, command: LogCommand) -> api::Result<()> {
                 })
                 .await?;
             println!(
-                "entry {} added: {}, {} minutes",
-                entry.id.map_or(0, |id| id.0),
-                entry.entry_date,
-                entry.duration_minutes
+                "{}",
+                t!(
+                    "log-entry-added",
+                    id = entry.id.map_or(0, |id| id.0),
+                    date = entry.entry_date.as_str(),
+                    minutes = entry.duration_minutes,
+                )
             );
         }
         LogCommand::SignOff {
@@ -72,10 +77,13 @@ pub async fn execute(api: &Api, command: LogCommand) -> api::Result<()> {
                 .sign_off_log_entry(target, SignOffForm { supervisor, date })
                 .await?;
             println!(
-                "entry {} signed off by {} on {}",
-                signed.id.map_or(0, |id| id.0),
-                signed.signed_off_by.unwrap_or_default(),
-                signed.signed_off_at.unwrap_or_default()
+                "{}",
+                t!(
+                    "log-entry-signed-off",
+                    id = signed.id.map_or(0, |id| id.0),
+                    by = signed.signed_off_by.unwrap_or_default(),
+                    at = signed.signed_off_at.unwrap_or_default(),
+                )
             );
         }
         LogCommand::Export { csv, pdf } => {
@@ -84,7 +92,10 @@ pub async fn execute(api: &Api, command: LogCommand) -> api::Result<()> {
                 (Some(csv), _) => api.save_practice_log_csv(&csv).await?,
                 (None, pdf) => api.save_practice_log_pdf(&pdf.unwrap_or_default()).await?,
             };
-            println!("practice log saved to {}", path.display());
+            println!(
+                "{}",
+                t!("practice-log-saved", path = path.display().to_string())
+            );
         }
     }
     Ok(())

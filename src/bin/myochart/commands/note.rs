@@ -31,14 +31,17 @@ pub async fn execute(api: &Api, command: NoteCommand) -> api::Result<()> {
                 },
             )
             .await?;
-            println!("note of session {session} saved");
+            println!("{}", t!("note-saved", session = session));
         }
         NoteCommand::Sign { session } => {
             let signed = api.sign_note(SessionId(session)).await?;
             println!(
-                "session {} signed at {}",
-                signed.id,
-                signed.signed_at.unwrap_or_default()
+                "{}",
+                t!(
+                    "session-signed",
+                    session = signed.id.to_string(),
+                    at = signed.signed_at.unwrap_or_default(),
+                )
             );
         }
         NoteCommand::Amend {
@@ -49,7 +52,14 @@ pub async fn execute(api: &Api, command: NoteCommand) -> api::Result<()> {
             let amendment = api
                 .amend_note(SessionId(session), AmendmentForm { reason, text })
                 .await?;
-            println!("amendment {} added to session {}", amendment.id, session);
+            println!(
+                "{}",
+                t!(
+                    "amendment-added",
+                    id = amendment.id.to_string(),
+                    session = session,
+                )
+            );
         }
     }
     Ok(())

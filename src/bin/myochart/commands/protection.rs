@@ -19,7 +19,7 @@ impl Secret {
         if let Some(file) = &self.file {
             let text = std::fs::read_to_string(file).map_err(|error| api::Error::File {
                 path: file.clone(),
-                reason: format!("can't read the passphrase: {error}"),
+                reason: t!("passphrase-file-unreadable", error = error.to_string()),
             })?;
             return Ok(text.lines().next().unwrap_or_default().to_owned());
         }
@@ -29,11 +29,7 @@ impl Secret {
         rpassword::prompt_password(prompt).map_err(|_| {
             Invalid::field(
                 "passphrase",
-                format!(
-                    "the database is protected and there is no terminal to ask for the \
-                     passphrase: pass --passphrase-file FILE or set {}",
-                    self.variable
-                ),
+                t!("passphrase-no-terminal", variable = self.variable),
             )
             .into()
         })
@@ -41,7 +37,7 @@ impl Secret {
 
     /// The passphrase, or the recovery key when what was given reads as one.
     pub fn unlock(&self) -> api::Result<Unlock> {
-        let text = self.text("Passphrase (or recovery key): ")?;
+        let text = self.text(&t!("prompt-passphrase-or-key"))?;
         Ok(match RecoveryKey::parse(&text) {
             Ok(key) => Unlock::RecoveryKey(key),
             Err(_) => Unlock::Passphrase(Passphrase::parse(&text)?),
@@ -50,12 +46,12 @@ impl Secret {
 
     /// A new passphrase; asked for twice when it is typed.
     fn new_passphrase(&self) -> api::Result<Passphrase> {
-        let text = self.text("New passphrase: ")?;
+        let text = self.text(&t!("prompt-new-passphrase"))?;
         let passphrase = Passphrase::parse(&text)?;
         if self.file.is_none() && std::env::var(self.variable).is_err() {
-            let again = self.text("The same passphrase again: ")?;
+            let again = self.text(&t!("prompt-passphrase-again"))?;
             if again != text {
-                return Err(Invalid::field("passphrase", "the two passphrases differ").into());
+                return Err(Invalid::field("passphrase", t!("passphrases-differ")).into());
             }
         }
         Ok(passphrase)
@@ -68,12 +64,7 @@ pub async fn protect(api: Api, secret: &Secret) -> api::Result<Api> {
     let passphrase = secret.new_passphrase()?;
     let recovery = Api::new_recovery_key()?;
     let api = api.protect(&passphrase, &recovery).await?;
-    println!(
-        "The database is protected. Its recovery key:\n\n    {recovery}\n\n\
-         Print it or write it down and keep it somewhere safe, away from this computer.\n\
-         If the passphrase is forgotten, only this key opens the records: no one, not even\n\
-         Myochart's makers, can open them without one or the other."
-    );
+    println!("{}", t!("protected", key = recovery.to_string()));
     Ok(api)
 }
 
@@ -89,6 +80,6 @@ pub async fn change_passphrase(
     }
     .new_passphrase()?;
     api.change_passphrase(&current, &new).await?;
-    println!("passphrase changed; the recovery key stays the same");
+    println!("{}", t!("passphrase-changed"));
     Ok(())
 }

@@ -39,8 +39,8 @@ pub async fn execute(api: &Api, command: ReportCommand) -> api::Result<()> {
         }
     };
     for warning in &saved.warnings {
-        eprintln!("warning: {}", warning.message);
+        eprintln!("{}", t!("warning", message = warning.message.as_str()));
     }
-    println!("report saved to {}", saved.path);
+    println!("{}", t!("report-saved", path = saved.path.as_str()));
     Ok(())
 }

@@ -20,6 +20,13 @@ pub async fn execute(api: &Api, command: SessionCommand) -> api::Result<()> {
             },
         )
         .await?;
-    println!("session {} started on {}", session.id, session.session_date);
+    println!(
+        "{}",
+        t!(
+            "session-started",
+            id = session.id.to_string(),
+            date = session.session_date.as_str(),
+        )
+    );
     Ok(())
 }

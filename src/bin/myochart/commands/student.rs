@@ -43,14 +43,17 @@ pub async fn execute(api: &Api, command: StudentCommand) -> api::Result<()> {
         current
     };
     println!(
-        "student mode:      {}",
-        if profile.student_mode { "on" } else { "off" }
+        "{}",
+        t!(
+            "student-profile",
+            on = if profile.student_mode { "yes" } else { "no" },
+            name = profile.student_name.as_str(),
+            programme = profile.programme.as_str(),
+            sessions = profile.required_sessions,
+            hours = profile.required_hours,
+            minutes = profile.session_minutes,
+            supervisors = profile.supervisors.join(", "),
+        )
     );
-    println!("student:           {}", profile.student_name);
-    println!("programme:         {}", profile.programme);
-    println!("required sessions: {}", profile.required_sessions);
-    println!("required hours:    {}", profile.required_hours);
-    println!("session length:    {} minutes", profile.session_minutes);
-    println!("supervisors:       {}", profile.supervisors.join(", "));
     Ok(())
 }
