@@ -117,6 +117,7 @@ client-avoid-short = Avoid
 client-consent = { $scope } — { $date }, signed by { $signedBy }
 client-consent-not-recorded = not recorded
 client-screened = Screened
+client-all-sessions = Show all { $count } sessions
 client-handouts-in = Handouts in
 client-sessions = Sessions
 # Around the key that starts a session, shown as "N" between the two.

@@ -106,6 +106,7 @@ client-avoid-short = หลีกเลี่ยง
 client-consent = { $scope } — { $date } ลงนามโดย { $signedBy }
 client-consent-not-recorded = ยังไม่ได้บันทึก
 client-screened = คัดกรองเมื่อ
+client-all-sessions = แสดงการนวดทั้งหมด { $count } ครั้ง
 client-handouts-in = ภาษาของเอกสาร
 client-sessions = การนวด
 # Around the key that starts a session, shown as "N" between the two.
