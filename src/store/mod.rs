@@ -328,16 +328,19 @@ impl Store {
             (Some(_), false) if plain_with_records => return Err(Error::NotProtected),
             _ => {}
         }
-        let pool = SqlitePoolOptions::new()
-            .max_connections(4)
-            .connect_with(connect_options(path, access))
-            .await
-            .map_err(|error| opening_error(error, path, access))?;
+        // Taken before connecting: the first connection to a new file turns on
+        // the write-ahead log, which another program's connection meanwhile
+        // can find busy.
         let lock = if access.read_only {
             None
         } else {
             Some(update_lock(path).await.map_err(open_error)?)
         };
+        let pool = SqlitePoolOptions::new()
+            .max_connections(4)
+            .connect_with(connect_options(path, access))
+            .await
+            .map_err(|error| opening_error(error, path, access))?;
         // The first read of the file: where a wrong key or a file that is
         // not a database shows.
         sqlx::query("SELECT count(*) FROM sqlite_master")
