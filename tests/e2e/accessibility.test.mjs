@@ -124,8 +124,9 @@ test("at 200 % zoom the client list's and a session's main actions are still rea
   /** At 200 % (Ctrl = five times), every one of `targets` is on screen once scrolled to, and not covered. */
   async function reachableAt200(screen, targets) {
     await app.zoomKeys("=", 5);
-    for (const css of targets) assert.ok(await app.reachable(css), `${screen}: ${css} can't be reached at 200 %`);
     await app.screenshot(join(shots, `zoom-${screen}.png`));
+    for (const css of targets) assert.ok(await app.reachable(css), `${screen}: ${css} can't be reached at 200 %`);
+    assert.deepEqual(await app.sidewaysScrolling(), [], `${screen} scrolls sideways at 200 %`);
     // WebDriver clicks where the element is at 100 %: the next screen is opened there.
     await app.zoomKeys("0");
   }

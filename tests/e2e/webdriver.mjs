@@ -371,6 +371,20 @@ export class App {
     });
   }
 
+  /**
+   * The elements that scroll sideways (content wider than their box, with a
+   * scroll bar, shown), as `tag.class` names: at 200 % nothing should make the
+   * reader scroll both ways.
+   */
+  async sidewaysScrolling() {
+    return this.execute(`return [...document.querySelectorAll("*")]
+      .filter((el) => {
+        const style = getComputedStyle(el);
+        return el.scrollWidth > el.clientWidth + 1 && ["auto", "scroll"].includes(style.overflowX) && style.visibility !== "hidden";
+      })
+      .map((el) => [el.tagName.toLowerCase(), ...el.classList].join("."));`);
+  }
+
   async screenshot(path) {
     const { writeFileSync } = await import("node:fs");
     const png = await request("GET", `/session/${this.id}/screenshot`);
