@@ -387,13 +387,14 @@ BEGIN
         RAISE EXCEPTION '[weak-password] a password has at least 8 characters';
     END IF;
     PERFORM must_be_supervisor(person_kind, person_supervisor);
-    INSERT INTO people (login, display_name, kind, supervisor)
-    VALUES (person_login, person_name, person_kind, person_supervisor)
-    RETURNING id INTO added;
+    -- Taken by one of the clinic's people, or by any role on the server.
     BEGIN
+        INSERT INTO people (login, display_name, kind, supervisor)
+        VALUES (person_login, person_name, person_kind, person_supervisor)
+        RETURNING id INTO added;
         EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I',
                        person_login, person_password, clinic_group(person_kind));
-    EXCEPTION WHEN duplicate_object THEN
+    EXCEPTION WHEN unique_violation OR duplicate_object THEN
         RAISE EXCEPTION '[login-taken] the login % is already taken on this server', person_login;
     END;
     RETURN added;
