@@ -34,7 +34,10 @@ fn with_database(url: &str, database: &str) -> String {
 /// `url` signed in as `login` with [`PASSWORD`].
 fn signed_in_as(url: &str, login: &str) -> String {
     let (_, after_credentials) = url.split_once('@').expect("a URL with credentials");
-    format!("postgres://{login}:{}@{after_credentials}", PASSWORD.replace(' ', "%20"))
+    format!(
+        "postgres://{login}:{}@{after_credentials}",
+        PASSWORD.replace(' ', "%20")
+    )
 }
 
 /// A fresh, migrated clinic database, dropped with its people afterwards.
@@ -71,13 +74,19 @@ impl TestClinic {
     async fn add(&mut self, name: &str, kind: PersonKind, supervisor: Option<&str>) -> String {
         let login = format!("{}_{name}", self.prefix);
         let person = NewPerson::parse(&login, name, kind, PASSWORD, supervisor).expect("person");
-        self.admin().await.add_person(&person).await.expect("add person");
+        self.admin()
+            .await
+            .add_person(&person)
+            .await
+            .expect("add person");
         self.logins.push(login.clone());
         login
     }
 
     async fn admin(&self) -> Clinic {
-        Clinic::connect(&self.admin_url).await.expect("connect as admin")
+        Clinic::connect(&self.admin_url)
+            .await
+            .expect("connect as admin")
     }
 
     fn url_of(&self, login: &str) -> String {
@@ -114,7 +123,9 @@ impl Drop for TestClinic {
         })
         .join();
         if !std::thread::panicking() {
-            cleaned.expect("cleanup thread").expect("drop the test clinic");
+            cleaned
+                .expect("cleanup thread")
+                .expect("drop the test clinic");
         }
     }
 }
@@ -211,7 +222,10 @@ async fn a_fresh_database_migrates_and_its_people_sign_in_with_their_own_login()
         ]
     );
     let wrong = signed_in_as(&clinic.admin_url, &ann).replace("horse", "donkey");
-    assert!(matches!(Clinic::connect(&wrong).await, Err(Error::WrongPassword)));
+    assert!(matches!(
+        Clinic::connect(&wrong).await,
+        Err(Error::WrongPassword)
+    ));
     // A generous bound: a fresh database migrates in well under a second here.
     assert!(migrated_in.as_secs() < 30, "migrating took {migrated_in:?}");
 }
@@ -241,7 +255,9 @@ async fn a_therapist_sees_and_charts_another_therapists_client_only_once_shared(
     assert_not_allowed(
         run(
             &mut as_bob,
-            &format!("INSERT INTO sessions (client_id, session_date) VALUES ({client}, '2026-12-01')"),
+            &format!(
+                "INSERT INTO sessions (client_id, session_date) VALUES ({client}, '2026-12-01')"
+            ),
         )
         .await,
         "bob adds a session to ann's client",
@@ -264,14 +280,22 @@ async fn a_therapist_sees_and_charts_another_therapists_client_only_once_shared(
     .expect("ann shares");
     for table in ["clients", "sessions", "findings"] {
         let sql = format!("SELECT * FROM {table}");
-        assert_eq!(count(&mut as_bob, &sql).await, 1, "bob reads the shared {table}");
+        assert_eq!(
+            count(&mut as_bob, &sql).await,
+            1,
+            "bob reads the shared {table}"
+        );
     }
     for update in &updates {
         assert_eq!(run(&mut as_bob, update).await.expect(update), 1, "{update}");
     }
     // Sharing doesn't give the client away: only the owner does that.
     assert_not_allowed(
-        run(&mut as_bob, &format!("UPDATE clients SET owner = '{bob}' WHERE id = {client}")).await,
+        run(
+            &mut as_bob,
+            &format!("UPDATE clients SET owner = '{bob}' WHERE id = {client}"),
+        )
+        .await,
         "bob takes ann's client",
     );
 }
@@ -340,8 +364,16 @@ async fn a_supervisor_reads_their_students_work_and_signs_it_off_in_their_own_na
 
     for table in ["clients", "sessions", "findings", "practice_log"] {
         let sql = format!("SELECT * FROM {table}");
-        assert_eq!(count(&mut as_ann, &sql).await, 1, "ann reads her student's {table}");
-        assert_eq!(count(&mut as_bob, &sql).await, 0, "bob reads another's student's {table}");
+        assert_eq!(
+            count(&mut as_ann, &sql).await,
+            1,
+            "ann reads her student's {table}"
+        );
+        assert_eq!(
+            count(&mut as_bob, &sql).await,
+            0,
+            "bob reads another's student's {table}"
+        );
     }
     // A supervisor reads the student's charts; the student charts them.
     let update = format!("UPDATE sessions SET plan = 'ann was here' WHERE id = {session}");
@@ -352,8 +384,13 @@ async fn a_supervisor_reads_their_students_work_and_signs_it_off_in_their_own_na
              signed_off_by, signed_off_at)
          VALUES ('{stu}', '2026-11-30', 60, {session}, 'Dr Forged', '2026-11-30')"
     );
-    assert_not_allowed(run(&mut as_bob, &sign_off).await, "bob signs off ann's student");
-    run(&mut as_ann, &sign_off).await.expect("ann signs off the session");
+    assert_not_allowed(
+        run(&mut as_bob, &sign_off).await,
+        "bob signs off ann's student",
+    );
+    run(&mut as_ann, &sign_off)
+        .await
+        .expect("ann signs off the session");
     let hand_entry = format!(
         "UPDATE practice_log SET signed_off_by = 'Dr Forged', signed_off_at = '2026-11-30'
          WHERE id = {entry}"
@@ -366,9 +403,17 @@ async fn a_supervisor_reads_their_students_work_and_signs_it_off_in_their_own_na
             .fetch_all(&mut as_stu)
             .await
             .expect("log");
-    assert_eq!(signers, [ann.clone(), ann.clone()], "signed in the supervisor's own name");
+    assert_eq!(
+        signers,
+        [ann.clone(), ann.clone()],
+        "signed in the supervisor's own name"
+    );
     assert_refused_by_trigger(
-        run(&mut as_ann, &format!("UPDATE practice_log SET notes = 'x' WHERE id = {entry}")).await,
+        run(
+            &mut as_ann,
+            &format!("UPDATE practice_log SET notes = 'x' WHERE id = {entry}"),
+        )
+        .await,
         "signed-entry",
     );
 }
@@ -424,11 +469,13 @@ async fn only_the_owner_adds_changes_and_removes_people() {
     let stu = clinic.add("stu", PersonKind::Student, Some(&ann)).await;
     let desk = clinic.add("desk", PersonKind::FrontDesk, None).await;
     let newcomer = format!("{}_new", clinic.prefix);
-    let person = NewPerson::parse(&newcomer, "New", PersonKind::Owner, PASSWORD, None)
-        .expect("person");
+    let person =
+        NewPerson::parse(&newcomer, "New", PersonKind::Owner, PASSWORD, None).expect("person");
 
     for login in [&ann, &stu, &desk] {
-        let as_them = Clinic::connect(&clinic.url_of(login)).await.expect("sign in");
+        let as_them = Clinic::connect(&clinic.url_of(login))
+            .await
+            .expect("sign in");
         assert!(
             matches!(as_them.add_person(&person).await, Err(Error::NotAllowed)),
             "{login} adds a person"
@@ -441,21 +488,36 @@ async fn only_the_owner_adds_changes_and_removes_people() {
             assert_not_allowed(run(&mut conn, &call).await, &call);
         }
         assert_not_allowed(
-            run(&mut conn, "INSERT INTO people (login, display_name, kind) VALUES ('x', 'X', 'owner')").await,
+            run(
+                &mut conn,
+                "INSERT INTO people (login, display_name, kind) VALUES ('x', 'X', 'owner')",
+            )
+            .await,
             "writing the people table",
         );
     }
 
-    let as_owner = Clinic::connect(&clinic.url_of(&owner)).await.expect("owner");
-    as_owner.add_person(&person).await.expect("the owner adds a person");
+    let as_owner = Clinic::connect(&clinic.url_of(&owner))
+        .await
+        .expect("owner");
+    as_owner
+        .add_person(&person)
+        .await
+        .expect("the owner adds a person");
     clinic.logins.push(newcomer.clone());
     clinic.as_person(&newcomer).await;
-    assert!(matches!(as_owner.add_person(&person).await, Err(Error::LoginTaken)));
+    assert!(matches!(
+        as_owner.add_person(&person).await,
+        Err(Error::LoginTaken)
+    ));
 
     let mut conn = clinic.as_person(&owner).await;
-    run(&mut conn, &format!("SELECT set_person_kind('{stu}', 'therapist')"))
-        .await
-        .expect("a student qualifies");
+    run(
+        &mut conn,
+        &format!("SELECT set_person_kind('{stu}', 'therapist')"),
+    )
+    .await
+    .expect("a student qualifies");
     run(&mut conn, &format!("SELECT remove_person('{ann}')"))
         .await
         .expect("ann leaves");
@@ -492,14 +554,22 @@ async fn the_audit_log_is_written_by_the_server_in_the_signed_in_persons_name_on
     ] {
         assert!(run(&mut as_ann, &refused).await.is_err(), "{refused}");
     }
-    run(&mut as_ann, "SET ROLE myochart_therapist").await.expect("her own group");
+    run(&mut as_ann, "SET ROLE myochart_therapist")
+        .await
+        .expect("her own group");
     let mut tx = as_ann.begin().await.expect("begin");
-    run(&mut tx, "SELECT set_config('myochart.action', 'client.update', true)")
-        .await
-        .expect("name the action");
-    run(&mut tx, &format!("UPDATE clients SET health_history = 'none' WHERE id = {client}"))
-        .await
-        .expect("ann updates her client");
+    run(
+        &mut tx,
+        "SELECT set_config('myochart.action', 'client.update', true)",
+    )
+    .await
+    .expect("name the action");
+    run(
+        &mut tx,
+        &format!("UPDATE clients SET health_history = 'none' WHERE id = {client}"),
+    )
+    .await
+    .expect("ann updates her client");
     tx.commit().await.expect("commit");
 
     let entry = sqlx::query(
@@ -531,12 +601,21 @@ async fn the_audit_log_is_written_by_the_server_in_the_signed_in_persons_name_on
         }
     }
     // Not even the server's administrator changes what was logged.
-    let mut admin = PgConnection::connect(&clinic.admin_url).await.expect("admin");
-    assert_refused_by_trigger(run(&mut admin, "DELETE FROM audit_log").await, "record-kept");
-    assert_refused_by_trigger(run(&mut admin, "UPDATE audit_log SET actor = 'x'").await, "record-kept");
+    let mut admin = PgConnection::connect(&clinic.admin_url)
+        .await
+        .expect("admin");
+    assert_refused_by_trigger(
+        run(&mut admin, "DELETE FROM audit_log").await,
+        "record-kept",
+    );
+    assert_refused_by_trigger(
+        run(&mut admin, "UPDATE audit_log SET actor = 'x'").await,
+        "record-kept",
+    );
 
     // Bob reads nothing about a client he doesn't see.
-    let about_malee = format!("SELECT * FROM audit_log WHERE entity = 'client' AND entity_id = {client}");
+    let about_malee =
+        format!("SELECT * FROM audit_log WHERE entity = 'client' AND entity_id = {client}");
     assert_eq!(count(&mut as_bob, &about_malee).await, 0);
     assert!(count(&mut as_ann, &about_malee).await >= 2);
 }
@@ -550,13 +629,17 @@ async fn a_signed_note_is_never_changed_by_anyone() {
     let (_, session, finding) = client_with_a_session(&mut as_ann, "Malee").await;
     run(
         &mut as_ann,
-        &format!("UPDATE sessions SET status = 'signed', signed_at = utc_now() WHERE id = {session}"),
+        &format!(
+            "UPDATE sessions SET status = 'signed', signed_at = utc_now() WHERE id = {session}"
+        ),
     )
     .await
     .expect("ann signs the note");
 
     let mut as_owner = clinic.as_person(&owner).await;
-    let mut admin = PgConnection::connect(&clinic.admin_url).await.expect("admin");
+    let mut admin = PgConnection::connect(&clinic.admin_url)
+        .await
+        .expect("admin");
     for conn in [&mut as_ann, &mut as_owner, &mut admin] {
         for change in [
             format!("UPDATE sessions SET plan = 'changed' WHERE id = {session}"),
@@ -572,7 +655,11 @@ async fn a_signed_note_is_never_changed_by_anyone() {
         }
     }
     assert_refused_by_trigger(
-        run(&mut admin, &format!("DELETE FROM sessions WHERE id = {session}")).await,
+        run(
+            &mut admin,
+            &format!("DELETE FROM sessions WHERE id = {session}"),
+        )
+        .await,
         "signed-note",
     );
     // An amendment is how a signed note is corrected, in its author's name.
