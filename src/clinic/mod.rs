@@ -14,7 +14,9 @@ mod person;
 use std::str::FromStr;
 use std::time::Duration;
 
+use sqlx::migrate::MigrateDatabase;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
+use sqlx::Postgres;
 
 pub use error::{Code, Error};
 pub use person::{Login, NewPerson, Person, PersonKind};
@@ -53,6 +55,23 @@ impl Clinic {
                 known => known,
             })?;
         Ok(Clinic { pool })
+    }
+
+    /// Connects to the database at `url`, creating it first when the server
+    /// has none of that name (which takes the server's administrator).
+    pub async fn create(url: &str) -> Result<Clinic> {
+        let connect_error = |error: sqlx::Error| Error::Connect {
+            reason: error.to_string(),
+        };
+        if !Postgres::database_exists(url)
+            .await
+            .map_err(connect_error)?
+        {
+            Postgres::create_database(url)
+                .await
+                .map_err(connect_error)?;
+        }
+        Clinic::connect(url).await
     }
 
     /// Brings the database's schema up to date (`migrations/postgres/`). The

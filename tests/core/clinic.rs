@@ -7,6 +7,8 @@
 //! Each test has its own database, and its people unique logins (roles belong
 //! to the whole server); both are dropped afterwards.
 
+use std::io::Write;
+use std::process::{Command, Stdio};
 use std::time::Instant;
 
 use myochart::clinic::{Clinic, Error, NewPerson, PersonKind};
@@ -51,23 +53,27 @@ struct TestClinic {
 }
 
 impl TestClinic {
-    async fn new() -> TestClinic {
+    /// Names for a clinic, whose database is not made yet.
+    fn unmade() -> TestClinic {
         let prefix = format!("t{:08x}", fastrand::u32(..));
         let database = format!("clinic_{prefix}");
-        let mut server = PgConnection::connect(&server_url()).await.expect("server");
-        sqlx::query(&format!("CREATE DATABASE {database}"))
-            .execute(&mut server)
-            .await
-            .expect("create database");
-        let admin_url = with_database(&server_url(), &database);
-        let admin = Clinic::connect(&admin_url).await.expect("connect");
-        admin.migrate().await.expect("migrate");
         TestClinic {
-            admin_url,
+            admin_url: with_database(&server_url(), &database),
             database,
             prefix,
             logins: Vec::new(),
         }
+    }
+
+    async fn new() -> TestClinic {
+        let clinic = TestClinic::unmade();
+        let mut server = PgConnection::connect(&server_url()).await.expect("server");
+        sqlx::query(&format!("CREATE DATABASE {}", clinic.database))
+            .execute(&mut server)
+            .await
+            .expect("create database");
+        clinic.admin().await.migrate().await.expect("migrate");
+        clinic
     }
 
     /// Adds a person (as the administrator); their login.
@@ -110,7 +116,7 @@ impl Drop for TestClinic {
             let runtime = tokio::runtime::Runtime::new().expect("runtime");
             runtime.block_on(async {
                 let mut server = PgConnection::connect(&server_url()).await?;
-                sqlx::query(&format!("DROP DATABASE {database} WITH (FORCE)"))
+                sqlx::query(&format!("DROP DATABASE IF EXISTS {database} WITH (FORCE)"))
                     .execute(&mut server)
                     .await?;
                 for login in logins {
@@ -677,4 +683,61 @@ async fn a_signed_note_is_never_changed_by_anyone() {
         .await
         .expect("amendment");
     assert_eq!(author, ann);
+}
+
+#[tokio::test]
+async fn clinic_server_sh_makes_the_database_with_its_schema_and_first_owner() {
+    let mut clinic = TestClinic::unmade();
+    let owner = format!("{}_owner", clinic.prefix);
+    clinic.logins.push(owner.clone());
+    let (server, _) = server_url()
+        .rsplit_once('/')
+        .map(|(s, d)| (s.to_owned(), d.to_owned()))
+        .expect("URL");
+    let mut script = Command::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/scripts/clinic-server.sh"
+    ))
+    .args([
+        "--database",
+        &clinic.database,
+        "--owner",
+        &owner,
+        "--owner-name",
+        "Somchai J.",
+    ])
+    .env("MYOCHART_CLINIC_SERVER", server)
+    .env("MYOCHART", env!("CARGO_BIN_EXE_myochart"))
+    .env("MYOCHART_LANGUAGE", "en")
+    .env_remove("MYOCHART_DB")
+    .stdin(Stdio::piped())
+    .stdout(Stdio::piped())
+    .stderr(Stdio::piped())
+    .spawn()
+    .expect("run clinic-server.sh");
+    // The owner's password comes on standard input, as from a pipe.
+    writeln!(script.stdin.take().expect("stdin"), "{PASSWORD}").expect("password");
+    let output = script.wait_with_output().expect("clinic-server.sh ends");
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        said.contains("the clinic's database is up to date"),
+        "{said}"
+    );
+
+    let people = Clinic::connect(&clinic.url_of(&owner))
+        .await
+        .expect("the owner signs in with the password given")
+        .people()
+        .await
+        .expect("people");
+    assert_eq!(people.len(), 1);
+    assert_eq!(
+        (people[0].display_name.as_str(), people[0].kind),
+        ("Somchai J.", PersonKind::Owner)
+    );
 }
