@@ -15,7 +15,9 @@
 
 -- The four groups a person belongs to (one each). Roles belong to the whole
 -- server, not to this database: another clinic database on the same server may
--- have made them already, or be making them at this moment.
+-- have made them already, or be making them at this moment. The groups are
+-- then shared too, so each clinic has a server (a cluster) of its own
+-- (scripts/clinic-server.sh makes one); databases of one server are for tests.
 DO $$
 DECLARE
     kind text;

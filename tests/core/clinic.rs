@@ -9,7 +9,6 @@
 
 use std::io::Write;
 use std::process::{Command, Stdio};
-use std::time::Instant;
 
 use myochart::clinic::{Clinic, Error, NewPerson, PersonKind};
 use sqlx::{Connection, PgConnection, Row};
@@ -202,9 +201,7 @@ async fn client_with_a_session(conn: &mut PgConnection, first_name: &str) -> (i6
 
 #[tokio::test]
 async fn a_fresh_database_migrates_and_its_people_sign_in_with_their_own_login() {
-    let started = Instant::now();
     let mut clinic = TestClinic::new().await;
-    let migrated_in = started.elapsed();
     let owner = clinic.add("owner", PersonKind::Owner, None).await;
     let ann = clinic.add("ann", PersonKind::Therapist, None).await;
     clinic.add("stu", PersonKind::Student, Some(&ann)).await;
@@ -232,8 +229,6 @@ async fn a_fresh_database_migrates_and_its_people_sign_in_with_their_own_login()
         Clinic::connect(&wrong).await,
         Err(Error::WrongPassword)
     ));
-    // A generous bound: a fresh database migrates in well under a second here.
-    assert!(migrated_in.as_secs() < 30, "migrating took {migrated_in:?}");
 }
 
 #[tokio::test]
@@ -524,6 +519,15 @@ async fn only_the_owner_adds_changes_and_removes_people() {
     )
     .await
     .expect("a student qualifies");
+    let groups: (bool, bool) = sqlx::query_as(
+        "SELECT pg_has_role($1, 'myochart_therapist', 'MEMBER'),
+                pg_has_role($1, 'myochart_student', 'MEMBER')",
+    )
+    .bind(&stu)
+    .fetch_one(&mut conn)
+    .await
+    .expect("groups");
+    assert_eq!(groups, (true, false), "the qualified student's groups");
     run(&mut conn, &format!("SELECT remove_person('{ann}')"))
         .await
         .expect("ann leaves");
@@ -618,6 +622,20 @@ async fn the_audit_log_is_written_by_the_server_in_the_signed_in_persons_name_on
         run(&mut admin, "UPDATE audit_log SET actor = 'x'").await,
         "record-kept",
     );
+
+    // An event that changes no row is logged in the session user's name too.
+    run(
+        &mut as_ann,
+        &format!("SELECT record_event('export.client-pdf', 'client', {client}, 'record.pdf')"),
+    )
+    .await
+    .expect("ann records an export");
+    let exported_by: String =
+        sqlx::query_scalar("SELECT actor FROM audit_log WHERE action = 'export.client-pdf'")
+            .fetch_one(&mut as_owner)
+            .await
+            .expect("the export's entry");
+    assert_eq!(exported_by, ann);
 
     // Bob reads nothing about a client he doesn't see.
     let about_malee =
