@@ -14,8 +14,10 @@ if [ "$purpose" = test ]; then
   # Headless window, its WebDriver, screenshots and PDF tools, sqlite3 (to show
   # an encrypted database is unreadable to it), and X11 for
   # Python (tests/e2e/close-window.py presses the window's close button), and
-  # the PostgreSQL server the clinic tests start (scripts/with-postgres.sh).
-  packages+=(xvfb webkit2gtk-driver imagemagick poppler-utils python3-xlib sqlite3 postgresql)
+  # the PostgreSQL server the clinic tests start, with a TLS certificate made
+  # by openssl (scripts/with-postgres.sh).
+  packages+=(xvfb webkit2gtk-driver imagemagick poppler-utils python3-xlib sqlite3 postgresql
+    openssl)
 fi
 
 missing=()

@@ -3,8 +3,11 @@
 # cargo test --test core clinic`. The server is a new cluster in a temporary
 # folder, listening on 127.0.0.1 only, on a free port; the command finds it in
 # MYOCHART_TEST_POSTGRES (the superuser's URL, with a password made up for this
-# run). The server is stopped and its folder removed afterwards, whatever the
-# command did; the command's exit status is passed on.
+# run). It also speaks TLS, with a certificate for the name localhost made for
+# this run, which MYOCHART_TEST_POSTGRES_CA names (to connect with
+# sslmode=verify-full&sslrootcert=...); other connections are plain. The server
+# is stopped and its folder removed afterwards, whatever the command did; the
+# command's exit status is passed on.
 #
 # Needs Debian's `postgresql` package (`scripts/setup.sh test` installs it).
 # PostgreSQL refuses to run as root, so as root the server runs as the
@@ -49,6 +52,14 @@ printf '%s\n' "$password" >"$folder/password"
 "${as_server[@]}" "$bindir/initdb" -D "$folder/data" -U postgres --pwfile="$folder/password" \
   --auth-host=scram-sha-256 --auth-local=trust --encoding=UTF8 --locale=C.UTF-8 >/dev/null
 
+# A self-signed certificate for localhost (not for 127.0.0.1): a client that
+# checks names accepts the one and refuses the other.
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+  -addext subjectAltName=DNS:localhost \
+  -keyout "$folder/server.key" -out "$folder/server.crt" 2>/dev/null
+chmod 0600 "$folder/server.key"
+[ ${#as_server[@]} -gt 0 ] && chown postgres: "$folder/server.key" "$folder/server.crt"
+
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # A port another program takes between the check and the start makes the start
@@ -59,7 +70,7 @@ for _ in 1 2 3 4 5; do
   port_in_use "$port" && continue
   # Durability is not needed for a throwaway: fsync off makes tests faster.
   if "${as_server[@]}" "$bindir/pg_ctl" start -D "$folder/data" -w -t 60 -l "$folder/server.log" \
-    -o "-p $port -c listen_addresses=127.0.0.1 -k $folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+    -o "-p $port -c listen_addresses=127.0.0.1 -k $folder -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200 -c ssl=on -c ssl_cert_file=$folder/server.crt -c ssl_key_file=$folder/server.key" \
     >/dev/null; then
     started=1
     break
@@ -72,6 +83,10 @@ if [ -z "$started" ]; then
 fi
 
 export MYOCHART_TEST_POSTGRES="postgres://postgres:$password@127.0.0.1:$port/postgres"
+export MYOCHART_TEST_POSTGRES_CA="$folder/server.crt"
+# Plain connections unless a URL asks for TLS (sslmode=...): a TLS handshake
+# costs each of the tests' many connections tens of milliseconds.
+export PGSSLMODE=disable
 set +e
 "$@"
 status=$?

@@ -26,6 +26,16 @@ fn server_url() -> String {
     })
 }
 
+/// The certificate the test server presents, for the name localhost.
+fn server_certificate() -> String {
+    std::env::var("MYOCHART_TEST_POSTGRES_CA").unwrap_or_else(|_| {
+        panic!(
+            "MYOCHART_TEST_POSTGRES_CA is not set: run the clinic tests with \
+             scripts/with-postgres.sh, which makes the server's certificate"
+        )
+    })
+}
+
 /// `url` with another database (the URL's path).
 fn with_database(url: &str, database: &str) -> String {
     let (server, _) = url.rsplit_once('/').expect("a URL with a database");
@@ -757,5 +767,27 @@ async fn clinic_server_sh_makes_the_database_with_its_schema_and_first_owner() {
     assert_eq!(
         (people[0].display_name.as_str(), people[0].kind),
         ("Somchai J.", PersonKind::Owner)
+    );
+}
+
+#[tokio::test]
+async fn verify_full_connects_only_to_a_server_whose_certificate_bears_its_name() {
+    let checked = |url: String| {
+        format!(
+            "{url}?sslmode=verify-full&sslrootcert={}",
+            server_certificate()
+        )
+    };
+    // The certificate names localhost, not the address 127.0.0.1.
+    let by_name = server_url().replace("@127.0.0.1:", "@localhost:");
+    Clinic::connect(&checked(by_name))
+        .await
+        .expect("the name the certificate bears");
+    assert!(
+        matches!(
+            Clinic::connect(&checked(server_url())).await,
+            Err(Error::Connect { .. })
+        ),
+        "a server whose certificate names another host"
     );
 }
