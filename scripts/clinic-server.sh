@@ -63,6 +63,12 @@ if [ -z "$server" ]; then
     exit 1
   fi
   as_postgres=(runuser -u postgres --)
+  # Installing the package starts Debian's own cluster, `main`, on 5432.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+    echo "port $port is taken (by Debian's cluster main? see pg_lsclusters): choose another" \
+      "with --port, or stop that one" >&2
+    exit 1
+  fi
 
   mkdir -p "$data"
   chown postgres: "$data"
