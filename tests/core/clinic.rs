@@ -51,7 +51,8 @@ fn signed_in_as(url: &str, login: &str) -> String {
     )
 }
 
-/// A fresh, migrated clinic database, dropped with its people afterwards.
+/// A clinic database of the test's own (made and migrated by `new`),
+/// dropped with its people afterwards.
 struct TestClinic {
     /// This database, as the server's administrator.
     admin_url: String,
@@ -119,8 +120,9 @@ impl TestClinic {
 impl Drop for TestClinic {
     fn drop(&mut self) {
         let (database, logins) = (self.database.clone(), self.logins.clone());
-        // Drop runs outside the test's runtime (and while a failed test
-        // unwinds): clean up on a runtime of its own.
+        // Drop can't await, and runs on the test's runtime, which can't be
+        // blocked on: clean up on a thread with a runtime of its own (also
+        // while a failed test unwinds).
         let cleaned = std::thread::spawn(move || {
             let runtime = tokio::runtime::Runtime::new().expect("runtime");
             runtime.block_on(async {
@@ -718,10 +720,8 @@ async fn clinic_server_sh_makes_the_database_with_its_schema_and_first_owner() {
     let mut clinic = TestClinic::unmade();
     let owner = format!("{}_owner", clinic.prefix);
     clinic.logins.push(owner.clone());
-    let (server, _) = server_url()
-        .rsplit_once('/')
-        .map(|(s, d)| (s.to_owned(), d.to_owned()))
-        .expect("URL");
+    // The server without a database: the script names its own.
+    let server = with_database(&server_url(), "");
     let mut script = Command::new(concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/scripts/clinic-server.sh"
@@ -734,7 +734,7 @@ async fn clinic_server_sh_makes_the_database_with_its_schema_and_first_owner() {
         "--owner-name",
         "Somchai J.",
     ])
-    .env("MYOCHART_CLINIC_SERVER", server)
+    .env("MYOCHART_CLINIC_SERVER", &server)
     .env("MYOCHART", env!("CARGO_BIN_EXE_myochart"))
     .env("MYOCHART_LANGUAGE", "en")
     .env_remove("MYOCHART_DB")
