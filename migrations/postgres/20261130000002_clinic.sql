@@ -121,7 +121,7 @@ ALTER TABLE practice_log
     ADD COLUMN student text NOT NULL DEFAULT session_user REFERENCES people (login);
 CREATE INDEX practice_log_by_student ON practice_log (student);
 
--- Who signed a note's amendment, shared a client or signed off a log entry is
+-- Who wrote a note's amendment, shared a client or signed off a log entry is
 -- the person signed in, whatever the app sent.
 CREATE FUNCTION stamp_session_user() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
