@@ -48,28 +48,15 @@ impl Clinic {
             .acquire_timeout(CONNECT_TIMEOUT)
             .connect_with(options)
             .await
-            .map_err(|error| match Error::from(error) {
-                Error::Database(error) => Error::Connect {
-                    reason: error.to_string(),
-                },
-                known => known,
-            })?;
+            .map_err(connecting)?;
         Ok(Clinic { pool })
     }
 
     /// Connects to the database at `url`, creating it first when the server
     /// has none of that name (which takes the server's administrator).
     pub async fn create(url: &str) -> Result<Clinic> {
-        let connect_error = |error: sqlx::Error| Error::Connect {
-            reason: error.to_string(),
-        };
-        if !Postgres::database_exists(url)
-            .await
-            .map_err(connect_error)?
-        {
-            Postgres::create_database(url)
-                .await
-                .map_err(connect_error)?;
+        if !Postgres::database_exists(url).await.map_err(connecting)? {
+            Postgres::create_database(url).await.map_err(connecting)?;
         }
         Clinic::connect(url).await
     }
@@ -108,5 +95,16 @@ impl Clinic {
         )
         .fetch_all(&self.pool)
         .await?)
+    }
+}
+
+/// What failing to reach the server means: a refused password or privilege as
+/// such, anything else as not connecting.
+fn connecting(error: sqlx::Error) -> Error {
+    match Error::from(error) {
+        Error::Database(error) => Error::Connect {
+            reason: error.to_string(),
+        },
+        known => known,
     }
 }
