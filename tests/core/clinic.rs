@@ -523,6 +523,19 @@ async fn only_the_owner_adds_changes_and_removes_people() {
         as_owner.add_person(&person).await,
         Err(Error::LoginTaken)
     ));
+    // A student's supervisor is one of the clinic's therapists, not the desk.
+    let supervised_by_desk = NewPerson::parse(
+        &format!("{}_sam", clinic.prefix),
+        "Sam",
+        PersonKind::Student,
+        PASSWORD,
+        Some(&desk),
+    )
+    .expect("person");
+    assert!(matches!(
+        as_owner.add_person(&supervised_by_desk).await,
+        Err(Error::NoSupervisor)
+    ));
 
     let mut conn = clinic.as_person(&owner).await;
     run(
