@@ -804,3 +804,54 @@ async fn verify_full_connects_only_to_a_server_whose_certificate_bears_its_name(
         "a server whose certificate names another host"
     );
 }
+
+/// Every table's columns, in order, as (table, columns).
+type Columns = Vec<(String, Vec<String>)>;
+
+/// Grouped by table: `rows` are (table, column) in table and column order.
+fn by_table(rows: Vec<(String, String)>) -> Columns {
+    let mut tables: Columns = Vec::new();
+    for (table, column) in rows {
+        match tables.last_mut() {
+            Some((last, columns)) if *last == table => columns.push(column),
+            _ => tables.push((table, vec![column])),
+        }
+    }
+    tables
+}
+
+#[tokio::test]
+async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order() {
+    let solo = crate::helpers::TestDb::new().await;
+    let sqlite: Vec<(String, String)> = sqlx::query_as(
+        "SELECT m.name, c.name FROM sqlite_master m, pragma_table_info(m.name) c
+         WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND m.name <> '_sqlx_migrations'
+         ORDER BY m.name, c.cid",
+    )
+    .fetch_all(&solo.other_program().await)
+    .await
+    .expect("SQLite's columns");
+
+    let clinic = TestClinic::new().await;
+    let mut admin = PgConnection::connect(&clinic.admin_url)
+        .await
+        .expect("admin");
+    let postgres: Vec<(String, String)> = sqlx::query_as(
+        "SELECT table_name::text, column_name::text FROM information_schema.columns
+         WHERE table_schema = 'public' AND table_name <> '_sqlx_migrations'
+         ORDER BY table_name COLLATE \"C\", ordinal_position",
+    )
+    .fetch_all(&mut admin)
+    .await
+    .expect("PostgreSQL's columns");
+    // What the clinic adds: its people, shares, and whose each record is.
+    let clinic_only = |(table, column): &(String, String)| {
+        matches!(table.as_str(), "people" | "client_shares")
+            || matches!(
+                (table.as_str(), column.as_str()),
+                ("clients" | "snippets", "owner") | ("practice_log", "student")
+            )
+    };
+    let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();
+    assert_eq!(by_table(postgres), by_table(sqlite));
+}
