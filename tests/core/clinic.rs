@@ -1,5 +1,6 @@
 //! Clinic mode on a real PostgreSQL server: the schema migrates a fresh
-//! database, and each kind of person, signed in with their own login, is
+//! database and holds every table and column of the SQLite one, and each kind
+//! of person, signed in with their own login, is
 //! refused what their role doesn't allow when they try it with raw SQL, as any
 //! program could. Run with a server: `scripts/with-postgres.sh cargo test
 //! --test core clinic` (`make test` does).
