@@ -1,9 +1,9 @@
 //! Clinic mode on a real PostgreSQL server: the schema migrates a fresh
 //! database and holds every table and column of the SQLite one, and each kind
-//! of person, signed in with their own login, is
-//! refused what their role doesn't allow when they try it with raw SQL, as any
-//! program could. Run with a server: `scripts/with-postgres.sh cargo test
-//! --test core clinic` (`make test` does).
+//! of person, signed in with their own login, is refused what their role
+//! doesn't allow when they try it with raw SQL, as any program could. Run with
+//! a server: `scripts/with-postgres.sh cargo test --test core clinic` (`make
+//! test` does).
 //!
 //! Each test has its own database, and its people unique logins (roles belong
 //! to the whole server); both are dropped afterwards.
