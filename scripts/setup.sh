@@ -13,8 +13,11 @@ packages=(build-essential pkg-config file libwebkit2gtk-4.1-dev libgtk-3-dev lib
 if [ "$purpose" = test ]; then
   # Headless window, its WebDriver, screenshots and PDF tools, sqlite3 (to show
   # an encrypted database is unreadable to it), and X11 for
-  # Python (tests/e2e/close-window.py presses the window's close button).
-  packages+=(xvfb webkit2gtk-driver imagemagick poppler-utils python3-xlib sqlite3)
+  # Python (tests/e2e/close-window.py presses the window's close button), and
+  # the PostgreSQL server the clinic tests start, with a TLS certificate made
+  # by openssl (scripts/with-postgres.sh).
+  packages+=(xvfb webkit2gtk-driver imagemagick poppler-utils python3-xlib sqlite3 postgresql
+    openssl)
 fi
 
 missing=()

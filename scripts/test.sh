@@ -22,8 +22,8 @@ step "front end build (the app embeds ui/dist)"
 step "clippy"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
-step "Rust tests"
-cargo test --workspace --locked
+step "Rust tests (the clinic's against a throwaway PostgreSQL server)"
+scripts/with-postgres.sh cargo test --workspace --locked
 
 step "TypeScript bindings are the ones the Rust types generate"
 if git rev-parse --git-dir >/dev/null 2>&1; then

@@ -11,6 +11,8 @@
 //!   zones and body outlines; [`finder`] turns "it hurts here" into ranked muscles.
 //! - [`handout`] prints a session's home-care handout in the client's language,
 //!   from the translation files [`i18n`] reads (English where one lacks a text).
+//! - [`clinic::Clinic`] is a clinic's shared PostgreSQL database, where the
+//!   server decides what each person signed in sees (clinic mode, issue 15).
 //!
 //! ```
 //! # tokio::runtime::Runtime::new().unwrap().block_on(async {
@@ -28,6 +30,7 @@
 
 pub mod api;
 pub mod atlas;
+pub mod clinic;
 pub mod demo;
 mod error;
 pub mod finder;

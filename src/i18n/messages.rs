@@ -293,6 +293,7 @@ mod tests {
         "last",
         "library",
         "line",
+        "login",
         "message",
         "minutes",
         "muscle",

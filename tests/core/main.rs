@@ -7,6 +7,7 @@ mod backups;
 mod charting;
 mod cli;
 mod cli_text;
+mod clinic;
 #[cfg(unix)]
 mod crash;
 mod csv_import;

@@ -169,3 +169,13 @@ protected =
     If the passphrase is forgotten, only this key opens the records: no one, not even
     Myochart's makers, can open them without one or the other.
 passphrase-changed = passphrase changed; the recovery key stays the same
+
+## Clinic mode
+
+clinic-needs-url = clinic commands take the clinic's database as --db postgres://user@host:port/database
+clinic-up-to-date = the clinic's database is up to date
+clinic-owner-added = { $login } added as the clinic's owner: they sign in with their own login and password
+prompt-owner-password = The owner's password:{" "}
+prompt-owner-password-again = The same password again:{" "}
+passwords-differ = the two passwords differ
+clinic-password-unreadable = can't read the owner's password: { $error }

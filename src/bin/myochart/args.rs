@@ -108,6 +108,28 @@ pub enum Command {
     /// The trigger-point atlas: its regions, and review sheets to check them
     #[command(subcommand)]
     Atlas(AtlasCommand),
+    /// A clinic's shared PostgreSQL database (--db postgres://...)
+    #[command(subcommand)]
+    Clinic(ClinicCommand),
+}
+
+#[derive(Subcommand)]
+pub enum ClinicCommand {
+    /// Create the clinic's database (--db, a postgres:// URL signed in as the
+    /// server's administrator) or bring it up to date, and add its first owner, whose
+    /// password is asked for, or read from standard input when it isn't a
+    /// terminal
+    Setup(ClinicSetupArgs),
+}
+
+#[derive(Args)]
+pub struct ClinicSetupArgs {
+    /// The first owner's login on the server (lowercase letters, digits, _)
+    #[arg(long, value_name = "LOGIN", requires = "owner_name")]
+    pub owner: Option<String>,
+    /// The first owner's name, as the clinic's people see it
+    #[arg(long, value_name = "NAME", requires = "owner")]
+    pub owner_name: Option<String>,
 }
 
 /// A place on the body chart, in one of its views.

@@ -50,6 +50,13 @@ fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    // A clinic's database is a server's, not a file to open.
+    let command = match command {
+        Command::Clinic(command) => {
+            return runtime.block_on(commands::clinic::execute(open, command))
+        }
+        command => command,
+    };
     match runtime.block_on(run(open, command)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => {

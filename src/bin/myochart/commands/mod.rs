@@ -4,6 +4,7 @@
 pub mod atlas;
 pub mod backup;
 pub mod client;
+pub mod clinic;
 pub mod demo;
 pub mod export;
 pub mod finder;
@@ -25,7 +26,8 @@ use crate::args::Command;
 use protection::Secret;
 
 /// Runs a command on the open database. `Protect` and `Restore`, which
-/// replace the open database, are run by `main` instead.
+/// replace the open database, and `Clinic`, which opens none, are run by
+/// `main` instead.
 pub async fn execute(api: &Api, command: Command, secret: &Secret) -> api::Result<()> {
     match command {
         Command::Client(command) => client::execute(api, command).await,
@@ -47,6 +49,6 @@ pub async fn execute(api: &Api, command: Command, secret: &Secret) -> api::Resul
         Command::Log(command) => log::execute(api, command).await,
         Command::Report(command) => report::execute(api, command).await,
         Command::Atlas(command) => atlas::execute(api, command).await,
-        Command::Protect | Command::Restore(_) => unreachable!("run by main"),
+        Command::Protect | Command::Restore(_) | Command::Clinic(_) => unreachable!("run by main"),
     }
 }
