@@ -22,6 +22,7 @@ mod student;
 mod text;
 mod values;
 mod warnings;
+mod whole;
 
 pub use check::{CheckForm, SessionCheck};
 pub use client::{
