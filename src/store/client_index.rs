@@ -43,6 +43,10 @@ struct Entry {
     key: (usize, usize),
 }
 
+/// A live client's [`Row`], by id.
+const ROW_OF_CLIENT: &str =
+    "SELECT sort_key, id, search_key FROM clients WHERE id = $1 AND deleted_at IS NULL";
+
 #[derive(sqlx::FromRow)]
 struct Row {
     sort_key: String,
@@ -110,15 +114,10 @@ impl State {
         }
         for id in changed {
             self.entries.retain(|entry| entry.id != id);
-            let current: Option<Row> =
-                on_engine!(pool, |pool| {
-                    sqlx::query_as(
-                "SELECT sort_key, id, search_key FROM clients WHERE id = $1 AND deleted_at IS NULL",
-            )
-            .bind(id)
-            .fetch_optional(pool)
-            .await?
-                });
+            let current: Option<Row> = on_engine!(pool, |pool| sqlx::query_as(ROW_OF_CLIENT)
+                .bind(id)
+                .fetch_optional(pool)
+                .await?);
             if let Some(row) = current {
                 let entry = self.store_key(row);
                 let at = self.entries.partition_point(|other| *other < entry);
