@@ -5,8 +5,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::settings::one_line;
+use super::stored::{Double, MaybeWhole};
 use super::text::{free_text, lossy};
-use super::whole::MaybeWhole;
 use super::{ChartPoint, FindingId, Invalid, Score, SessionId};
 use crate::atlas::{Atlas, Side, View};
 
@@ -35,7 +35,9 @@ pub struct Finding {
     pub muscle_label: String,
     pub side: Side,
     pub view: View,
+    #[sqlx(try_from = "Double")]
     pub x: f32,
+    #[sqlx(try_from = "Double")]
     pub y: f32,
     #[sqlx(try_from = "i64")]
     pub tenderness: u8,

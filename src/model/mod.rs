@@ -18,11 +18,11 @@ mod secret;
 mod session;
 mod settings;
 mod snippet;
+mod stored;
 mod student;
 mod text;
 mod values;
 mod warnings;
-mod whole;
 
 pub use check::{CheckForm, SessionCheck};
 pub use client::{

@@ -8,8 +8,8 @@ use ts_rs::TS;
 use crate::atlas::RedFlag;
 
 use super::settings::one_line;
+use super::stored::MaybeWhole;
 use super::text::{free_text, lossy};
-use super::whole::MaybeWhole;
 use super::{
     AmendmentId, Client, ClientId, Finding, FindingCaution, Invalid, IsoDate, RedFlagWarning,
     Score, SessionCheck, SessionId,
