@@ -101,3 +101,45 @@ pub(crate) fn now() -> String {
         .format("%Y-%m-%dT%H:%M:%S%.3fZ")
         .to_string()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::now;
+    use sqlx::SqlitePool;
+
+    async fn memory() -> SqlitePool {
+        SqlitePool::connect("sqlite::memory:")
+            .await
+            .expect("in-memory SQLite")
+    }
+
+    /// Rows stamped before the change (by SQLite) and after it sort together.
+    #[tokio::test]
+    async fn now_is_written_as_sqlite_wrote_it() {
+        let pool = memory().await;
+        let sqlite_now = || {
+            sqlx::query_scalar::<_, String>("SELECT strftime('%Y-%m-%dT%H:%M:%fZ', 'now')")
+                .fetch_one(&pool)
+        };
+        let before = sqlite_now().await.expect("strftime");
+        let ours = now();
+        let after = sqlite_now().await.expect("strftime");
+        assert_eq!(ours.len(), before.len(), "{ours} vs {before}");
+        assert!(before <= ours && ours <= after, "{before} {ours} {after}");
+    }
+
+    /// The common SQL needs SQLite 3.39 (`IS DISTINCT FROM`); the bundled
+    /// SQLCipher's is newer.
+    #[tokio::test]
+    async fn the_bundled_sqlite_reads_the_common_sql() {
+        let pool = memory().await;
+        let (distinct, same): (bool, bool) =
+            sqlx::query_as("SELECT $1 IS DISTINCT FROM NULL, NULL IS NOT DISTINCT FROM $2")
+                .bind("[]")
+                .bind(None::<String>)
+                .fetch_one(&pool)
+                .await
+                .expect("IS DISTINCT FROM");
+        assert!(distinct && same);
+    }
+}

@@ -29,7 +29,7 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sqlx::postgres::PgPoolOptions;
+use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
@@ -265,15 +265,23 @@ async fn migrate(pool: &SqlitePool, path: &Path, access: &Access) -> Result<()> 
         .map_err(|error| failed(error.to_string()))
 }
 
-/// Brings a clinic database's schema up to date. To be wired when
-/// `migrations/postgres/` exists: `sqlx::migrate!("migrations/postgres").run(pool)`,
-/// mapped to [`Error::Migrate`]. Until then it refuses, so nothing runs on
-/// a schema it doesn't know.
-async fn migrate_postgres(_pool: &PgPool) -> Result<()> {
-    Err(Error::Migrate {
-        path: PathBuf::new(),
-        reason: "this build has no PostgreSQL schema yet".into(),
-    })
+/// Brings a clinic database's schema up to date, or says why it can't. To be
+/// wired when `migrations/postgres/` exists:
+/// `sqlx::migrate!("migrations/postgres").run(pool)`. Until then it refuses, so
+/// nothing runs on a schema it doesn't know.
+async fn migrate_postgres(_pool: &PgPool) -> std::result::Result<(), String> {
+    Err("this build has no PostgreSQL schema yet".into())
+}
+
+/// Which clinic server `options` lead to, for messages: host, port and
+/// database, never the credentials.
+fn server_name(options: &PgConnectOptions) -> String {
+    format!(
+        "{}:{}/{}",
+        options.get_host(),
+        options.get_port(),
+        options.get_database().unwrap_or_default()
+    )
 }
 
 /// `path` with `suffix` added to its file name: the files that belong to a
@@ -383,16 +391,23 @@ impl Store {
     /// Connects to the clinic database at `url` (`postgres://...`): a pool of
     /// connections, its schema brought up to date by [`migrate_postgres`].
     pub async fn connect_postgres(url: &str) -> Result<Store> {
-        let open_error = |error: sqlx::Error| Error::Open {
-            path: PathBuf::new(),
-            reason: error.to_string(),
+        let options: PgConnectOptions =
+            url.parse().map_err(|error: sqlx::Error| Error::Server {
+                server: "(an address that can't be read)".into(),
+                reason: error.to_string(),
+            })?;
+        let server_error = |reason: String| Error::Server {
+            server: server_name(&options),
+            reason,
         };
         let pool = PgPoolOptions::new()
             .max_connections(4)
-            .connect(url)
+            .connect_with(options.clone())
             .await
-            .map_err(open_error)?;
-        migrate_postgres(&pool).await?;
+            .map_err(|error| server_error(format!("can't connect: {error}")))?;
+        migrate_postgres(&pool).await.map_err(|reason| {
+            server_error(format!("can't bring its schema up to date: {reason}"))
+        })?;
         Ok(Store {
             pool: Engine::Postgres(pool),
             path: PathBuf::new(),
