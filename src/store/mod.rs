@@ -92,6 +92,9 @@ async fn ensure_live(tx: &mut Tx, table: Table, id: i64) -> Result<()> {
 /// database before giving up with [`Error::Busy`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
+/// Connections a store keeps open to its database, on either engine.
+const MAX_CONNECTIONS: u32 = 4;
+
 /// A connection pool to one migrated database.
 #[derive(Debug, Clone)]
 pub struct Store {
@@ -364,7 +367,7 @@ impl Store {
             Some(update_lock(path).await.map_err(open_error)?)
         };
         let pool = SqlitePoolOptions::new()
-            .max_connections(4)
+            .max_connections(MAX_CONNECTIONS)
             .connect_with(connect_options(path, access))
             .await
             .map_err(|error| opening_error(error, path, access))?;
@@ -389,7 +392,7 @@ impl Store {
     }
 
     /// Connects to the clinic database at `url` (`postgres://...`): a pool of
-    /// connections, its schema brought up to date by [`migrate_postgres`].
+    /// connections, its schema brought up to date (`migrate_postgres`).
     pub async fn connect_postgres(url: &str) -> Result<Store> {
         let options: PgConnectOptions =
             url.parse().map_err(|error: sqlx::Error| Error::Server {
@@ -401,7 +404,7 @@ impl Store {
             reason,
         };
         let pool = PgPoolOptions::new()
-            .max_connections(4)
+            .max_connections(MAX_CONNECTIONS)
             .connect_with(options.clone())
             .await
             .map_err(|error| server_error(format!("can't connect: {error}")))?;
