@@ -105,7 +105,6 @@ impl Error {
                 | store::Error::RecordKept
                 | store::Error::Open { .. }
                 | store::Error::Migrate { .. }
-                | store::Error::Server { .. }
                 | store::Error::NotOnServer { .. }
                 | store::Error::Database(_) => Code::Storage,
             },

@@ -71,9 +71,6 @@ pub enum Error {
          read-only to look, or copy it to a folder you can write to"
     )]
     ReadOnlyFile { path: PathBuf },
-    /// A clinic server that can't be reached or brought up to date.
-    #[error("the clinic server {server}: {reason}")]
-    Server { server: String, reason: String },
     /// Something only a database file on this computer does, asked of a clinic
     /// server.
     #[error("{action} is not done on a clinic server: {instead}")]

@@ -29,7 +29,6 @@ use std::io::ErrorKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{PgPool, SqlitePool};
 
@@ -91,9 +90,6 @@ async fn ensure_live(tx: &mut Tx, table: Table, id: i64) -> Result<()> {
 /// How long a write waits for another connection or process to let go of the
 /// database before giving up with [`Error::Busy`].
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
-
-/// Connections a store keeps open to its database, on either engine.
-const MAX_CONNECTIONS: u32 = 4;
 
 /// A connection pool to one migrated database.
 #[derive(Debug, Clone)]
@@ -268,25 +264,6 @@ async fn migrate(pool: &SqlitePool, path: &Path, access: &Access) -> Result<()> 
         .map_err(|error| failed(error.to_string()))
 }
 
-/// Brings a clinic database's schema up to date, or says why it can't. To be
-/// wired when `migrations/postgres/` exists:
-/// `sqlx::migrate!("migrations/postgres").run(pool)`. Until then it refuses, so
-/// nothing runs on a schema it doesn't know.
-async fn migrate_postgres(_pool: &PgPool) -> std::result::Result<(), String> {
-    Err("this build has no PostgreSQL schema yet".into())
-}
-
-/// Which clinic server `options` lead to, for messages: host, port and
-/// database, never the credentials.
-fn server_name(options: &PgConnectOptions) -> String {
-    format!(
-        "{}:{}/{}",
-        options.get_host(),
-        options.get_port(),
-        options.get_database().unwrap_or_default()
-    )
-}
-
 /// `path` with `suffix` added to its file name: the files that belong to a
 /// database sit beside it, named after it.
 pub(crate) fn sibling(path: &Path, suffix: &str) -> PathBuf {
@@ -367,7 +344,7 @@ impl Store {
             Some(update_lock(path).await.map_err(open_error)?)
         };
         let pool = SqlitePoolOptions::new()
-            .max_connections(MAX_CONNECTIONS)
+            .max_connections(4)
             .connect_with(connect_options(path, access))
             .await
             .map_err(|error| opening_error(error, path, access))?;
@@ -391,32 +368,17 @@ impl Store {
         })
     }
 
-    /// Connects to the clinic database at `url` (`postgres://...`): a pool of
-    /// connections, its schema brought up to date (`migrate_postgres`).
-    pub async fn connect_postgres(url: &str) -> Result<Store> {
-        let options: PgConnectOptions =
-            url.parse().map_err(|error: sqlx::Error| Error::Server {
-                server: "(an address that can't be read)".into(),
-                reason: error.to_string(),
-            })?;
-        let server_error = |reason: String| Error::Server {
-            server: server_name(&options),
-            reason,
-        };
-        let pool = PgPoolOptions::new()
-            .max_connections(MAX_CONNECTIONS)
-            .connect_with(options.clone())
-            .await
-            .map_err(|error| server_error(format!("can't connect: {error}")))?;
-        migrate_postgres(&pool).await.map_err(|reason| {
-            server_error(format!("can't bring its schema up to date: {reason}"))
-        })?;
-        Ok(Store {
+    /// The store of a clinic's PostgreSQL database, over a pool already
+    /// connected to it (as the person signed in) and a schema already brought
+    /// up to date: connecting (TLS, timeouts) and migrating (which takes the
+    /// server's administrator) are the clinic module's.
+    pub fn on_postgres(pool: PgPool) -> Store {
+        Store {
             pool: Engine::Postgres(pool),
             path: PathBuf::new(),
             access: Access::default(),
             clients: Default::default(),
-        })
+        }
     }
 
     /// Reads every page of the file: damage anywhere is [`Error::Damaged`],
