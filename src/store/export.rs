@@ -12,14 +12,14 @@ use super::{Result, Store};
 use crate::model::export::{Column, Export, Kind, Row, TableSchema};
 use crate::model::ClientId;
 
-/// A table an export holds, and which of its rows belong to the client `?1`.
+/// A table an export holds, and which of its rows belong to the client `$1`.
 struct Exported {
     name: &'static str,
     of_client: &'static str,
 }
 
-const OF_CLIENT_SESSIONS: &str = "session_id IN (SELECT id FROM sessions WHERE client_id = ?1)";
-const NONE_OF_A_CLIENT: &str = "0";
+const OF_CLIENT_SESSIONS: &str = "session_id IN (SELECT id FROM sessions WHERE client_id = $1)";
+const NONE_OF_A_CLIENT: &str = "FALSE";
 
 /// Every table the migrations create, in the order an import writes them.
 ///
@@ -39,7 +39,7 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "clients",
-        of_client: "id = ?1",
+        of_client: "id = $1",
     },
     Exported {
         name: "findings",
@@ -51,7 +51,7 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "sessions",
-        of_client: "client_id = ?1",
+        of_client: "client_id = $1",
     },
     Exported {
         name: "amendments",
@@ -59,7 +59,7 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "handouts",
-        of_client: "client_id = ?1",
+        of_client: "client_id = $1",
     },
     Exported {
         name: "practice_log",
@@ -75,12 +75,12 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "audit_log",
-        of_client: "(entity = 'client' AND entity_id = ?1)
-            OR (entity = 'session' AND entity_id IN (SELECT id FROM sessions WHERE client_id = ?1))
+        of_client: "(entity = 'client' AND entity_id = $1)
+            OR (entity = 'session' AND entity_id IN (SELECT id FROM sessions WHERE client_id = $1))
             OR (entity = 'finding' AND entity_id IN (SELECT f.id FROM findings f
-                JOIN sessions s ON s.id = f.session_id WHERE s.client_id = ?1))
+                JOIN sessions s ON s.id = f.session_id WHERE s.client_id = $1))
             OR (entity = 'check' AND entity_id IN (SELECT c.id FROM session_checks c
-                JOIN sessions s ON s.id = c.session_id WHERE s.client_id = ?1))",
+                JOIN sessions s ON s.id = c.session_id WHERE s.client_id = $1))",
     },
 ];
 
@@ -110,7 +110,7 @@ impl Store {
         let mut tables = Vec::with_capacity(TABLES.len());
         for (table, exported) in schema(&mut tx).await?.iter().zip(&TABLES) {
             let sql = format!(
-                "SELECT {} FROM {} WHERE ?1 IS NULL OR ({}) ORDER BY id",
+                "SELECT {} FROM {} WHERE $1 IS NULL OR ({}) ORDER BY id",
                 column_list(table),
                 table.name,
                 exported.of_client
