@@ -105,6 +105,7 @@ impl Error {
                 | store::Error::RecordKept
                 | store::Error::Open { .. }
                 | store::Error::Migrate { .. }
+                | store::Error::NotOnServer { .. }
                 | store::Error::Database(_) => Code::Storage,
             },
         }

@@ -191,7 +191,8 @@ pub struct Consent {
 /// How much pressure the client tolerates; many had painful treatments before.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+// A text column on both engines (PostgreSQL would otherwise look for an enum type).
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub enum PressureTolerance {
     #[default]

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::settings::one_line;
+use super::stored::{Double, MaybeWhole};
 use super::text::{free_text, lossy};
 use super::{ChartPoint, FindingId, Invalid, Score, SessionId};
 use crate::atlas::{Atlas, Side, View};
@@ -12,7 +13,8 @@ use crate::atlas::{Atlas, Side, View};
 /// Active points cause the client's pain now; latent ones only hurt when pressed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+// A text column on both engines (PostgreSQL would otherwise look for an enum type).
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Activity {
     Active,
@@ -33,13 +35,17 @@ pub struct Finding {
     pub muscle_label: String,
     pub side: Side,
     pub view: View,
+    #[sqlx(try_from = "Double")]
     pub x: f32,
+    #[sqlx(try_from = "Double")]
     pub y: f32,
+    #[sqlx(try_from = "i64")]
     pub tenderness: u8,
     pub activity: Activity,
     pub referral_reproduced: bool,
     pub technique_id: Option<String>,
     pub pressure: String,
+    #[sqlx(try_from = "MaybeWhole")]
     pub duration_seconds: Option<u32>,
     pub response: String,
 }

@@ -18,6 +18,7 @@ mod secret;
 mod session;
 mod settings;
 mod snippet;
+mod stored;
 mod student;
 mod text;
 mod values;

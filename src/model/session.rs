@@ -8,6 +8,7 @@ use ts_rs::TS;
 use crate::atlas::RedFlag;
 
 use super::settings::one_line;
+use super::stored::MaybeWhole;
 use super::text::{free_text, lossy};
 use super::{
     AmendmentId, Client, ClientId, Finding, FindingCaution, Invalid, IsoDate, RedFlagWarning,
@@ -17,7 +18,8 @@ use super::{
 /// A note is a draft until signed; a signed note is never edited, only amended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+// A text column on both engines (PostgreSQL would otherwise look for an enum type).
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub enum SessionStatus {
     Draft,
@@ -39,7 +41,9 @@ pub struct Session {
     pub assessment: String,
     pub plan: String,
     /// Pain on the 0-10 numeric rating scale before treatment.
+    #[sqlx(try_from = "MaybeWhole")]
     pub pain_before: Option<u8>,
+    #[sqlx(try_from = "MaybeWhole")]
     pub pain_after: Option<u8>,
     pub status: SessionStatus,
     pub signed_at: Option<String>,
@@ -60,10 +64,14 @@ pub struct SessionSummary {
     pub therapist: String,
     /// The complaint: the subjective note's first line.
     pub complaint: String,
+    #[sqlx(try_from = "MaybeWhole")]
     pub pain_before: Option<u8>,
+    #[sqlx(try_from = "MaybeWhole")]
     pub pain_after: Option<u8>,
     pub status: SessionStatus,
+    #[sqlx(try_from = "i64")]
     pub finding_count: u32,
+    #[sqlx(try_from = "i64")]
     pub amendment_count: u32,
 }
 

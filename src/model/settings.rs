@@ -9,7 +9,8 @@ use super::Invalid;
 /// Paper size of printed handouts.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS, sqlx::Type)]
 #[serde(rename_all = "lowercase")]
-#[sqlx(rename_all = "lowercase")]
+// A text column on both engines (PostgreSQL would otherwise look for an enum type).
+#[sqlx(rename_all = "lowercase", type_name = "text")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub enum Paper {
     /// 210 x 297 mm.
@@ -52,6 +53,7 @@ pub struct Settings {
     pub paper: Paper,
     /// A protected database closes after this many minutes with no one at
     /// the keyboard.
+    #[sqlx(try_from = "i64")]
     pub auto_lock_minutes: u32,
 }
 

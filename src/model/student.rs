@@ -124,6 +124,7 @@ pub struct LogEntry {
     pub session_id: Option<SessionId>,
     /// `YYYY-MM-DD`.
     pub entry_date: String,
+    #[sqlx(try_from = "i64")]
     pub duration_minutes: u32,
     /// Never a name: "C-0007" for a charted client.
     pub client_code: String,

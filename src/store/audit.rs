@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::Value;
-use sqlx::{SqliteConnection, SqlitePool};
 use ts_rs::TS;
 
+use super::engine::{on_engine, Pool, Tx};
 use super::{Result, Store};
 use crate::atlas::Side;
 use crate::model::{ClientId, SessionId};
@@ -92,32 +92,32 @@ fn changes(old: &impl Serialize, new: &impl Serialize) -> BTreeMap<String, Chang
 
 /// Appends to the audit log inside the caller's transaction.
 pub(super) async fn record(
-    conn: &mut SqliteConnection,
+    tx: &mut Tx,
     actor: &str,
     action: &str,
     entity: (&str, i64),
     detail: &str,
 ) -> Result<()> {
-    insert(conn, actor, action, entity, detail, &BTreeMap::new()).await
+    insert(tx, actor, action, entity, detail, &BTreeMap::new()).await
 }
 
 /// Appends a change of a record to the audit log inside the caller's
 /// transaction, with the values of the fields it replaced (`old` and `new` are
 /// the record before and after).
 pub(super) async fn record_change<T: Serialize>(
-    conn: &mut SqliteConnection,
+    tx: &mut Tx,
     actor: &str,
     action: &str,
     entity: (&str, i64),
     (old, new): (&T, &T),
 ) -> Result<()> {
-    insert(conn, actor, action, entity, "", &changes(old, new)).await
+    insert(tx, actor, action, entity, "", &changes(old, new)).await
 }
 
 /// Appends an addition to a record (an amendment to a note) inside the
 /// caller's transaction, with what was added as `field`'s change from nothing.
 pub(super) async fn record_addition(
-    conn: &mut SqliteConnection,
+    tx: &mut Tx,
     actor: &str,
     action: &str,
     entity: (&str, i64),
@@ -129,20 +129,20 @@ pub(super) async fn record_addition(
         new: added.into(),
     };
     let changes = BTreeMap::from([(field.to_owned(), change)]);
-    insert(conn, actor, action, entity, detail, &changes).await
+    insert(tx, actor, action, entity, detail, &changes).await
 }
 
 async fn insert(
-    conn: &mut SqliteConnection,
+    tx: &mut Tx,
     actor: &str,
     action: &str,
     (entity, entity_id): (&str, i64),
     detail: &str,
     changes: &BTreeMap<String, Change>,
 ) -> Result<()> {
-    sqlx::query(
+    on_engine!(tx, |tx| sqlx::query(
         "INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
-         VALUES (?, ?, ?, ?, ?, ?)",
+         VALUES ($1, $2, $3, $4, $5, $6)",
     )
     .bind(actor)
     .bind(action)
@@ -150,33 +150,37 @@ async fn insert(
     .bind(entity_id)
     .bind(detail)
     .bind(sqlx::types::Json(changes))
-    .execute(conn)
-    .await?;
+    .execute(&mut **tx)
+    .await
+    .map(drop)?);
     Ok(())
 }
 
 /// The newest entry's id (0 for none). Every write adds one, so this moves
 /// with every change made through the store, in any window or program.
-pub(super) async fn latest(pool: &SqlitePool) -> Result<i64> {
+pub(super) async fn latest(pool: &Pool) -> Result<i64> {
     // Exactly `max(id)`: SQLite answers that from the end of the table's
     // b-tree; wrapped in another function it would scan the whole log.
-    let latest: Option<i64> = sqlx::query_scalar("SELECT max(id) FROM audit_log")
-        .fetch_one(pool)
-        .await?;
+    let latest: Option<i64> = on_engine!(pool, |pool| sqlx::query_scalar(
+        "SELECT max(id) FROM audit_log"
+    )
+    .fetch_one(pool)
+    .await?);
     Ok(latest.unwrap_or(0))
 }
 
 impl Store {
     /// The audit trail of one record, oldest first.
     pub async fn audit_trail(&self, entity: &str, entity_id: i64) -> Result<Vec<AuditEntry>> {
-        Ok(sqlx::query_as(&format!(
+        let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM audit_log a
-             WHERE a.entity = ? AND a.entity_id = ? ORDER BY a.id"
-        ))
-        .bind(entity)
-        .bind(entity_id)
-        .fetch_all(&self.pool)
-        .await?)
+             WHERE a.entity = $1 AND a.entity_id = $2 ORDER BY a.id"
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .bind(entity)
+            .bind(entity_id)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// Everything the audit log holds about a client, newest first: the
@@ -186,55 +190,57 @@ impl Store {
     pub async fn client_history(&self, client: ClientId) -> Result<Vec<HistoryEntry>> {
         // One indexed lookup per kind of record, rather than one scan of the
         // whole log for entries that lead to the client.
-        Ok(sqlx::query_as(&format!(
+        let sql = format!(
             "SELECT {ENTRY_COLUMNS}, NULL AS session_date, NULL AS muscle_label, NULL AS side
-                 FROM audit_log a WHERE a.entity = 'client' AND a.entity_id = ?1
+                 FROM audit_log a WHERE a.entity = 'client' AND a.entity_id = $1
              UNION ALL
              SELECT {ENTRY_COLUMNS}, s.session_date, NULL, NULL
                  FROM sessions s JOIN audit_log a ON a.entity = 'session' AND a.entity_id = s.id
-                 WHERE s.client_id = ?1
+                 WHERE s.client_id = $1
              UNION ALL
              SELECT {ENTRY_COLUMNS}, s.session_date, f.muscle_label, f.side
                  FROM sessions s JOIN findings f ON f.session_id = s.id
                  JOIN audit_log a ON a.entity = 'finding' AND a.entity_id = f.id
-                 WHERE s.client_id = ?1
+                 WHERE s.client_id = $1
              UNION ALL
              SELECT {ENTRY_COLUMNS}, NULL, NULL, NULL
                  FROM audit_log a WHERE a.entity = 'database' AND a.action IN ({copies})
                  -- Copies made since the client was added: earlier ones don't hold them.
                  AND a.id > (SELECT min(id) FROM audit_log
-                             WHERE entity = 'client' AND entity_id = ?1)
+                             WHERE entity = 'client' AND entity_id = $1)
              ORDER BY id DESC",
             copies = WHOLE_DATABASE_COPIES
                 .map(|action| format!("'{action}'"))
                 .join(", "),
-        ))
-        .bind(client)
-        .fetch_all(&self.pool)
-        .await?)
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .bind(client)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// The revisions of a session's note, newest first: each draft save with
     /// what it replaced, the signing and each amendment.
     pub async fn note_history(&self, session: SessionId) -> Result<Vec<AuditEntry>> {
-        Ok(sqlx::query_as(&format!(
+        let sql = format!(
             "SELECT {ENTRY_COLUMNS} FROM audit_log a
-             WHERE a.entity = 'session' AND a.entity_id = ? AND a.action LIKE 'note.%'
+             WHERE a.entity = 'session' AND a.entity_id = $1 AND a.action LIKE 'note.%'
              ORDER BY a.id DESC"
-        ))
-        .bind(session)
-        .fetch_all(&self.pool)
-        .await?)
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .bind(session)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// How many changes were recorded after `since` (all of them without it).
     pub async fn changes_since(&self, since: Option<&str>) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT count(*) FROM audit_log WHERE ?1 IS NULL OR at > ?1")
-                .bind(since)
-                .fetch_one(&self.pool)
-                .await?,
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_scalar(
+            "SELECT count(*) FROM audit_log WHERE $1 IS NULL OR at > $1"
         )
+        .bind(since)
+        .fetch_one(pool)
+        .await?))
     }
 
     /// Records an event that changes no record: records that left the

@@ -1,6 +1,7 @@
 //! The muscles to check in a draft session: added from the finder, removed by
 //! hand or when the muscle is charted.
 
+use super::engine::on_engine;
 use super::{audit, Error, Result, Store};
 use crate::atlas::Side;
 use crate::model::{CheckId, SessionCheck, SessionId, SessionStatus};
@@ -17,11 +18,12 @@ impl Store {
         checks: &[(String, String, Side)],
     ) -> Result<Vec<SessionCheck>> {
         let mut tx = self.begin().await?;
-        let status: Option<SessionStatus> =
-            sqlx::query_scalar("SELECT status FROM sessions WHERE id = ? AND deleted_at IS NULL")
-                .bind(session)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let status: Option<SessionStatus> = on_engine!(&mut tx, |tx| sqlx::query_scalar(
+            "SELECT status FROM sessions WHERE id = $1 AND deleted_at IS NULL"
+        )
+        .bind(session)
+        .fetch_optional(&mut **tx)
+        .await?);
         match status {
             None => {
                 return Err(Error::NotFound {
@@ -33,16 +35,18 @@ impl Store {
             Some(SessionStatus::Draft) => {}
         }
         for (muscle_id, label, side) in checks {
-            sqlx::query(
-                "INSERT INTO session_checks (session_id, muscle_id, muscle_label, side) VALUES (?, ?, ?, ?)
+            on_engine!(&mut tx, |tx| sqlx::query(
+                "INSERT INTO session_checks (session_id, muscle_id, muscle_label, side)
+                 VALUES ($1, $2, $3, $4)
                  ON CONFLICT (session_id, muscle_id, side) DO NOTHING",
             )
             .bind(session)
             .bind(muscle_id)
             .bind(label)
             .bind(side)
-            .execute(&mut *tx)
-            .await?;
+            .execute(&mut **tx)
+            .await
+            .map(drop)?);
         }
         let detail = checks
             .iter()
@@ -62,23 +66,24 @@ impl Store {
     }
 
     pub async fn checks(&self, session: SessionId) -> Result<Vec<SessionCheck>> {
-        Ok(sqlx::query_as(&format!(
-            "SELECT {CHECK_COLUMNS} FROM session_checks WHERE session_id = ? ORDER BY id"
-        ))
-        .bind(session)
-        .fetch_all(&self.pool)
-        .await?)
+        let sql =
+            format!("SELECT {CHECK_COLUMNS} FROM session_checks WHERE session_id = $1 ORDER BY id");
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .bind(session)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// Drops a suggestion the therapist decided not to check, in the audit log
     /// (a signed session's are part of it and stay: the database refuses).
     pub async fn delete_check(&self, actor: &str, id: CheckId) -> Result<()> {
         let mut tx = self.begin().await?;
-        let removed: Option<(String, String)> =
-            sqlx::query_as("DELETE FROM session_checks WHERE id = ? RETURNING muscle_label, side")
-                .bind(id)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let removed: Option<(String, String)> = on_engine!(&mut tx, |tx| sqlx::query_as(
+            "DELETE FROM session_checks WHERE id = $1 RETURNING muscle_label, side"
+        )
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?);
         let Some((muscle, side)) = removed else {
             return Err(Error::NotFound {
                 entity: "check",

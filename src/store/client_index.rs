@@ -10,9 +10,9 @@
 //! read back one client at a time, so other windows and the CLI are seen too.
 
 use memchr::memmem::Finder;
-use sqlx::SqlitePool;
 use tokio::sync::Mutex;
 
+use super::engine::{on_engine, Pool};
 use super::Result;
 
 /// Above this many changed clients, reading them all again is quicker.
@@ -43,6 +43,10 @@ struct Entry {
     key: (usize, usize),
 }
 
+/// A live client's [`Row`], by id.
+const ROW_OF_CLIENT: &str =
+    "SELECT sort_key, id, search_key FROM clients WHERE id = $1 AND deleted_at IS NULL";
+
 #[derive(sqlx::FromRow)]
 struct Row {
     sort_key: String,
@@ -55,7 +59,7 @@ impl ClientIndex {
     /// contains every one of `terms` (already folded).
     pub(super) async fn matching(
         &self,
-        pool: &SqlitePool,
+        pool: &Pool,
         terms: &[&str],
         limit: usize,
     ) -> Result<Vec<i64>> {
@@ -89,7 +93,7 @@ impl ClientIndex {
 }
 
 impl State {
-    async fn catch_up(&mut self, pool: &SqlitePool) -> Result<()> {
+    async fn catch_up(&mut self, pool: &Pool) -> Result<()> {
         let latest = super::audit::latest(pool).await?;
         let Some(seen) = self.seen.filter(|seen| *seen <= latest) else {
             return self.reload(pool, latest).await;
@@ -97,24 +101,23 @@ impl State {
         if seen == latest {
             return Ok(());
         }
-        let changed: Vec<i64> = sqlx::query_scalar(
-            "SELECT DISTINCT entity_id FROM audit_log WHERE id > ? AND id <= ? AND entity = 'client'",
+        let changed: Vec<i64> = on_engine!(pool, |pool| sqlx::query_scalar(
+            "SELECT DISTINCT entity_id FROM audit_log
+             WHERE id > $1 AND id <= $2 AND entity = 'client'",
         )
         .bind(seen)
         .bind(latest)
         .fetch_all(pool)
-        .await?;
+        .await?);
         if changed.len() > RELOAD_AFTER {
             return self.reload(pool, latest).await;
         }
         for id in changed {
             self.entries.retain(|entry| entry.id != id);
-            let current: Option<Row> = sqlx::query_as(
-                "SELECT sort_key, id, search_key FROM clients WHERE id = ? AND deleted_at IS NULL",
-            )
-            .bind(id)
-            .fetch_optional(pool)
-            .await?;
+            let current: Option<Row> = on_engine!(pool, |pool| sqlx::query_as(ROW_OF_CLIENT)
+                .bind(id)
+                .fetch_optional(pool)
+                .await?);
             if let Some(row) = current {
                 let entry = self.store_key(row);
                 let at = self.entries.partition_point(|other| *other < entry);
@@ -125,14 +128,15 @@ impl State {
         Ok(())
     }
 
-    async fn reload(&mut self, pool: &SqlitePool, latest: i64) -> Result<()> {
+    async fn reload(&mut self, pool: &Pool, latest: i64) -> Result<()> {
         // Rows read here may be newer than `latest`; applying those changes again
         // on the next search is harmless.
-        let rows: Vec<Row> = sqlx::query_as(
-            "SELECT sort_key, id, search_key FROM clients WHERE deleted_at IS NULL ORDER BY sort_key, id",
+        let rows: Vec<Row> = on_engine!(pool, |pool| sqlx::query_as(
+            "SELECT sort_key, id, search_key FROM clients WHERE deleted_at IS NULL
+             ORDER BY sort_key, id",
         )
         .fetch_all(pool)
-        .await?;
+        .await?);
         self.keys = String::with_capacity(rows.iter().map(|row| row.search_key.len()).sum());
         self.entries = rows.into_iter().map(|row| self.store_key(row)).collect();
         // SQLite orders text by bytes, as Rust does; sorting again costs little

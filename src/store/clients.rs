@@ -1,11 +1,10 @@
 //! Clients: creating, updating (with the changed fields in the audit log),
 //! soft-deleting, and reading a client's record.
 
-use sqlx::query::QueryAs;
-use sqlx::sqlite::SqliteArguments;
-use sqlx::{Sqlite, SqliteConnection};
+use sqlx::types::Json;
 
-use super::{audit, Error, Result, Store, CLIENTS};
+use super::engine::{on_engine, Tx};
+use super::{audit, now, Error, Result, Store, CLIENTS};
 use crate::atlas::RedFlag;
 use crate::model::{Client, ClientId, ClientSummary, NewClient};
 
@@ -14,24 +13,59 @@ const CLIENT_COLUMNS: &str = "id, first_name, last_name, phone, email, date_of_b
     consent_scope, consent_date, consent_signed_by, red_flags, screened_flags, screened_at,
     language, created_at, updated_at";
 
-/// The client's fields as `?1..?17`, in the order [`bind_fields`] binds them.
+/// The client's fields as `$1..$17`, in the order [`bind_fields!`] binds them.
 const FIELD_COLUMNS: &str =
     "first_name, last_name, phone, email, date_of_birth, notes, search_key, sort_key,
     health_history, medications, contraindications, areas_to_avoid, pressure_tolerance,
     consent_scope, consent_date, consent_signed_by, red_flags";
 
-/// `?18` is whether the red-flag questions were asked, `?19` which questions
-/// there are (all of them were answered). The screening date moves only when
-/// they are first asked, questions were added or the answers change
-/// (`red_flags` here is the stored value, `?17` the new one), not on every edit
-/// of the record.
-const SCREENED_AT: &str = "CASE WHEN ?18 THEN
-        CASE WHEN screened_at IS NULL OR red_flags IS NOT ?17 OR screened_flags IS NOT ?19
-             THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') ELSE screened_at END
+/// `$18` is whether the red-flag questions were asked, `$19` which questions
+/// there are (all of them were answered), `$21` the moment now. The screening
+/// date moves only when they are first asked, questions were added or the
+/// answers change (`red_flags` here is the stored value, `$17` the new one),
+/// not on every edit of the record.
+const SCREENED_AT: &str = "CASE WHEN $18 THEN
+        CASE WHEN screened_at IS NULL OR red_flags IS DISTINCT FROM $17
+                  OR screened_flags IS DISTINCT FROM $19
+             THEN $21 ELSE screened_at END
     END";
-const SCREENED_FLAGS: &str = "CASE WHEN ?18 THEN ?19 ELSE '[]' END";
-/// `?20`: the language the client reads.
-const LANGUAGE: &str = "?20";
+const SCREENED_FLAGS: &str = "CASE WHEN $18 THEN $19 ELSE '[]' END";
+/// `$20`: the language the client reads.
+const LANGUAGE: &str = "$20";
+
+/// Binds `$1..$21` of `$query`: the columns of [`FIELD_COLUMNS`], whether
+/// screened, the questions a screening answers, the language and the moment
+/// now. A macro rather than a function: `$query` is of either engine.
+macro_rules! bind_fields {
+    ($query:expr, $client:expr) => {{
+        let client: &NewClient = $client;
+        let intake = &client.intake;
+        let consent = intake.consent.as_ref();
+        $query
+            .bind(client.first_name.as_str())
+            .bind(optional_text(&client.last_name, |n| n.as_str()))
+            .bind(optional_text(&client.phone, |p| p.as_str()))
+            .bind(optional_text(&client.email, |e| e.as_str()))
+            .bind(client.date_of_birth.map(|d| d.to_string()))
+            .bind(&client.notes)
+            .bind(client.search_key())
+            .bind(client.sort_key())
+            .bind(&intake.health_history)
+            .bind(&intake.medications)
+            .bind(&intake.contraindications)
+            .bind(&intake.areas_to_avoid)
+            .bind(intake.pressure_tolerance)
+            .bind(consent.map(|c| c.scope.as_str()).unwrap_or_default())
+            .bind(consent.map(|c| c.date.to_string()))
+            .bind(consent.map(|c| c.signed_by.as_str()).unwrap_or_default())
+            .bind(Json(&intake.red_flags))
+            .bind(intake.screened)
+            // Every red-flag question, as stored in `screened_flags`.
+            .bind(Json(RedFlag::ALL))
+            .bind(client.language.to_string())
+            .bind(now())
+    }};
+}
 
 const SUMMARY_COLUMNS: &str = "c.id, c.first_name, c.last_name, c.phone, c.email,
     (SELECT max(s.session_date) FROM sessions s
@@ -51,9 +85,11 @@ impl Store {
     /// Every client's first and last name, removed clients' too: for finding
     /// them in reports about someone else.
     pub async fn client_names(&self) -> Result<Vec<(String, String)>> {
-        Ok(sqlx::query_as("SELECT first_name, last_name FROM clients")
-            .fetch_all(&self.pool)
-            .await?)
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(
+            "SELECT first_name, last_name FROM clients"
+        )
+        .fetch_all(pool)
+        .await?))
     }
 
     pub async fn insert_client(&self, actor: &str, client: &NewClient) -> Result<Client> {
@@ -85,20 +121,19 @@ impl Store {
         let assignments: Vec<String> = FIELD_COLUMNS
             .split(',')
             .enumerate()
-            .map(|(index, column)| format!("{} = ?{}", column.trim(), index + 1))
+            .map(|(index, column)| format!("{} = ${}", column.trim(), index + 1))
             .collect();
         let sql = format!(
             "UPDATE clients SET {}, screened_at = {SCREENED_AT},
                  screened_flags = {SCREENED_FLAGS}, language = {LANGUAGE},
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ?21 AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}",
+                 updated_at = $21
+             WHERE id = $22 AND deleted_at IS NULL RETURNING {CLIENT_COLUMNS}",
             assignments.join(", ")
         );
-        let red_flags = red_flags_json(client)?;
-        let row: Client = bind_fields(sqlx::query_as(&sql), client, &red_flags)
+        let row: Client = on_engine!(&mut tx, |tx| bind_fields!(sqlx::query_as(&sql), client)
             .bind(id)
-            .fetch_one(&mut *tx)
-            .await?;
+            .fetch_one(&mut **tx)
+            .await?);
         audit::record_change(
             &mut tx,
             actor,
@@ -118,7 +153,7 @@ impl Store {
     }
 
     pub async fn client(&self, id: ClientId) -> Result<Client> {
-        live_client(&mut *self.pool.acquire().await?, id).await
+        live_client(&mut self.pool.begin_read().await?, id).await
     }
 
     /// Clients whose folded name, phone or e-mail contains every term of the
@@ -130,12 +165,12 @@ impl Store {
             // index, without reading every client's key into memory first.
             let sql = format!(
                 "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.deleted_at IS NULL
-                 ORDER BY c.sort_key, c.id LIMIT ?"
+                 ORDER BY c.sort_key, c.id LIMIT $1"
             );
-            return Ok(sqlx::query_as(&sql)
-                .bind(limit)
-                .fetch_all(&self.pool)
-                .await?);
+            return Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+                .bind(i64::from(limit))
+                .fetch_all(pool)
+                .await?));
         }
         let ids = self
             .clients
@@ -144,101 +179,54 @@ impl Store {
         if ids.is_empty() {
             return Ok(Vec::new());
         }
-        let placeholders = vec!["?"; ids.len()].join(", ");
+        let placeholders: Vec<String> = (1..=ids.len()).map(|n| format!("${n}")).collect();
         let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id IN ({placeholders})
-             ORDER BY c.sort_key, c.id"
+            "SELECT {SUMMARY_COLUMNS} FROM clients c WHERE c.id IN ({})
+             ORDER BY c.sort_key, c.id",
+            placeholders.join(", ")
         );
-        let mut select = sqlx::query_as(&sql);
-        for id in ids {
-            select = select.bind(id);
-        }
-        Ok(select.fetch_all(&self.pool).await?)
+        Ok(on_engine!(&self.pool, |pool| {
+            let mut select = sqlx::query_as(&sql);
+            for &id in &ids {
+                select = select.bind(id);
+            }
+            select.fetch_all(pool).await?
+        }))
     }
 
     /// How many clients the list holds.
     pub async fn count_clients(&self) -> Result<i64> {
-        Ok(
-            sqlx::query_scalar("SELECT count(*) FROM clients WHERE deleted_at IS NULL")
-                .fetch_one(&self.pool)
-                .await?,
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_scalar(
+            "SELECT count(*) FROM clients WHERE deleted_at IS NULL"
         )
+        .fetch_one(pool)
+        .await?))
     }
 }
 
 /// A client not deleted, or [`Error::NotFound`].
-async fn live_client(conn: &mut SqliteConnection, id: ClientId) -> Result<Client> {
-    sqlx::query_as(&format!(
-        "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = ? AND deleted_at IS NULL"
-    ))
-    .bind(id)
-    .fetch_optional(conn)
-    .await?
-    .ok_or(Error::NotFound {
+async fn live_client(tx: &mut Tx, id: ClientId) -> Result<Client> {
+    let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = $1 AND deleted_at IS NULL");
+    let found: Option<Client> = on_engine!(tx, |tx| sqlx::query_as(&sql)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?);
+    found.ok_or(Error::NotFound {
         entity: "client",
         id: id.0,
     })
 }
 
-pub(super) async fn insert_client(
-    conn: &mut SqliteConnection,
-    actor: &str,
-    client: &NewClient,
-) -> Result<Client> {
+pub(super) async fn insert_client(tx: &mut Tx, actor: &str, client: &NewClient) -> Result<Client> {
     let sql = format!(
         "INSERT INTO clients ({FIELD_COLUMNS}, screened_at, screened_flags, language)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17,
-                 CASE WHEN ?18 THEN strftime('%Y-%m-%dT%H:%M:%fZ', 'now') END, {SCREENED_FLAGS},
-                 {LANGUAGE})
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17,
+                 CASE WHEN $18 THEN $21 END, {SCREENED_FLAGS}, {LANGUAGE})
          RETURNING {CLIENT_COLUMNS}"
     );
-    let red_flags = red_flags_json(client)?;
-    let row: Client = bind_fields(sqlx::query_as(&sql), client, &red_flags)
-        .fetch_one(&mut *conn)
-        .await?;
-    audit::record(conn, actor, "client.create", ("client", row.id.0), "").await?;
+    let row: Client = on_engine!(&mut *tx, |tx| bind_fields!(sqlx::query_as(&sql), client)
+        .fetch_one(&mut **tx)
+        .await?);
+    audit::record(tx, actor, "client.create", ("client", row.id.0), "").await?;
     Ok(row)
 }
-
-type ClientQuery<'q> = QueryAs<'q, Sqlite, Client, SqliteArguments<'q>>;
-
-fn red_flags_json(client: &NewClient) -> Result<String> {
-    serde_json::to_string(&client.intake.red_flags)
-        .map_err(|error| Error::Database(sqlx::Error::Encode(error.into())))
-}
-
-/// Binds `?1..?20`: the columns of [`FIELD_COLUMNS`], whether screened, the
-/// questions a screening answers and the language.
-fn bind_fields<'q>(
-    query: ClientQuery<'q>,
-    client: &'q NewClient,
-    red_flags: &'q str,
-) -> ClientQuery<'q> {
-    let intake = &client.intake;
-    let consent = intake.consent.as_ref();
-    query
-        .bind(client.first_name.as_str())
-        .bind(optional_text(&client.last_name, |n| n.as_str()))
-        .bind(optional_text(&client.phone, |p| p.as_str()))
-        .bind(optional_text(&client.email, |e| e.as_str()))
-        .bind(client.date_of_birth.map(|d| d.to_string()))
-        .bind(&client.notes)
-        .bind(client.search_key())
-        .bind(client.sort_key())
-        .bind(&intake.health_history)
-        .bind(&intake.medications)
-        .bind(&intake.contraindications)
-        .bind(&intake.areas_to_avoid)
-        .bind(intake.pressure_tolerance)
-        .bind(consent.map(|c| c.scope.as_str()).unwrap_or_default())
-        .bind(consent.map(|c| c.date.to_string()))
-        .bind(consent.map(|c| c.signed_by.as_str()).unwrap_or_default())
-        .bind(red_flags)
-        .bind(intake.screened)
-        .bind(ALL_QUESTIONS.as_str())
-        .bind(client.language.to_string())
-}
-
-/// Every red-flag question, as stored in `screened_flags`.
-static ALL_QUESTIONS: std::sync::LazyLock<String> =
-    std::sync::LazyLock::new(|| serde_json::to_string(&RedFlag::ALL).expect("red flags serialize"));

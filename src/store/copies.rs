@@ -41,8 +41,9 @@ impl Store {
     pub async fn backup_to(&self, destination: &Path) -> Result<Contents> {
         let partial = sibling(destination, ".partial");
         remove_if_present(&partial).map_err(|error| file_error(&partial, error))?;
+        let pool = self.file_pool("backing up to a file", "back up the server with pg_dump")?;
         let written = async {
-            super::copy_database(&self.pool, &partial).await?;
+            super::copy_database(pool, &partial).await?;
             let contents = check(&partial, &self.access).await?;
             if destination.exists() {
                 let exists = std::io::Error::from(std::io::ErrorKind::AlreadyExists);
@@ -60,7 +61,8 @@ impl Store {
 
     /// What the database holds now.
     pub async fn contents(&self) -> Result<Contents> {
-        contents(&mut *self.pool.acquire().await?).await
+        let pool = self.file_pool("counting a file's rows", "the server keeps its own counts")?;
+        contents(&mut *pool.acquire().await?).await
     }
 
     /// Encrypts this plain database in place with `key`, closing this store;
@@ -68,6 +70,10 @@ impl Store {
     /// it and checked against the original (every table's rows) before it
     /// replaces it; if anything fails, the plain database is as it was.
     pub async fn encrypt(self, key: &DatabaseKey) -> Result<Store> {
+        self.file_pool(
+            "protecting with a passphrase",
+            "the server's roles and TLS protect it",
+        )?;
         if self.access.key.is_some() {
             return Err(Error::AlreadyProtected);
         }

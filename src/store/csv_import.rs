@@ -5,8 +5,8 @@
 use std::collections::BTreeMap;
 
 use sqlx::types::Json;
-use sqlx::SqliteConnection;
 
+use super::engine::{on_engine, Tx};
 use super::{audit, clients::insert_client, Result, Store};
 use crate::import_csv::{KnownClient, Remembered};
 use crate::model::NewClient;
@@ -23,17 +23,17 @@ pub struct CsvImport<'a> {
 impl Store {
     /// The mapping remembered under the first of `keys` that has one.
     pub async fn remembered_mapping(&self, keys: &[String]) -> Result<Option<Remembered>> {
-        let mut remembered = mappings(&mut *self.pool.acquire().await?).await?;
+        let mut remembered = mappings(&mut self.pool.begin_read().await?).await?;
         Ok(keys.iter().find_map(|key| remembered.remove(key)))
     }
 
     /// Every client in the list, by name and date of birth.
     pub async fn known_clients(&self) -> Result<Vec<KnownClient>> {
-        Ok(sqlx::query_as(
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(
             "SELECT id, first_name, last_name, date_of_birth FROM clients WHERE deleted_at IS NULL",
         )
-        .fetch_all(&self.pool)
-        .await?)
+        .fetch_all(pool)
+        .await?))
     }
 
     /// Adds the clients of an import in one transaction, each recorded in the
@@ -63,20 +63,24 @@ impl Store {
         for key in import.keys {
             remembered.insert(key.clone(), import.remembered.clone());
         }
-        sqlx::query("UPDATE settings SET csv_import_mappings = ? WHERE id = 1")
-            .bind(Json(remembered))
-            .execute(&mut *tx)
-            .await?;
+        on_engine!(&mut tx, |tx| sqlx::query(
+            "UPDATE settings SET csv_import_mappings = $1 WHERE id = 1"
+        )
+        .bind(Json(&remembered))
+        .execute(&mut **tx)
+        .await
+        .map(drop)?);
         tx.commit().await?;
         Ok(())
     }
 }
 
 /// Every remembered mapping, by key.
-async fn mappings(conn: &mut SqliteConnection) -> Result<BTreeMap<String, Remembered>> {
-    let Json(mappings) =
-        sqlx::query_scalar("SELECT csv_import_mappings FROM settings WHERE id = 1")
-            .fetch_one(conn)
-            .await?;
+async fn mappings(tx: &mut Tx) -> Result<BTreeMap<String, Remembered>> {
+    let Json(mappings) = on_engine!(tx, |tx| sqlx::query_scalar(
+        "SELECT csv_import_mappings FROM settings WHERE id = 1"
+    )
+    .fetch_one(&mut **tx)
+    .await?);
     Ok(mappings)
 }

@@ -1,5 +1,6 @@
 //! What can go wrong in the store, in terms a caller can act on, and how
-//! SQLite's errors (and the triggers' coded refusals) become them.
+//! SQLite's and PostgreSQL's errors (and the triggers' coded refusals, the
+//! same text on both) become them.
 
 use std::path::PathBuf;
 
@@ -70,6 +71,13 @@ pub enum Error {
          read-only to look, or copy it to a folder you can write to"
     )]
     ReadOnlyFile { path: PathBuf },
+    /// Something only a database file on this computer does, asked of a clinic
+    /// server.
+    #[error("{action} is not done on a clinic server: {instead}")]
+    NotOnServer {
+        action: &'static str,
+        instead: &'static str,
+    },
     #[error("database error: {0}")]
     Database(sqlx::Error),
 }
@@ -103,6 +111,24 @@ const SQLITE_READONLY: i64 = 8;
 const SQLITE_CORRUPT: i64 = 11;
 const SQLITE_FULL: i64 = 13;
 
+// PostgreSQL's SQLSTATE codes (its manual's appendix "Error Codes").
+const SERIALIZATION_FAILURE: &str = "40001";
+const DEADLOCK_DETECTED: &str = "40P01";
+const LOCK_NOT_AVAILABLE: &str = "55P03";
+const DISK_FULL: &str = "53100";
+const READ_ONLY_SQL_TRANSACTION: &str = "25006";
+const DATA_CORRUPTED: &str = "XX001";
+const INDEX_CORRUPTED: &str = "XX002";
+
+/// The SQLSTATE of an error PostgreSQL sent.
+fn postgres_state(error: &dyn sqlx::error::DatabaseError) -> Option<&str> {
+    Some(
+        error
+            .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()?
+            .code(),
+    )
+}
+
 impl From<sqlx::Error> for Error {
     fn from(error: sqlx::Error) -> Error {
         let sqlx::Error::Database(db) = &error else {
@@ -117,6 +143,19 @@ impl From<sqlx::Error> for Error {
                 TriggerCode::DraftNote => Error::DraftNote,
                 TriggerCode::SignedEntry => Error::SignedEntry,
                 TriggerCode::RecordKept => Error::RecordKept,
+            };
+        }
+        if let Some(state) = postgres_state(db.as_ref()) {
+            return match state {
+                // Another connection's transaction got in the way: trying
+                // again succeeds, as after SQLite's busy.
+                SERIALIZATION_FAILURE | DEADLOCK_DETECTED | LOCK_NOT_AVAILABLE => Error::Busy,
+                DISK_FULL => Error::DiskFull,
+                READ_ONLY_SQL_TRANSACTION => Error::ReadOnly,
+                DATA_CORRUPTED | INDEX_CORRUPTED => Error::Damaged,
+                // Constraint violations (unique 23505, foreign key 23503, check
+                // 23514) stay database errors, as SQLite's do.
+                _ => Error::Database(error),
             };
         }
         match sqlite_code(&error) {

@@ -1,24 +1,25 @@
 //! Export and import: every row of every table, read and written column by
 //! column as the database holds them, so a restore is exact (ids, signed
 //! notes, deleted rows and the audit log included). What the file looks like
-//! and how it is checked is [`crate::model::export`].
+//! and how it is checked is [`crate::model::export`]. SQLite only for now: the
+//! columns are read from SQLite's own description of its tables.
 
 use serde_json::Value;
 use sqlx::sqlite::{SqliteArguments, SqliteRow};
-use sqlx::{Row as _, Sqlite, SqliteConnection, TypeInfo, ValueRef};
+use sqlx::{Row as _, Sqlite, SqliteConnection, SqlitePool, TypeInfo, ValueRef};
 
 use super::{Result, Store};
 use crate::model::export::{Column, Export, Kind, Row, TableSchema};
 use crate::model::ClientId;
 
-/// A table an export holds, and which of its rows belong to the client `?1`.
+/// A table an export holds, and which of its rows belong to the client `$1`.
 struct Exported {
     name: &'static str,
     of_client: &'static str,
 }
 
-const OF_CLIENT_SESSIONS: &str = "session_id IN (SELECT id FROM sessions WHERE client_id = ?1)";
-const NONE_OF_A_CLIENT: &str = "0";
+const OF_CLIENT_SESSIONS: &str = "session_id IN (SELECT id FROM sessions WHERE client_id = $1)";
+const NONE_OF_A_CLIENT: &str = "FALSE";
 
 /// Every table the migrations create, in the order an import writes them.
 ///
@@ -38,7 +39,7 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "clients",
-        of_client: "id = ?1",
+        of_client: "id = $1",
     },
     Exported {
         name: "findings",
@@ -50,7 +51,7 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "sessions",
-        of_client: "client_id = ?1",
+        of_client: "client_id = $1",
     },
     Exported {
         name: "amendments",
@@ -58,7 +59,7 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "handouts",
-        of_client: "client_id = ?1",
+        of_client: "client_id = $1",
     },
     Exported {
         name: "practice_log",
@@ -74,12 +75,12 @@ const TABLES: [Exported; 12] = [
     },
     Exported {
         name: "audit_log",
-        of_client: "(entity = 'client' AND entity_id = ?1)
-            OR (entity = 'session' AND entity_id IN (SELECT id FROM sessions WHERE client_id = ?1))
+        of_client: "(entity = 'client' AND entity_id = $1)
+            OR (entity = 'session' AND entity_id IN (SELECT id FROM sessions WHERE client_id = $1))
             OR (entity = 'finding' AND entity_id IN (SELECT f.id FROM findings f
-                JOIN sessions s ON s.id = f.session_id WHERE s.client_id = ?1))
+                JOIN sessions s ON s.id = f.session_id WHERE s.client_id = $1))
             OR (entity = 'check' AND entity_id IN (SELECT c.id FROM session_checks c
-                JOIN sessions s ON s.id = c.session_id WHERE s.client_id = ?1))",
+                JOIN sessions s ON s.id = c.session_id WHERE s.client_id = $1))",
     },
 ];
 
@@ -87,21 +88,29 @@ const TABLES: [Exported; 12] = [
 /// that row.
 const ONE_ROW_TABLES: [&str; 2] = ["settings", "student_profile"];
 
+/// What a clinic server does instead of an export or an import.
+const ON_A_SERVER: &str = "on a clinic server, back up with pg_dump and restore with pg_restore";
+
 impl Store {
+    /// The database file's pool: exports and imports are of files.
+    fn export_pool(&self, action: &'static str) -> Result<&SqlitePool> {
+        self.file_pool(action, ON_A_SERVER)
+    }
+
     /// The exported tables as this database defines them.
     pub async fn export_schema(&self) -> Result<Vec<TableSchema>> {
-        schema(&mut *self.pool.acquire().await?).await
+        schema(&mut *self.export_pool("exporting")?.acquire().await?).await
     }
 
     /// Every row of every table, or only the rows of `client`'s records (their
     /// client row, sessions, findings, checks, amendments, handouts, practice-log
     /// sign-offs and audit trail), read in one transaction so the tables agree.
     pub async fn export(&self, client: Option<ClientId>) -> Result<Export> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.export_pool("exporting")?.begin().await?;
         let mut tables = Vec::with_capacity(TABLES.len());
         for (table, exported) in schema(&mut tx).await?.iter().zip(&TABLES) {
             let sql = format!(
-                "SELECT {} FROM {} WHERE ?1 IS NULL OR ({}) ORDER BY id",
+                "SELECT {} FROM {} WHERE $1 IS NULL OR ({}) ORDER BY id",
                 column_list(table),
                 table.name,
                 exported.of_client
@@ -121,7 +130,7 @@ impl Store {
 
     /// Whether the database holds anything besides the settings it starts with.
     pub async fn holds_records(&self) -> Result<bool> {
-        holds_records(&mut *self.pool.acquire().await?).await
+        holds_records(&mut *self.export_pool("importing")?.acquire().await?).await
     }
 
     /// Writes every row of `export` (already checked with [`Export::check`])
@@ -129,7 +138,10 @@ impl Store {
     /// nothing, when the database holds records. Nothing is added to the audit
     /// log: the file's own log is restored as it was.
     pub async fn import(&self, export: &Export) -> Result<bool> {
-        let mut tx = self.begin().await?;
+        let mut tx = self
+            .export_pool("importing")?
+            .begin_with("BEGIN IMMEDIATE")
+            .await?;
         if holds_records(&mut tx).await? {
             return Ok(false);
         }

@@ -1,7 +1,8 @@
 //! Findings on the body chart: adding, moving, removing and restoring them,
 //! only while their session's note is a draft.
 
-use super::{audit, ensure_live, Error, Result, Store, FINDINGS, SESSIONS};
+use super::engine::on_engine;
+use super::{audit, ensure_live, now, Error, Result, Store, FINDINGS, SESSIONS};
 use crate::atlas::{Side, View};
 use crate::model::{ChartPoint, Finding, FindingId, NewFinding, SessionId};
 
@@ -18,36 +19,41 @@ impl Store {
     ) -> Result<Finding> {
         let mut tx = self.begin().await?;
         ensure_live(&mut tx, SESSIONS, session.0).await?;
-        let row: Finding = sqlx::query_as(&format!(
+        let sql = format!(
             "INSERT INTO findings (session_id, muscle_id, muscle_label, side, view, x, y, tenderness,
                  activity, referral_reproduced, technique_id, pressure, duration_seconds, response)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {FINDING_COLUMNS}"
-        ))
-        .bind(session)
-        .bind(&finding.muscle_id)
-        .bind(&finding.muscle_label)
-        .bind(finding.side)
-        .bind(finding.view)
-        .bind(finding.at.x())
-        .bind(finding.at.y())
-        .bind(finding.tenderness.value())
-        .bind(finding.activity)
-        .bind(finding.referral_reproduced)
-        .bind(&finding.technique_id)
-        .bind(&finding.pressure)
-        .bind(finding.duration_seconds)
-        .bind(&finding.response)
-        .fetch_one(&mut *tx)
-        .await?;
-        // Charting a suggested muscle ticks it off the list to check.
-        sqlx::query(
-            "DELETE FROM session_checks WHERE session_id = ? AND muscle_id = ? AND side = ?",
-        )
-        .bind(session)
-        .bind(&finding.muscle_id)
-        .bind(finding.side)
-        .execute(&mut *tx)
-        .await?;
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+             RETURNING {FINDING_COLUMNS}"
+        );
+        let row: Finding = on_engine!(&mut tx, |tx| {
+            let row = sqlx::query_as(&sql)
+                .bind(session)
+                .bind(&finding.muscle_id)
+                .bind(&finding.muscle_label)
+                .bind(finding.side)
+                .bind(finding.view)
+                .bind(f64::from(finding.at.x()))
+                .bind(f64::from(finding.at.y()))
+                .bind(i64::from(finding.tenderness.value()))
+                .bind(finding.activity)
+                .bind(finding.referral_reproduced)
+                .bind(&finding.technique_id)
+                .bind(&finding.pressure)
+                .bind(finding.duration_seconds.map(i64::from))
+                .bind(&finding.response)
+                .fetch_one(&mut **tx)
+                .await?;
+            // Charting a suggested muscle ticks it off the list to check.
+            sqlx::query(
+                "DELETE FROM session_checks WHERE session_id = $1 AND muscle_id = $2 AND side = $3",
+            )
+            .bind(session)
+            .bind(&finding.muscle_id)
+            .bind(finding.side)
+            .execute(&mut **tx)
+            .await?;
+            row
+        });
         audit::record(
             &mut tx,
             actor,
@@ -69,28 +75,33 @@ impl Store {
         side: Option<Side>,
     ) -> Result<Finding> {
         let mut tx = self.begin().await?;
-        let old: Finding = sqlx::query_as(&format!(
-            "SELECT {FINDING_COLUMNS} FROM findings WHERE id = ? AND deleted_at IS NULL"
-        ))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound {
-            entity: "finding",
-            id: id.0,
-        })?;
-        let row: Finding = sqlx::query_as(&format!(
-            "UPDATE findings SET view = ?, x = ?, y = ?, side = coalesce(?, side),
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? RETURNING {FINDING_COLUMNS}"
-        ))
-        .bind(view)
-        .bind(at.x())
-        .bind(at.y())
-        .bind(side)
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+        let select =
+            format!("SELECT {FINDING_COLUMNS} FROM findings WHERE id = $1 AND deleted_at IS NULL");
+        let update = format!(
+            "UPDATE findings SET view = $1, x = $2, y = $3, side = coalesce($4, side),
+                 updated_at = $5
+             WHERE id = $6 RETURNING {FINDING_COLUMNS}"
+        );
+        let (old, row): (Finding, Finding) = on_engine!(&mut tx, |tx| {
+            let old = sqlx::query_as(&select)
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?
+                .ok_or(Error::NotFound {
+                    entity: "finding",
+                    id: id.0,
+                })?;
+            let row = sqlx::query_as(&update)
+                .bind(view)
+                .bind(f64::from(at.x()))
+                .bind(f64::from(at.y()))
+                .bind(side)
+                .bind(now())
+                .bind(id)
+                .fetch_one(&mut **tx)
+                .await?;
+            (old, row)
+        });
         audit::record_change(
             &mut tx,
             actor,
@@ -112,14 +123,19 @@ impl Store {
     /// Puts a removed finding back on the chart (undo).
     pub async fn restore_finding(&self, actor: &str, id: FindingId) -> Result<Finding> {
         let mut tx = self.begin().await?;
-        let row: Finding = sqlx::query_as(&format!(
-            "UPDATE findings SET deleted_at = NULL, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NOT NULL RETURNING {FINDING_COLUMNS}"
-        ))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound { entity: "removed finding", id: id.0 })?;
+        let sql = format!(
+            "UPDATE findings SET deleted_at = NULL, updated_at = $1
+             WHERE id = $2 AND deleted_at IS NOT NULL RETURNING {FINDING_COLUMNS}"
+        );
+        let restored: Option<Finding> = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
+            .bind(now())
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?);
+        let row = restored.ok_or(Error::NotFound {
+            entity: "removed finding",
+            id: id.0,
+        })?;
         audit::record(&mut tx, actor, "finding.restore", ("finding", id.0), "").await?;
         tx.commit().await?;
         Ok(row)
@@ -128,26 +144,29 @@ impl Store {
     /// The findings of the same client's session before this one (by date), for
     /// comparing today's chart with last time.
     pub async fn earlier_findings(&self, session: SessionId) -> Result<Vec<Finding>> {
-        Ok(sqlx::query_as(&format!(
+        let sql = format!(
             "SELECT {FINDING_COLUMNS} FROM findings WHERE deleted_at IS NULL AND session_id = (
-                 SELECT earlier.id FROM sessions earlier JOIN sessions this ON this.id = ?
+                 SELECT earlier.id FROM sessions earlier JOIN sessions this ON this.id = $1
                  WHERE earlier.client_id = this.client_id AND earlier.deleted_at IS NULL
                    AND (earlier.session_date, earlier.id) < (this.session_date, this.id)
                  ORDER BY earlier.session_date DESC, earlier.id DESC LIMIT 1)
              ORDER BY id"
-        ))
-        .bind(session)
-        .fetch_all(&self.pool)
-        .await?)
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .bind(session)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// A session's findings in the order they were charted.
     pub async fn findings(&self, session: SessionId) -> Result<Vec<Finding>> {
-        Ok(sqlx::query_as(&format!(
-            "SELECT {FINDING_COLUMNS} FROM findings WHERE session_id = ? AND deleted_at IS NULL ORDER BY id"
-        ))
-        .bind(session)
-        .fetch_all(&self.pool)
-        .await?)
+        let sql = format!(
+            "SELECT {FINDING_COLUMNS} FROM findings WHERE session_id = $1 AND deleted_at IS NULL
+             ORDER BY id"
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .bind(session)
+            .fetch_all(pool)
+            .await?))
     }
 }

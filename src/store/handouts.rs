@@ -1,5 +1,6 @@
 //! The record of each handout printed: which session, which file, when.
 
+use super::engine::on_engine;
 use super::{audit, Result, Store};
 use crate::model::{ClientId, Handout, HandoutOptions, Paper, SessionId};
 
@@ -20,18 +21,19 @@ impl Store {
     /// Records that a handout was given, with its audit-log entry.
     pub async fn insert_handout(&self, actor: &str, handout: NewHandout<'_>) -> Result<Handout> {
         let mut tx = self.begin().await?;
-        let row: Handout = sqlx::query_as(&format!(
+        let sql = format!(
             "INSERT INTO handouts (session_id, client_id, paper, file_path, next_appointment, advice)
-             VALUES (?, ?, ?, ?, ?, ?) RETURNING {HANDOUT_COLUMNS}"
-        ))
-        .bind(handout.session)
-        .bind(handout.client)
-        .bind(handout.paper)
-        .bind(handout.file_path)
-        .bind(&handout.options.next_appointment)
-        .bind(&handout.options.advice)
-        .fetch_one(&mut *tx)
-        .await?;
+             VALUES ($1, $2, $3, $4, $5, $6) RETURNING {HANDOUT_COLUMNS}"
+        );
+        let row: Handout = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
+            .bind(handout.session)
+            .bind(handout.client)
+            .bind(handout.paper)
+            .bind(handout.file_path)
+            .bind(&handout.options.next_appointment)
+            .bind(&handout.options.advice)
+            .fetch_one(&mut **tx)
+            .await?);
         audit::record(
             &mut tx,
             actor,
@@ -46,12 +48,13 @@ impl Store {
 
     /// The handouts a client was given, newest first.
     pub async fn handouts_of_client(&self, client: ClientId) -> Result<Vec<Handout>> {
-        Ok(sqlx::query_as(&format!(
-            "SELECT {HANDOUT_COLUMNS} FROM handouts WHERE client_id = ?
+        let sql = format!(
+            "SELECT {HANDOUT_COLUMNS} FROM handouts WHERE client_id = $1
              ORDER BY created_at DESC, id DESC"
-        ))
-        .bind(client)
-        .fetch_all(&self.pool)
-        .await?)
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .bind(client)
+            .fetch_all(pool)
+            .await?))
     }
 }

@@ -1,4 +1,5 @@
-//! The SQLite store: the only place that holds SQL.
+//! The store: the only place that holds SQL, on SQLite (a file on this
+//! computer) or PostgreSQL (a clinic's server) alike ([`engine`] says how).
 //!
 //! Every write runs in one transaction together with its audit-log entry, so the
 //! log never misses a change and a failed write leaves nothing behind. Rules that
@@ -12,6 +13,7 @@ mod client_index;
 mod clients;
 mod copies;
 mod csv_import;
+mod engine;
 mod error;
 mod export;
 mod findings;
@@ -28,11 +30,14 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
-use sqlx::{Sqlite, SqlitePool, Transaction};
+use sqlx::{PgPool, SqlitePool};
+
+use engine::{on_engine, Engine, Pool, Tx};
 
 pub use audit::{AuditEntry, Change, HistoryEntry};
 pub use copies::{check, restore, Contents};
 pub use csv_import::CsvImport;
+pub(crate) use engine::now;
 pub use error::Error;
 pub use handouts::NewHandout;
 pub use plugins::{PluginRow, SeenPlugin};
@@ -67,14 +72,15 @@ const SNIPPETS: Table = Table {
 };
 
 /// [`Error::NotFound`] unless `table` has a live (not deleted) row `id`.
-async fn ensure_live(conn: &mut sqlx::SqliteConnection, table: Table, id: i64) -> Result<()> {
-    let found: Option<i64> = sqlx::query_scalar(&format!(
-        "SELECT id FROM {} WHERE id = ? AND deleted_at IS NULL",
+async fn ensure_live(tx: &mut Tx, table: Table, id: i64) -> Result<()> {
+    let sql = format!(
+        "SELECT id FROM {} WHERE id = $1 AND deleted_at IS NULL",
         table.name
-    ))
-    .bind(id)
-    .fetch_optional(conn)
-    .await?;
+    );
+    let found: Option<i64> = on_engine!(tx, |tx| sqlx::query_scalar(&sql)
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?);
     found.map(|_| ()).ok_or(Error::NotFound {
         entity: table.entity,
         id,
@@ -88,7 +94,8 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// A connection pool to one migrated database.
 #[derive(Debug, Clone)]
 pub struct Store {
-    pool: SqlitePool,
+    pool: Pool,
+    /// The database file; empty on a clinic server.
     path: PathBuf,
     access: Access,
     clients: std::sync::Arc<client_index::ClientIndex>,
@@ -354,17 +361,40 @@ impl Store {
         }
         drop(lock);
         Ok(Store {
-            pool,
+            pool: Engine::Sqlite(pool),
             path: path.to_owned(),
             access: access.clone(),
             clients: Default::default(),
         })
     }
 
+    /// The store of a clinic's PostgreSQL database, over a pool already
+    /// connected to it (as the person signed in) and a schema already brought
+    /// up to date: connecting (TLS, timeouts) and migrating (which takes the
+    /// server's administrator) are the clinic module's.
+    pub fn on_postgres(pool: PgPool) -> Store {
+        Store {
+            pool: Engine::Postgres(pool),
+            path: PathBuf::new(),
+            access: Access::default(),
+            clients: Default::default(),
+        }
+    }
+
     /// Reads every page of the file: damage anywhere is [`Error::Damaged`],
     /// found now rather than in the middle of a session.
     pub async fn check(&self) -> Result<()> {
-        check_pages(&self.pool, &self.path, &self.access).await
+        let pool = self.file_pool("checking every page", "the server checks its own files")?;
+        check_pages(pool, &self.path, &self.access).await
+    }
+
+    /// The SQLite pool, for what only a database file does; on a clinic
+    /// server [`Error::NotOnServer`], saying what to do there instead.
+    fn file_pool(&self, action: &'static str, instead: &'static str) -> Result<&SqlitePool> {
+        match &self.pool {
+            Engine::Sqlite(pool) => Ok(pool),
+            Engine::Postgres(_) => Err(Error::NotOnServer { action, instead }),
+        }
     }
 
     /// Where the database file is.
@@ -382,10 +412,12 @@ impl Store {
     /// last connection to close doesn't always do it), so the file can be
     /// copied or replaced.
     pub async fn close(&self) {
-        // Best effort: a log left behind is still read by the next opening.
-        let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-            .execute(&self.pool)
-            .await;
+        if let Engine::Sqlite(pool) = &self.pool {
+            // Best effort: a log left behind is still read by the next opening.
+            let _ = sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(pool)
+                .await;
+        }
         self.pool.close().await;
     }
 
@@ -393,15 +425,16 @@ impl Store {
     /// `action` in the audit log; [`Error::NotFound`] if there is no live row.
     async fn soft_delete(&self, actor: &str, table: Table, id: i64, action: &str) -> Result<()> {
         let mut tx = self.begin().await?;
-        let deleted = sqlx::query(&format!(
-            "UPDATE {} SET deleted_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? AND deleted_at IS NULL",
+        let sql = format!(
+            "UPDATE {} SET deleted_at = $1 WHERE id = $2 AND deleted_at IS NULL",
             table.name
-        ))
-        .bind(id)
-        .execute(&mut *tx)
-        .await?
-        .rows_affected();
+        );
+        let deleted = on_engine!(&mut tx, |tx| sqlx::query(&sql)
+            .bind(now())
+            .bind(id)
+            .execute(&mut **tx)
+            .await?
+            .rows_affected());
         if deleted == 0 {
             return Err(Error::NotFound {
                 entity: table.entity,
@@ -413,11 +446,9 @@ impl Store {
         Ok(())
     }
 
-    /// Starts a write transaction. `IMMEDIATE` takes the write lock up front, so
-    /// while another connection or program writes, this one waits (up to
-    /// [`BUSY_TIMEOUT`]); a deferred transaction would fail at once when it
-    /// upgrades from reading to writing.
-    async fn begin(&self) -> Result<Transaction<'static, Sqlite>> {
-        Ok(self.pool.begin_with("BEGIN IMMEDIATE").await?)
+    /// Starts a write transaction (see [`Pool::begin_write`]: on SQLite it
+    /// waits up to [`BUSY_TIMEOUT`] for another writer).
+    async fn begin(&self) -> Result<Tx> {
+        self.pool.begin_write().await
     }
 }

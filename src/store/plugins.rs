@@ -1,7 +1,8 @@
 //! The plugin registry: which library files were seen, with which hash, and
 //! whether the user approved and enabled them.
 
-use super::{audit, Error, Result, Store};
+use super::engine::on_engine;
+use super::{audit, now, Error, Result, Store};
 use crate::model::PluginId;
 
 /// A registry row.
@@ -65,36 +66,38 @@ impl Store {
     /// approval and disabled.
     pub async fn see_plugin(&self, actor: &str, seen: SeenPlugin<'_>) -> Result<PluginRow> {
         let mut tx = self.begin().await?;
-        let before: Option<PluginRow> =
-            sqlx::query_as(&format!("SELECT {COLUMNS} FROM plugins WHERE path = ?"))
-                .bind(seen.path)
-                .fetch_optional(&mut *tx)
-                .await?;
+        let select = format!("SELECT {COLUMNS} FROM plugins WHERE path = $1");
+        let before: Option<PluginRow> = on_engine!(&mut tx, |tx| sqlx::query_as(&select)
+            .bind(seen.path)
+            .fetch_optional(&mut **tx)
+            .await?);
         let same = before.as_ref().is_some_and(|row| seen.describes(row));
-        let row: PluginRow = sqlx::query_as(&format!(
+        let upsert = format!(
             "INSERT INTO plugins (path, namespace, name, version, author, description, sha256)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)
              ON CONFLICT (path) DO UPDATE SET
                  namespace = excluded.namespace, name = excluded.name,
                  version = excluded.version, author = excluded.author,
                  description = excluded.description,
-                 approved_at = CASE WHEN ?8 THEN approved_at END,
-                 enabled = CASE WHEN ?8 THEN enabled ELSE 0 END,
-                 last_error = CASE WHEN ?8 THEN last_error END,
+                 approved_at = CASE WHEN $8 THEN plugins.approved_at END,
+                 enabled = CASE WHEN $8 THEN plugins.enabled ELSE FALSE END,
+                 last_error = CASE WHEN $8 THEN plugins.last_error END,
                  sha256 = excluded.sha256,
-                 seen_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+                 seen_at = $9
              RETURNING {COLUMNS}"
-        ))
-        .bind(seen.path)
-        .bind(seen.namespace)
-        .bind(seen.name)
-        .bind(seen.version)
-        .bind(seen.author)
-        .bind(seen.description)
-        .bind(seen.sha256)
-        .bind(same)
-        .fetch_one(&mut *tx)
-        .await?;
+        );
+        let row: PluginRow = on_engine!(&mut tx, |tx| sqlx::query_as(&upsert)
+            .bind(seen.path)
+            .bind(seen.namespace)
+            .bind(seen.name)
+            .bind(seen.version)
+            .bind(seen.author)
+            .bind(seen.description)
+            .bind(seen.sha256)
+            .bind(same)
+            .bind(now())
+            .fetch_one(&mut **tx)
+            .await?);
         let action = match before {
             None => Some("plugin.discover"),
             Some(_) if !same => Some("plugin.changed"),
@@ -108,39 +111,40 @@ impl Store {
     }
 
     pub async fn plugin(&self, id: PluginId) -> Result<PluginRow> {
-        sqlx::query_as(&format!("SELECT {COLUMNS} FROM plugins WHERE id = ?"))
+        let sql = format!("SELECT {COLUMNS} FROM plugins WHERE id = $1");
+        let found: Option<PluginRow> = on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
             .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .ok_or(Error::NotFound {
-                entity: "plugin",
-                id: id.0,
-            })
+            .fetch_optional(pool)
+            .await?);
+        found.ok_or(Error::NotFound {
+            entity: "plugin",
+            id: id.0,
+        })
     }
 
     /// The hashes of the approved libraries, in any plugins folder.
     pub async fn approved_plugin_hashes(&self) -> Result<Vec<String>> {
-        Ok(
-            sqlx::query_scalar("SELECT sha256 FROM plugins WHERE approved_at IS NOT NULL")
-                .fetch_all(&self.pool)
-                .await?,
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_scalar(
+            "SELECT sha256 FROM plugins WHERE approved_at IS NOT NULL"
         )
+        .fetch_all(pool)
+        .await?))
     }
 
     /// Approves the library with hash `sha256` and enables it. Approval is of
     /// that exact file: if the hash on record differs, nothing changes.
     pub async fn approve_plugin(&self, actor: &str, id: PluginId, sha256: &str) -> Result<bool> {
         let mut tx = self.begin().await?;
-        let approved = sqlx::query(
-            "UPDATE plugins SET approved_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now'), enabled = 1,
-                 last_error = NULL
-             WHERE id = ? AND sha256 = ?",
+        let approved = on_engine!(&mut tx, |tx| sqlx::query(
+            "UPDATE plugins SET approved_at = $1, enabled = TRUE, last_error = NULL
+             WHERE id = $2 AND sha256 = $3",
         )
+        .bind(now())
         .bind(id)
         .bind(sha256)
-        .execute(&mut *tx)
+        .execute(&mut **tx)
         .await?
-        .rows_affected()
+        .rows_affected())
             == 1;
         if approved {
             audit::record(&mut tx, actor, "plugin.approve", ("plugin", id.0), sha256).await?;
@@ -157,13 +161,12 @@ impl Store {
         enabled: bool,
     ) -> Result<PluginRow> {
         let mut tx = self.begin().await?;
-        let row: Option<PluginRow> = sqlx::query_as(&format!(
-            "UPDATE plugins SET enabled = ? WHERE id = ? RETURNING {COLUMNS}"
-        ))
-        .bind(enabled)
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?;
+        let sql = format!("UPDATE plugins SET enabled = $1 WHERE id = $2 RETURNING {COLUMNS}");
+        let row: Option<PluginRow> = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
+            .bind(enabled)
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?);
         let row = row.ok_or(Error::NotFound {
             entity: "plugin",
             id: id.0,
@@ -180,11 +183,14 @@ impl Store {
 
     /// Remembers why a plugin failed (or, with `None`, that it loaded).
     pub async fn set_plugin_error(&self, id: PluginId, error: Option<&str>) -> Result<()> {
-        sqlx::query("UPDATE plugins SET last_error = ? WHERE id = ?")
-            .bind(error)
-            .bind(id)
-            .execute(&self.pool)
-            .await?;
+        on_engine!(&self.pool, |pool| sqlx::query(
+            "UPDATE plugins SET last_error = $1 WHERE id = $2"
+        )
+        .bind(error)
+        .bind(id)
+        .execute(pool)
+        .await
+        .map(drop)?);
         Ok(())
     }
 }

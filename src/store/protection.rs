@@ -13,7 +13,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use sha2::{Digest, Sha256};
-use sqlx::sqlite::SqliteConnectOptions;
+use sqlx::sqlite::{SqliteConnectOptions, SqliteError};
 use sqlx::{ConnectOptions, Connection};
 
 use super::{sibling, Error, Result};
@@ -160,10 +160,11 @@ pub(super) fn replace(from: &Path, to: &Path) -> std::io::Result<()> {
 /// key (or none), or a file that is not SQLite at all.
 pub(super) const SQLITE_NOTADB: i64 = 26;
 
-/// The primary SQLite result code of `error`, if it came from SQLite.
+/// The primary SQLite result code of `error`, if it came from SQLite
+/// (PostgreSQL's codes are numbers too, with other meanings).
 pub(super) fn sqlite_code(error: &sqlx::Error) -> Option<i64> {
     match error {
-        sqlx::Error::Database(db) => db
+        sqlx::Error::Database(db) if db.try_downcast_ref::<SqliteError>().is_some() => db
             .code()
             .and_then(|code| code.parse::<i64>().ok())
             .map(|code| code & 0xff),

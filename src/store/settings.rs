@@ -1,7 +1,8 @@
 //! The one row of the practice's settings, read and saved with its change in
 //! the audit log.
 
-use super::{audit, Result, Store};
+use super::engine::on_engine;
+use super::{audit, now, Result, Store};
 use crate::model::Settings;
 
 const SELECT_SETTINGS: &str =
@@ -10,27 +11,33 @@ const SELECT_SETTINGS: &str =
 impl Store {
     /// The practice's settings (the migration creates the one row).
     pub async fn settings(&self) -> Result<Settings> {
-        Ok(sqlx::query_as(SELECT_SETTINGS)
-            .fetch_one(&self.pool)
-            .await?)
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(
+            SELECT_SETTINGS
+        )
+        .fetch_one(pool)
+        .await?))
     }
 
     pub async fn save_settings(&self, actor: &str, settings: &Settings) -> Result<Settings> {
         let mut tx = self.begin().await?;
-        let old: Settings = sqlx::query_as(SELECT_SETTINGS).fetch_one(&mut *tx).await?;
-        let row: Settings = sqlx::query_as(
-            "UPDATE settings SET clinic_name = ?, therapist_name = ?, contact = ?, paper = ?,
-                 auto_lock_minutes = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = 1
-             RETURNING clinic_name, therapist_name, contact, paper, auto_lock_minutes",
-        )
-        .bind(&settings.clinic_name)
-        .bind(&settings.therapist_name)
-        .bind(&settings.contact)
-        .bind(settings.paper)
-        .bind(settings.auto_lock_minutes)
-        .fetch_one(&mut *tx)
-        .await?;
+        let (old, row): (Settings, Settings) = on_engine!(&mut tx, |tx| {
+            let old = sqlx::query_as(SELECT_SETTINGS).fetch_one(&mut **tx).await?;
+            let row = sqlx::query_as(
+                "UPDATE settings SET clinic_name = $1, therapist_name = $2, contact = $3,
+                     paper = $4, auto_lock_minutes = $5, updated_at = $6
+                 WHERE id = 1
+                 RETURNING clinic_name, therapist_name, contact, paper, auto_lock_minutes",
+            )
+            .bind(&settings.clinic_name)
+            .bind(&settings.therapist_name)
+            .bind(&settings.contact)
+            .bind(settings.paper)
+            .bind(i64::from(settings.auto_lock_minutes))
+            .bind(now())
+            .fetch_one(&mut **tx)
+            .await?;
+            (old, row)
+        });
         audit::record_change(
             &mut tx,
             actor,

@@ -5,9 +5,11 @@
 //! entries added by hand and sessions a supervisor signed off have rows.
 
 use serde::Serialize;
+use sqlx::types::Json;
 
+use super::engine::on_engine;
 use super::sessions::SESSION_COLUMNS;
-use super::{audit, ensure_live, Error, Result, Store, Table, CLIENTS};
+use super::{audit, ensure_live, now, Error, Result, Store, Table, CLIENTS};
 use crate::model::{
     ClientId, IsoDate, LogEntry, LogEntryId, NewLogEntry, Session, SessionId, SignOff,
     StudentProfile,
@@ -37,8 +39,11 @@ struct ProfileRow {
     student_mode: bool,
     student_name: String,
     programme: String,
+    #[sqlx(try_from = "i64")]
     required_sessions: u32,
+    #[sqlx(try_from = "i64")]
     required_minutes: u32,
+    #[sqlx(try_from = "i64")]
     session_minutes: u32,
     #[sqlx(json)]
     supervisors: Vec<String>,
@@ -64,11 +69,10 @@ const PROFILE_COLUMNS: &str = "student_mode, student_name, programme, required_s
 impl Store {
     /// The student profile (the migration creates its one row).
     pub async fn student_profile(&self) -> Result<StudentProfile> {
-        let row: ProfileRow = sqlx::query_as(&format!(
-            "SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1"
-        ))
-        .fetch_one(&self.pool)
-        .await?;
+        let sql = format!("SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1");
+        let row: ProfileRow = on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .fetch_one(pool)
+            .await?);
         Ok(row.into())
     }
 
@@ -78,28 +82,28 @@ impl Store {
         profile: &StudentProfile,
     ) -> Result<StudentProfile> {
         let mut tx = self.begin().await?;
-        let old: ProfileRow = sqlx::query_as(&format!(
-            "SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1"
-        ))
-        .fetch_one(&mut *tx)
-        .await?;
-        let supervisors = serde_json::to_string(&profile.supervisors)
-            .map_err(|error| Error::Database(sqlx::Error::Encode(Box::new(error))))?;
-        let row: ProfileRow = sqlx::query_as(&format!(
-            "UPDATE student_profile SET student_mode = ?, student_name = ?, programme = ?,
-                 required_sessions = ?, required_minutes = ?, session_minutes = ?,
-                 supervisors = ?, updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
+        let select = format!("SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1");
+        let update = format!(
+            "UPDATE student_profile SET student_mode = $1, student_name = $2, programme = $3,
+                 required_sessions = $4, required_minutes = $5, session_minutes = $6,
+                 supervisors = $7, updated_at = $8
              WHERE id = 1 RETURNING {PROFILE_COLUMNS}"
-        ))
-        .bind(profile.student_mode)
-        .bind(&profile.student_name)
-        .bind(&profile.programme)
-        .bind(profile.required_sessions)
-        .bind((profile.required_hours * 60.0).round() as u32)
-        .bind(profile.session_minutes)
-        .bind(supervisors)
-        .fetch_one(&mut *tx)
-        .await?;
+        );
+        let (old, row): (ProfileRow, ProfileRow) = on_engine!(&mut tx, |tx| {
+            let old = sqlx::query_as(&select).fetch_one(&mut **tx).await?;
+            let row = sqlx::query_as(&update)
+                .bind(profile.student_mode)
+                .bind(&profile.student_name)
+                .bind(&profile.programme)
+                .bind(i64::from(profile.required_sessions))
+                .bind(i64::from((profile.required_hours * 60.0).round() as u32))
+                .bind(i64::from(profile.session_minutes))
+                .bind(Json(&profile.supervisors))
+                .bind(now())
+                .fetch_one(&mut **tx)
+                .await?;
+            (old, row)
+        });
         let (old, row) = (StudentProfile::from(old), StudentProfile::from(row));
         audit::record_change(
             &mut tx,
@@ -116,50 +120,59 @@ impl Store {
     /// The log's own rows (entries added by hand and signed-off sessions),
     /// oldest first.
     pub async fn log_rows(&self) -> Result<Vec<LogEntry>> {
-        Ok(sqlx::query_as(&format!(
+        let sql = format!(
             "SELECT {LOG_COLUMNS} FROM practice_log WHERE deleted_at IS NULL
              ORDER BY entry_date, id"
-        ))
-        .fetch_all(&self.pool)
-        .await?)
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .fetch_all(pool)
+            .await?))
     }
 
     /// The sessions that count as practice by themselves (a signed note, or at
     /// least one finding charted: an empty draft is not practice) and have no
     /// sign-off row yet, oldest first.
     pub async fn charted_sessions(&self) -> Result<Vec<ChartedSession>> {
-        Ok(sqlx::query_as(
+        // A JSON array, [] for none: SQLite's aggregate keeps the order of
+        // the rows it is given, PostgreSQL's is told it.
+        let techniques = self.pool.pick(
+            "json_group_array(technique_id)",
+            "coalesce(jsonb_agg(technique_id ORDER BY first_id), '[]')",
+        );
+        let sql = format!(
             "SELECT s.id AS session_id, s.client_id, s.session_date,
-                 (SELECT json_group_array(technique_id) FROM (
-                      SELECT technique_id FROM findings
+                 (SELECT {techniques} FROM (
+                      SELECT technique_id, min(id) AS first_id FROM findings
                       WHERE session_id = s.id AND deleted_at IS NULL AND technique_id IS NOT NULL
-                      GROUP BY technique_id ORDER BY min(id))) AS technique_ids
+                      GROUP BY technique_id ORDER BY first_id) AS used) AS technique_ids
              FROM sessions s JOIN clients c ON c.id = s.client_id
              WHERE s.deleted_at IS NULL AND c.deleted_at IS NULL
                AND (s.status = 'signed' OR EXISTS (
                    SELECT 1 FROM findings f WHERE f.session_id = s.id AND f.deleted_at IS NULL))
                AND NOT EXISTS (
                    SELECT 1 FROM practice_log p WHERE p.session_id = s.id AND p.deleted_at IS NULL)
-             ORDER BY s.session_date, s.id",
-        )
-        .fetch_all(&self.pool)
-        .await?)
+             ORDER BY s.session_date, s.id"
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
+            .fetch_all(pool)
+            .await?))
     }
 
     pub async fn insert_log_entry(&self, actor: &str, entry: &NewLogEntry) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
-        let row: LogEntry = sqlx::query_as(&format!(
+        let sql = format!(
             "INSERT INTO practice_log (entry_date, duration_minutes, client_code, techniques,
-                 supervisor, notes) VALUES (?, ?, ?, ?, ?, ?) RETURNING {LOG_COLUMNS}"
-        ))
-        .bind(entry.entry_date.to_string())
-        .bind(entry.duration_minutes)
-        .bind(&entry.client_code)
-        .bind(&entry.techniques)
-        .bind(&entry.supervisor)
-        .bind(&entry.notes)
-        .fetch_one(&mut *tx)
-        .await?;
+                 supervisor, notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {LOG_COLUMNS}"
+        );
+        let row: LogEntry = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
+            .bind(entry.entry_date.to_string())
+            .bind(i64::from(entry.duration_minutes))
+            .bind(&entry.client_code)
+            .bind(&entry.techniques)
+            .bind(&entry.supervisor)
+            .bind(&entry.notes)
+            .fetch_one(&mut **tx)
+            .await?);
         let id = row.id.map_or(0, |id| id.0);
         audit::record(&mut tx, actor, "log.add", (PRACTICE_LOG.entity, id), "").await?;
         tx.commit().await?;
@@ -175,31 +188,35 @@ impl Store {
         entry: &NewLogEntry,
     ) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
-        let old: LogEntry = sqlx::query_as(&format!(
-            "SELECT {LOG_COLUMNS} FROM practice_log WHERE id = ? AND deleted_at IS NULL"
-        ))
-        .bind(id)
-        .fetch_optional(&mut *tx)
-        .await?
-        .ok_or(Error::NotFound {
-            entity: PRACTICE_LOG.entity,
-            id: id.0,
-        })?;
-        let row: LogEntry = sqlx::query_as(&format!(
-            "UPDATE practice_log SET entry_date = ?, duration_minutes = ?, client_code = ?,
-                 techniques = ?, supervisor = ?, notes = ?,
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? RETURNING {LOG_COLUMNS}"
-        ))
-        .bind(entry.entry_date.to_string())
-        .bind(entry.duration_minutes)
-        .bind(&entry.client_code)
-        .bind(&entry.techniques)
-        .bind(&entry.supervisor)
-        .bind(&entry.notes)
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+        let select =
+            format!("SELECT {LOG_COLUMNS} FROM practice_log WHERE id = $1 AND deleted_at IS NULL");
+        let update = format!(
+            "UPDATE practice_log SET entry_date = $1, duration_minutes = $2, client_code = $3,
+                 techniques = $4, supervisor = $5, notes = $6, updated_at = $7
+             WHERE id = $8 RETURNING {LOG_COLUMNS}"
+        );
+        let (old, row): (LogEntry, LogEntry) = on_engine!(&mut tx, |tx| {
+            let old = sqlx::query_as(&select)
+                .bind(id)
+                .fetch_optional(&mut **tx)
+                .await?
+                .ok_or(Error::NotFound {
+                    entity: PRACTICE_LOG.entity,
+                    id: id.0,
+                })?;
+            let row = sqlx::query_as(&update)
+                .bind(entry.entry_date.to_string())
+                .bind(i64::from(entry.duration_minutes))
+                .bind(&entry.client_code)
+                .bind(&entry.techniques)
+                .bind(&entry.supervisor)
+                .bind(&entry.notes)
+                .bind(now())
+                .bind(id)
+                .fetch_one(&mut **tx)
+                .await?;
+            (old, row)
+        });
         audit::record_change(
             &mut tx,
             actor,
@@ -228,16 +245,17 @@ impl Store {
     ) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
         ensure_live(&mut tx, PRACTICE_LOG, id.0).await?;
-        let row: LogEntry = sqlx::query_as(&format!(
-            "UPDATE practice_log SET signed_off_by = ?, signed_off_at = ?,
-                 updated_at = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-             WHERE id = ? RETURNING {LOG_COLUMNS}"
-        ))
-        .bind(sign_off.supervisor.as_str())
-        .bind(sign_off.date.to_string())
-        .bind(id)
-        .fetch_one(&mut *tx)
-        .await?;
+        let sql = format!(
+            "UPDATE practice_log SET signed_off_by = $1, signed_off_at = $2, updated_at = $3
+             WHERE id = $4 RETURNING {LOG_COLUMNS}"
+        );
+        let row: LogEntry = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
+            .bind(sign_off.supervisor.as_str())
+            .bind(sign_off.date.to_string())
+            .bind(now())
+            .bind(id)
+            .fetch_one(&mut **tx)
+            .await?);
         audit::record(
             &mut tx,
             actor,
@@ -263,31 +281,32 @@ impl Store {
             id: 0,
         })?;
         let mut tx = self.begin().await?;
-        let signed: Option<i64> = sqlx::query_scalar(
-            "SELECT id FROM practice_log WHERE session_id = ? AND deleted_at IS NULL",
+        let signed: Option<i64> = on_engine!(&mut tx, |tx| sqlx::query_scalar(
+            "SELECT id FROM practice_log WHERE session_id = $1 AND deleted_at IS NULL",
         )
         .bind(session)
-        .fetch_optional(&mut *tx)
-        .await?;
+        .fetch_optional(&mut **tx)
+        .await?);
         if signed.is_some() {
             return Err(Error::SignedEntry);
         }
-        let row: LogEntry = sqlx::query_as(&format!(
+        let sql = format!(
             "INSERT INTO practice_log (entry_date, duration_minutes, client_code, techniques,
                  supervisor, notes, session_id, signed_off_by, signed_off_at)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING {LOG_COLUMNS}"
-        ))
-        .bind(&entry.entry_date)
-        .bind(entry.duration_minutes)
-        .bind(&entry.client_code)
-        .bind(&entry.techniques)
-        .bind(sign_off.supervisor.as_str())
-        .bind(&entry.notes)
-        .bind(session)
-        .bind(sign_off.supervisor.as_str())
-        .bind(sign_off.date.to_string())
-        .fetch_one(&mut *tx)
-        .await?;
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {LOG_COLUMNS}"
+        );
+        let row: LogEntry = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
+            .bind(&entry.entry_date)
+            .bind(i64::from(entry.duration_minutes))
+            .bind(&entry.client_code)
+            .bind(&entry.techniques)
+            .bind(sign_off.supervisor.as_str())
+            .bind(&entry.notes)
+            .bind(session)
+            .bind(sign_off.supervisor.as_str())
+            .bind(sign_off.date.to_string())
+            .fetch_one(&mut **tx)
+            .await?);
         let id = row.id.map_or(0, |id| id.0);
         audit::record(
             &mut tx,
@@ -308,17 +327,18 @@ impl Store {
         from: IsoDate,
         to: IsoDate,
     ) -> Result<Vec<Session>> {
-        let mut conn = self.pool.acquire().await?;
-        ensure_live(&mut conn, CLIENTS, client.0).await?;
-        Ok(sqlx::query_as(&format!(
+        let mut tx = self.pool.begin_read().await?;
+        ensure_live(&mut tx, CLIENTS, client.0).await?;
+        let sql = format!(
             "SELECT {SESSION_COLUMNS} FROM sessions
-             WHERE client_id = ? AND deleted_at IS NULL AND session_date BETWEEN ? AND ?
+             WHERE client_id = $1 AND deleted_at IS NULL AND session_date BETWEEN $2 AND $3
              ORDER BY session_date, id"
-        ))
-        .bind(client)
-        .bind(from.to_string())
-        .bind(to.to_string())
-        .fetch_all(&mut *conn)
-        .await?)
+        );
+        Ok(on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
+            .bind(client)
+            .bind(from.to_string())
+            .bind(to.to_string())
+            .fetch_all(&mut **tx)
+            .await?))
     }
 }

@@ -12,7 +12,12 @@ use std::fmt;
 /// stores the view as text ("front") in findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "sqlx",
+    derive(sqlx::Type),
+    // A text column on both engines (PostgreSQL would otherwise look for an enum type).
+    sqlx(rename_all = "kebab-case", type_name = "text")
+)]
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
@@ -97,7 +102,12 @@ impl fmt::Display for View {
 /// The client's own side (not the viewer's). Stored as text ("left") in findings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-#[cfg_attr(feature = "sqlx", derive(sqlx::Type), sqlx(rename_all = "kebab-case"))]
+#[cfg_attr(
+    feature = "sqlx",
+    derive(sqlx::Type),
+    // A text column on both engines (PostgreSQL would otherwise look for an enum type).
+    sqlx(rename_all = "kebab-case", type_name = "text")
+)]
 #[cfg_attr(
     feature = "ts",
     derive(ts_rs::TS),
