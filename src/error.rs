@@ -5,7 +5,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::model::{FieldError, Invalid};
-use crate::store;
+use crate::{clinic, store};
 
 /// Why an API call did nothing.
 #[derive(Debug, thiserror::Error)]
@@ -15,6 +15,9 @@ pub enum Error {
     Invalid(#[from] Invalid),
     #[error(transparent)]
     Store(#[from] store::Error),
+    /// Connecting or signing in to a clinic server.
+    #[error(transparent)]
+    Clinic(#[from] clinic::Error),
     /// A plugin could not do what was asked; the message names its file.
     #[error(transparent)]
     Plugin(#[from] crate::plugin::PluginError),
@@ -59,6 +62,12 @@ pub enum Code {
     Plugin,
     /// A character no installed font has; the message names it.
     MissingGlyph,
+    /// The clinic server can't be reached.
+    ServerUnreachable,
+    /// The clinic server refused the login and password.
+    WrongPassword,
+    /// The person's role in the clinic doesn't allow it.
+    NotAllowed,
 }
 
 /// The serialized error: a code to branch on, a message for people, and for
@@ -86,6 +95,17 @@ impl Error {
             Error::Plugin(_) => Code::Plugin,
             Error::MissingGlyph(_) => Code::MissingGlyph,
             Error::Closed(why) => why.code,
+            Error::Clinic(error) => match error.code() {
+                clinic::Code::Connect => Code::ServerUnreachable,
+                clinic::Code::WrongPassword => Code::WrongPassword,
+                clinic::Code::NotAllowed => Code::NotAllowed,
+                clinic::Code::Validation
+                | clinic::Code::LoginTaken
+                | clinic::Code::NoSupervisor
+                | clinic::Code::LastOwner
+                | clinic::Code::NoPerson => Code::Validation,
+                clinic::Code::Migrate | clinic::Code::Storage => Code::Storage,
+            },
             Error::Store(error) => match error {
                 store::Error::NotFound { .. } => Code::NotFound,
                 store::Error::SignedNote => Code::SignedNote,

@@ -37,7 +37,9 @@ CREATE TABLE clients (
     notes              text NOT NULL DEFAULT '',
     -- Folded name, phone and e-mail (see src/search.rs) and the list's order.
     search_key         text NOT NULL,
-    sort_key           text NOT NULL,
+    -- Byte order, as the app's in-memory search index pages the list: the
+    -- server's locale would sort some names elsewhere.
+    sort_key           text COLLATE "C" NOT NULL,
     created_at         text NOT NULL DEFAULT utc_now(),
     updated_at         text NOT NULL DEFAULT utc_now(),
     deleted_at         text,

@@ -32,6 +32,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::atlas::{Atlas, RedFlag, Side, View};
+use crate::clinic::Clinic;
 pub use crate::error::{Code, Error, ErrorBody};
 use crate::finder::{self, FinderMatch, NearbyPoint, Spot};
 use crate::handout::{self, Sheet};
@@ -168,6 +169,20 @@ impl Api {
         logged(async move {
             let store = Store::open_unchecked(path, access).await?;
             Api::with_plugins(store, plugins).await
+        })
+        .await
+    }
+
+    /// Opens a clinic's database on its PostgreSQL server at `url`
+    /// (`postgres://login:password@host:port/database`, TLS as
+    /// [`Clinic::connect`] says), signed in as that login, with the plugins in
+    /// `plugins.dirs`. The schema is brought up to date by the server's
+    /// administrator (`myochart clinic setup`), not here.
+    #[tracing::instrument(skip_all)]
+    pub async fn connect(url: &str, plugins: PluginOptions) -> Result<Api> {
+        logged(async move {
+            let clinic = Clinic::connect(url).await?;
+            Api::with_plugins(Store::on_postgres(clinic.into_pool()), plugins).await
         })
         .await
     }

@@ -4,9 +4,10 @@
 //! the app, and the audit log is written there by triggers in the signed-in
 //! login's name.
 //!
-//! This is the foundation: connecting, bringing the schema up to date and
-//! managing people. The records themselves are still read and written by the
-//! SQLite store.
+//! This module connects, brings the schema up to date and manages people;
+//! the records themselves are read and written by the same store as on
+//! SQLite ([`crate::store::Store::on_postgres`]), opened by
+//! [`crate::api::Api::connect`].
 
 mod error;
 mod person;
@@ -50,6 +51,11 @@ impl Clinic {
             .await
             .map_err(connecting)?;
         Ok(Clinic { pool })
+    }
+
+    /// The pool, for the store that reads and writes the clinic's records.
+    pub fn into_pool(self) -> PgPool {
+        self.pool
     }
 
     /// Connects to the database at `url`, creating it first when the server
