@@ -181,8 +181,11 @@ impl Api {
     #[tracing::instrument(skip_all)]
     pub async fn connect(url: &str, plugins: PluginOptions) -> Result<Api> {
         logged(async move {
-            let clinic = Clinic::connect(url).await?;
-            Api::with_plugins(Store::on_postgres(clinic.into_pool()), plugins).await
+            let pool = Clinic::connect(url).await?.into_pool();
+            // The server names the login in the audit log; the app names the same.
+            let login = pool.connect_options().get_username().to_owned();
+            let api = Api::with_plugins(Store::on_postgres(pool), plugins).await?;
+            Ok(api.with_actor(login))
         })
         .await
     }

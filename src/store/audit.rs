@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::engine::{on_engine, Pool, Tx};
+use super::engine::{on_engine, Engine, Pool, Tx};
 use super::{Result, Store};
 use crate::atlas::Side;
 use crate::model::{ClientId, SessionId};
@@ -132,6 +132,10 @@ pub(super) async fn record_addition(
     insert(tx, actor, action, entity, detail, &changes).await
 }
 
+/// On SQLite, appends the entry. On PostgreSQL the server's triggers write the
+/// log, in the signed-in person's name and with the changed fields, when the
+/// transaction commits (they are deferred so that this, called after the
+/// write, still names it): here the store only names the action and detail.
 async fn insert(
     tx: &mut Tx,
     actor: &str,
@@ -140,19 +144,32 @@ async fn insert(
     detail: &str,
     changes: &BTreeMap<String, Change>,
 ) -> Result<()> {
-    on_engine!(tx, |tx| sqlx::query(
-        "INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(actor)
-    .bind(action)
-    .bind(entity)
-    .bind(entity_id)
-    .bind(detail)
-    .bind(sqlx::types::Json(changes))
-    .execute(&mut **tx)
-    .await
-    .map(drop)?);
+    match tx {
+        Engine::Sqlite(tx) => {
+            sqlx::query(
+                "INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(actor)
+            .bind(action)
+            .bind(entity)
+            .bind(entity_id)
+            .bind(detail)
+            .bind(sqlx::types::Json(changes))
+            .execute(&mut **tx)
+            .await?;
+        }
+        Engine::Postgres(tx) => {
+            sqlx::query(
+                "SELECT set_config('myochart.action', $1, true),
+                        set_config('myochart.detail', $2, true)",
+            )
+            .bind(action)
+            .bind(detail)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
     Ok(())
 }
 
@@ -254,7 +271,17 @@ impl Store {
         detail: &str,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        record(&mut tx, actor, action, entity, detail).await?;
+        match &mut tx {
+            Engine::Sqlite(_) => record(&mut tx, actor, action, entity, detail).await?,
+            Engine::Postgres(tx) => sqlx::query("SELECT record_event($1, $2, $3, $4)")
+                .bind(action)
+                .bind(entity.0)
+                .bind(entity.1)
+                .bind(detail)
+                .execute(&mut **tx)
+                .await
+                .map(drop)?,
+        }
         tx.commit().await?;
         Ok(())
     }

@@ -54,7 +54,7 @@ fn signed_in_as(url: &str, login: &str) -> String {
 
 /// A clinic database of the test's own (made and migrated by `new`),
 /// dropped with its people afterwards.
-struct TestClinic {
+pub(crate) struct TestClinic {
     /// This database, as the server's administrator.
     admin_url: String,
     database: String,
@@ -76,7 +76,7 @@ impl TestClinic {
         }
     }
 
-    async fn new() -> TestClinic {
+    pub(crate) async fn new() -> TestClinic {
         let clinic = TestClinic::unmade();
         let mut server = PgConnection::connect(&server_url()).await.expect("server");
         sqlx::query(&format!("CREATE DATABASE {}", clinic.database))
@@ -88,7 +88,12 @@ impl TestClinic {
     }
 
     /// Adds a person (as the administrator); their login.
-    async fn add(&mut self, name: &str, kind: PersonKind, supervisor: Option<&str>) -> String {
+    pub(crate) async fn add(
+        &mut self,
+        name: &str,
+        kind: PersonKind,
+        supervisor: Option<&str>,
+    ) -> String {
         let login = format!("{}_{name}", self.prefix);
         let person = NewPerson::parse(&login, name, kind, PASSWORD, supervisor).expect("person");
         self.admin()
@@ -106,12 +111,12 @@ impl TestClinic {
             .expect("connect as admin")
     }
 
-    fn url_of(&self, login: &str) -> String {
+    pub(crate) fn url_of(&self, login: &str) -> String {
         signed_in_as(&self.admin_url, login)
     }
 
     /// A connection signed in as `login`, as any program of theirs would have.
-    async fn as_person(&self, login: &str) -> PgConnection {
+    pub(crate) async fn as_person(&self, login: &str) -> PgConnection {
         PgConnection::connect(&self.url_of(login))
             .await
             .unwrap_or_else(|error| panic!("{login} signs in: {error}"))

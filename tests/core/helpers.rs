@@ -1,21 +1,113 @@
 use myochart::api::Api;
 use myochart::atlas::{Side, View};
+use myochart::clinic::PersonKind;
 use myochart::model::{Activity, Client, ClientForm, FindingForm, Session, SessionForm};
+use myochart::plugin::PluginOptions;
 
-/// A fresh database in its own temp folder, deleted when dropped.
-pub struct TestDb {
-    pub api: Api,
-    pub dir: tempfile::TempDir,
+use crate::clinic::TestClinic;
+
+/// The database engines the core runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// A file of the test's own, as a therapist on their own has.
+    Sqlite,
+    /// A clinic database of the test's own on the server in
+    /// `MYOCHART_TEST_POSTGRES` (scripts/with-postgres.sh), signed in as an
+    /// owner of the clinic, under the row-level security a real person is.
+    Postgres,
 }
 
+/// Turns each listed `async fn name(db: TestDb)` into two tests,
+/// `name::sqlite` and `name::postgres`, each on a fresh database of its engine.
+macro_rules! on_both_engines {
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            use $crate::helpers::{Engine, TestDb};
+
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test(TestDb::on(Engine::Sqlite).await).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$test(TestDb::on(Engine::Postgres).await).await
+            }
+        }
+    )*};
+}
+
+/// A fresh database in its own temp folder, deleted when dropped; on
+/// PostgreSQL, a database of its own on the server, dropped with its people.
+pub struct TestDb {
+    pub api: Api,
+    /// The test's files (the SQLite database among them).
+    pub dir: tempfile::TempDir,
+    /// The clinic and the login the api signed in with, on PostgreSQL.
+    clinic: Option<(TestClinic, String)>,
+}
+
+/// The name changes are recorded under on SQLite.
+const SQLITE_ACTOR: &str = "test therapist";
+
 impl TestDb {
+    /// A fresh SQLite database.
     pub async fn new() -> TestDb {
+        TestDb::on(Engine::Sqlite).await
+    }
+
+    pub async fn on(engine: Engine) -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
-        let api = Api::open(&dir.path().join("test.sqlite"))
-            .await
-            .expect("open database")
-            .with_actor("test therapist");
-        TestDb { api, dir }
+        match engine {
+            Engine::Sqlite => {
+                let api = Api::open(&dir.path().join("test.sqlite"))
+                    .await
+                    .expect("open database")
+                    .with_actor(SQLITE_ACTOR);
+                TestDb {
+                    api,
+                    dir,
+                    clinic: None,
+                }
+            }
+            Engine::Postgres => {
+                let mut clinic = TestClinic::new().await;
+                let login = clinic.add("owner", PersonKind::Owner, None).await;
+                let api = Api::connect(&clinic.url_of(&login), PluginOptions::new(Vec::new()))
+                    .await
+                    .expect("connect to the clinic");
+                TestDb {
+                    api,
+                    dir,
+                    clinic: Some((clinic, login)),
+                }
+            }
+        }
+    }
+
+    /// A test database around `api`, a SQLite database opened elsewhere.
+    pub fn around(api: Api) -> TestDb {
+        TestDb {
+            api,
+            dir: tempfile::tempdir().expect("temp dir"),
+            clinic: None,
+        }
+    }
+
+    pub fn engine(&self) -> Engine {
+        match self.clinic {
+            None => Engine::Sqlite,
+            Some(_) => Engine::Postgres,
+        }
+    }
+
+    /// Whom the audit log names for changes made through `api`: the name it
+    /// was given on SQLite, the signed-in login on PostgreSQL.
+    pub fn actor(&self) -> &str {
+        match &self.clinic {
+            None => SQLITE_ACTOR,
+            Some((_, login)) => login,
+        }
     }
 
     pub fn path(&self) -> std::path::PathBuf {
@@ -27,6 +119,13 @@ impl TestDb {
         sqlx::SqlitePool::connect(&format!("sqlite://{}", self.path().display()))
             .await
             .expect("second connection")
+    }
+
+    /// A connection of its own to the clinic's database, signed in as the
+    /// same person, as another program of theirs would have.
+    pub async fn other_program_on_server(&self) -> sqlx::PgConnection {
+        let (clinic, login) = self.clinic.as_ref().expect("a PostgreSQL test database");
+        clinic.as_person(login).await
     }
 
     /// Another program starts writing to `client` and holds the write lock until

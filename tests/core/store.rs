@@ -32,9 +32,7 @@ async fn foreign_keys_are_enforced() {
     assert!(orphan.is_err(), "a session without a client was stored");
 }
 
-#[tokio::test]
-async fn a_signed_note_cannot_be_edited_only_amended() {
-    let db = TestDb::new().await;
+async fn a_signed_note_cannot_be_edited_only_amended(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let finding = db
@@ -146,9 +144,7 @@ async fn the_database_itself_refuses_to_change_a_signed_note() {
     assert!(delete.is_err(), "the audit log was deleted");
 }
 
-#[tokio::test]
-async fn a_draft_cannot_be_amended() {
-    let db = TestDb::new().await;
+async fn a_draft_cannot_be_amended(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let amend = db
@@ -164,9 +160,7 @@ async fn a_draft_cannot_be_amended() {
     assert_eq!(amend.expect_err("refused").code(), Code::DraftNote);
 }
 
-#[tokio::test]
-async fn soft_deleted_clients_leave_the_list_but_stay_in_the_database() {
-    let db = TestDb::new().await;
+async fn soft_deleted_clients_leave_the_list_but_stay_in_the_database(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     db.client("Ben", "Jones").await;
     db.api.delete_client(client.id).await.expect("deleted");
@@ -205,9 +199,7 @@ async fn soft_deleted_clients_leave_the_list_but_stay_in_the_database() {
     );
 }
 
-#[tokio::test]
-async fn every_change_is_in_the_audit_log_with_who_did_it() {
-    let db = TestDb::new().await;
+async fn every_change_is_in_the_audit_log_with_who_did_it(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     db.api
         .update_client(
@@ -300,9 +292,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
     );
 }
 
-#[tokio::test]
-async fn unicode_names_round_trip_exactly() {
-    let db = TestDb::new().await;
+async fn unicode_names_round_trip_exactly(db: TestDb) {
     for (first, last) in [
         ("สมหญิง", "ศรีสุข"),
         ("Ελένη", "Παπαδοπούλου"),
@@ -322,9 +312,7 @@ async fn unicode_names_round_trip_exactly() {
     }
 }
 
-#[tokio::test]
-async fn a_client_record_lists_sessions_newest_first_with_counts() {
-    let db = TestDb::new().await;
+async fn a_client_record_lists_sessions_newest_first_with_counts(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let older = db
         .api
@@ -989,9 +977,7 @@ async fn every_trigger_refuses_with_a_code() {
     }
 }
 
-#[tokio::test]
-async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_refused() {
-    let db = TestDb::new().await;
+async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_refused(db: TestDb) {
     let english = db.client("Anna", "").await;
     assert_eq!(english.language.to_string(), "en", "English unless said");
     let form = |language: &str| ClientForm {
@@ -1024,3 +1010,13 @@ async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_ref
         "{message}"
     );
 }
+
+on_both_engines!(
+    a_signed_note_cannot_be_edited_only_amended,
+    a_draft_cannot_be_amended,
+    soft_deleted_clients_leave_the_list_but_stay_in_the_database,
+    every_change_is_in_the_audit_log_with_who_did_it,
+    unicode_names_round_trip_exactly,
+    a_client_record_lists_sessions_newest_first_with_counts,
+    a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_refused,
+);
