@@ -93,6 +93,7 @@ pub struct RedFlagQuestion {
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct DatabaseInfo {
+    /// The database file, or the login, server and database of a clinic's.
     pub path: String,
     /// A demo database, filled with made-up clients.
     pub demo: bool,
@@ -236,7 +237,7 @@ impl Api {
 
     pub async fn info(&self) -> Result<DatabaseInfo> {
         Ok(DatabaseInfo {
-            path: self.store.path().display().to_string(),
+            path: self.store.location(),
             demo: self.demo,
             protected: self.store.access().key.is_some(),
             read_only: self.store.access().read_only,

@@ -101,6 +101,32 @@ pub(super) async fn record(
     insert(tx, actor, action, entity, detail, &BTreeMap::new()).await
 }
 
+/// Appends an event that changes no record (an import as a whole) inside the
+/// caller's transaction. On PostgreSQL it is written at once through the
+/// server's `record_event`, so it doesn't rename the writes of the
+/// transaction, which the triggers log at its commit.
+pub(super) async fn record_event(
+    tx: &mut Tx,
+    actor: &str,
+    action: &str,
+    entity: (&str, i64),
+    detail: &str,
+) -> Result<()> {
+    match tx {
+        Engine::Sqlite(_) => record(tx, actor, action, entity, detail).await,
+        Engine::Postgres(tx) => {
+            sqlx::query("SELECT record_event($1, $2, $3, $4)")
+                .bind(action)
+                .bind(entity.0)
+                .bind(entity.1)
+                .bind(detail)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        }
+    }
+}
+
 /// Appends a change of a record to the audit log inside the caller's
 /// transaction, with the values of the fields it replaced (`old` and `new` are
 /// the record before and after).
@@ -271,17 +297,7 @@ impl Store {
         detail: &str,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        match &mut tx {
-            Engine::Sqlite(_) => record(&mut tx, actor, action, entity, detail).await?,
-            Engine::Postgres(tx) => sqlx::query("SELECT record_event($1, $2, $3, $4)")
-                .bind(action)
-                .bind(entity.0)
-                .bind(entity.1)
-                .bind(detail)
-                .execute(&mut **tx)
-                .await
-                .map(drop)?,
-        }
+        record_event(&mut tx, actor, action, entity, detail).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -373,9 +373,19 @@ impl Store {
     /// up to date: connecting (TLS, timeouts) and migrating (which takes the
     /// server's administrator) are the clinic module's.
     pub fn on_postgres(pool: PgPool) -> Store {
+        let server = pool.connect_options();
+        let place = format!(
+            "{}-{}-{}",
+            server.get_host(),
+            server.get_port(),
+            server.get_database().unwrap_or_default()
+        );
         Store {
+            path: crate::private::app_folder()
+                .unwrap_or_default()
+                .join("clinics")
+                .join(place),
             pool: Engine::Postgres(pool),
-            path: PathBuf::new(),
             access: Access::default(),
             clients: Default::default(),
         }
@@ -397,9 +407,30 @@ impl Store {
         }
     }
 
-    /// Where the database file is.
+    /// Where the database file is; for a clinic's database, where this
+    /// computer keeps the app's own files for it (previews beside it, named
+    /// after it): in the app's data folder, named after the server and the
+    /// database.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Where the database is, to show: the file, or the login, server and
+    /// database of a clinic's (never the password).
+    pub fn location(&self) -> String {
+        match &self.pool {
+            Engine::Sqlite(_) => self.path.display().to_string(),
+            Engine::Postgres(pool) => {
+                let server = pool.connect_options();
+                format!(
+                    "postgres://{}@{}:{}/{}",
+                    server.get_username(),
+                    server.get_host(),
+                    server.get_port(),
+                    server.get_database().unwrap_or_default()
+                )
+            }
+        }
     }
 
     /// How it was opened: with which key, and whether read-only.

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use myochart::api::{Api, Code};
+use myochart::api::Code;
 use myochart::atlas::{RedFlag, Side};
 use myochart::model::{
     screening_answers, CheckForm, ClientForm, FindingForm, NoteForm, PressureTolerance,
@@ -401,9 +401,7 @@ async fn snippets_are_kept_sorted_and_validated(db: TestDb) {
     assert_eq!(db.api.snippets().await.expect("list").len(), 1);
 }
 
-#[tokio::test]
-async fn every_autosaved_draft_survives_reopening_the_database() {
-    let db = TestDb::new().await;
+async fn every_autosaved_draft_survives_reopening_the_database(db: TestDb) {
     let client = db.client("สมชาย", "ใจดี").await;
     let session = db.session(&client).await;
     let mut typed = String::new();
@@ -423,7 +421,7 @@ async fn every_autosaved_draft_survives_reopening_the_database() {
             .expect("autosave");
     }
     db.api.close().await;
-    let reopened = Api::open(&db.path()).await.expect("reopen");
+    let reopened = db.other_window().await;
     let draft = reopened.session(session.id).await.expect("detail").session;
     assert_eq!(draft.subjective, typed);
     assert_eq!(draft.pain_before, Some(6));
@@ -476,6 +474,7 @@ async fn a_draft_saved_elsewhere_is_never_overwritten_by_text_typed_over_an_olde
 }
 
 on_both_engines!(
+    every_autosaved_draft_survives_reopening_the_database,
     intake_is_stored_whole_and_positive_red_flags_become_warnings_everywhere,
     without_positive_answers_there_are_no_warnings_or_cautions,
     the_screening_date_moves_only_when_the_answers_change,

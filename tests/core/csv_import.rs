@@ -147,7 +147,7 @@ async fn a_clinic_export_imports_clients_exactly_like_ones_created_by_hand(db: T
     assert_eq!(trail.len(), 1);
     assert_eq!(
         (trail[0].action.as_str(), trail[0].actor.as_str()),
-        ("client.create", "test therapist")
+        ("client.create", db.actor())
     );
     let import_entry = db.api.audit_trail("import", 0).await.expect("trail");
     assert_eq!(import_entry[0].action, "clients.import");

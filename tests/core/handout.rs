@@ -13,7 +13,7 @@ use myochart::model::{
 };
 
 use crate::cli::{myochart, stdout};
-use crate::helpers::{assert_no_missing_glyphs, trapezius_finding, TestDb};
+use crate::helpers::{assert_no_missing_glyphs, trapezius_finding, Engine, TestDb};
 
 /// Runs a poppler tool on a PDF; every PDF read back this way is first checked
 /// for missing glyphs (boxes).
@@ -310,7 +310,7 @@ async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log(db: Te
         .write_handout_preview(session.id, HandoutOptions::default())
         .await
         .expect("preview again");
-    let folder = db.dir.path().join("test.sqlite-previews");
+    let folder = db.previews_folder();
     assert_eq!(preview.parent(), Some(folder.as_path()));
     assert!(text_of(&preview).contains("Upper trapezius"));
     let previews = std::fs::read_dir(&folder).expect("folder");
@@ -329,6 +329,10 @@ async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log(db: Te
             .len(),
         1
     );
+    if db.engine() == Engine::Postgres {
+        // Each test's clinic is new: leave no folder of its behind.
+        std::fs::remove_dir_all(&folder).expect("remove previews");
+    }
 }
 
 async fn saving_over_an_existing_file_replaces_it_whole(db: TestDb) {

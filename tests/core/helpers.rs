@@ -121,6 +121,38 @@ impl TestDb {
             .expect("second connection")
     }
 
+    /// Where handout previews are written: beside the database file, or for a
+    /// clinic's database in the app's data folder, named after the server and
+    /// the database.
+    pub fn previews_folder(&self) -> std::path::PathBuf {
+        let Some((clinic, login)) = &self.clinic else {
+            return self.dir.path().join("test.sqlite-previews");
+        };
+        let server: sqlx::postgres::PgConnectOptions =
+            clinic.url_of(login).parse().expect("the clinic's URL");
+        let place = format!(
+            "{}-{}-{}-previews",
+            server.get_host(),
+            server.get_port(),
+            server.get_database().expect("a database")
+        );
+        let data = dirs::data_dir().expect("an app-data folder");
+        data.join("myochart").join("clinics").join(place)
+    }
+
+    /// The same database opened a second time, as another window (on another
+    /// machine, for a clinic's) would: signed in as the same person.
+    pub async fn other_window(&self) -> Api {
+        match &self.clinic {
+            None => Api::open(&self.path()).await.expect("second window"),
+            Some((clinic, login)) => {
+                Api::connect(&clinic.url_of(login), PluginOptions::new(Vec::new()))
+                    .await
+                    .expect("second window")
+            }
+        }
+    }
+
     /// A connection of its own to the clinic's database, signed in as the
     /// same person, as another program of theirs would have.
     pub async fn other_program_on_server(&self) -> sqlx::PgConnection {

@@ -203,9 +203,9 @@ async fn a_notes_history_has_each_save_the_signing_and_each_amendment_with_its_t
     assert_eq!(
         summary,
         [
-            ("note.amend", "test therapist"),
-            ("note.sign", "test therapist"),
-            ("note.write", "test therapist"),
+            ("note.amend", db.actor()),
+            ("note.sign", db.actor()),
+            ("note.write", db.actor()),
         ]
     );
     let change = |entry: &AuditEntry, field: &str| {

@@ -118,9 +118,7 @@ async fn an_edited_name_is_found_by_its_new_spelling_only(db: TestDb) {
 async fn changes_made_by_another_window_or_the_cli_show_up_in_search(db: TestDb) {
     let db = clinic(db).await;
     assert_eq!(names(&db, "ben").await, Vec::<String>::new());
-    let other = myochart::api::Api::open(&db.path())
-        .await
-        .expect("second window");
+    let other = db.other_window().await;
     let ben = other
         .create_client(ClientForm {
             first_name: "Ben".into(),

@@ -122,7 +122,7 @@ async fn a_signed_note_cannot_be_edited_only_amended(db: TestDb) {
         detail.amendments.iter().map(|a| a.id).collect::<Vec<_>>(),
         [first.id, second.id]
     );
-    assert_eq!(detail.amendments[0].author, "test therapist");
+    assert_eq!(detail.amendments[0].author, db.actor());
 }
 
 #[tokio::test]
@@ -252,7 +252,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it(db: TestDb) {
             .map(|e| (e.action, e.actor))
             .collect::<Vec<_>>()
     };
-    let who = "test therapist".to_owned();
+    let who = db.actor().to_owned();
     assert_eq!(
         actions(
             db.api
