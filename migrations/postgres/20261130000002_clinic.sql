@@ -266,8 +266,9 @@ RETURN (
 );
 
 -- Appends a row's change to the audit log in the session user's name. The
--- trigger's arguments: the entity, the column of its id, and optionally a
--- column whose value is the detail. The app names what it did with
+-- trigger's arguments: the entity, the column of its id, optionally a column
+-- whose value is the detail, and optionally a column whose value an insert
+-- adds to the entity (an amendment's text), logged as its change from nothing. The app names what it did with
 -- `SELECT set_config('myochart.action', 'note.sign', true)` (and
 -- 'myochart.detail') in the write's transaction; without it the action is the
 -- table and operation, `sessions.update`. Either way the actor and the changed
@@ -288,6 +289,9 @@ BEGIN
         FROM jsonb_each(after) a JOIN jsonb_each(before) b USING (key)
         WHERE a.value IS DISTINCT FROM b.value
             AND a.key NOT IN ('updated_at', 'note_revision', 'search_key', 'sort_key');
+    ELSIF TG_OP = 'INSERT' AND TG_NARGS > 3 THEN
+        changed := jsonb_build_object(camel_case(TG_ARGV[3]),
+                                      jsonb_build_object('old', NULL, 'new', after -> TG_ARGV[3]));
     END IF;
     INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
     VALUES (
@@ -315,7 +319,7 @@ FOR EACH ROW EXECUTE FUNCTION audit('finding', 'id');
 CREATE CONSTRAINT TRIGGER session_checks_audited AFTER INSERT OR DELETE ON session_checks DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('check', 'id', 'muscle_id');
 CREATE CONSTRAINT TRIGGER amendments_audited AFTER INSERT ON amendments DEFERRABLE INITIALLY DEFERRED
-FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'reason');
+FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'reason', 'text');
 CREATE CONSTRAINT TRIGGER handouts_audited AFTER INSERT ON handouts DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'file_path');
 CREATE CONSTRAINT TRIGGER practice_log_audited AFTER INSERT OR UPDATE ON practice_log DEFERRABLE INITIALLY DEFERRED

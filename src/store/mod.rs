@@ -74,8 +74,9 @@ const SNIPPETS: Table = Table {
 /// [`Error::NotFound`] unless `table` has a live (not deleted) row `id`.
 async fn ensure_live(tx: &mut Tx, table: Table, id: i64) -> Result<()> {
     let sql = format!(
-        "SELECT id FROM {} WHERE id = $1 AND deleted_at IS NULL",
-        table.name
+        "SELECT id FROM {} WHERE id = $1 AND deleted_at IS NULL{}",
+        table.name,
+        tx.for_update()
     );
     let found: Option<i64> = on_engine!(tx, |tx| sqlx::query_scalar(&sql)
         .bind(id)

@@ -82,7 +82,10 @@ impl Store {
         profile: &StudentProfile,
     ) -> Result<StudentProfile> {
         let mut tx = self.begin().await?;
-        let select = format!("SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1");
+        let select = format!(
+            "SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1{}",
+            tx.for_update()
+        );
         let update = format!(
             "UPDATE student_profile SET student_mode = $1, student_name = $2, programme = $3,
                  required_sessions = $4, required_minutes = $5, session_minutes = $6,
@@ -188,8 +191,10 @@ impl Store {
         entry: &NewLogEntry,
     ) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
-        let select =
-            format!("SELECT {LOG_COLUMNS} FROM practice_log WHERE id = $1 AND deleted_at IS NULL");
+        let select = format!(
+            "SELECT {LOG_COLUMNS} FROM practice_log WHERE id = $1 AND deleted_at IS NULL{}",
+            tx.for_update()
+        );
         let update = format!(
             "UPDATE practice_log SET entry_date = $1, duration_minutes = $2, client_code = $3,
                  techniques = $4, supervisor = $5, notes = $6, updated_at = $7
