@@ -861,3 +861,59 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();
     assert_eq!(by_table(postgres), by_table(sqlite));
 }
+
+/// Through the app, what the server's policies refuse is the api's not-found
+/// (a record the person can't see) or not-allowed (a change their role
+/// doesn't make), not a database error.
+#[tokio::test]
+async fn the_app_reports_the_servers_refusals_as_not_found_and_not_allowed() {
+    use myochart::api::Code;
+    use myochart::model::ClientForm;
+
+    use crate::helpers::{Engine, TestDb};
+
+    let mut db = TestDb::on(Engine::Postgres).await;
+    let owners = db.client("Anna", "Smith").await;
+    let therapist = db.another_person("ben", PersonKind::Therapist).await;
+    let unseen = therapist
+        .client_record(owners.id)
+        .await
+        .expect_err("not their client");
+    assert_eq!(unseen.code(), Code::NotFound, "{unseen}");
+    let form = ClientForm {
+        first_name: "Changed".into(),
+        last_name: "Smith".into(),
+        ..ClientForm::default()
+    };
+    let unchanged = therapist
+        .update_client(owners.id, form)
+        .await
+        .expect_err("not their client");
+    assert_eq!(unchanged.code(), Code::NotFound, "{unchanged}");
+    let settings = therapist
+        .settings()
+        .await
+        .expect("anyone reads the settings");
+    let refused = therapist
+        .save_settings(settings)
+        .await
+        .expect_err("the owner's to change");
+    assert_eq!(refused.code(), Code::NotAllowed, "{refused}");
+    let theirs = therapist
+        .create_client(ClientForm {
+            first_name: "Chai".into(),
+            last_name: "Dee".into(),
+            ..ClientForm::default()
+        })
+        .await
+        .expect("a therapist adds their own client");
+    assert_eq!(
+        therapist
+            .client_record(theirs.id)
+            .await
+            .expect("theirs")
+            .client
+            .first_name,
+        "Chai"
+    );
+}

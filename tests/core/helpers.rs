@@ -18,8 +18,25 @@ pub enum Engine {
 }
 
 /// Turns each listed `async fn name(db: TestDb)` into two tests,
-/// `name::sqlite` and `name::postgres`, each on a fresh database of its engine.
+/// `name::sqlite` and `name::postgres`, each on a fresh database of its engine;
+/// after `engine:`, each `async fn name(engine: Engine)`, for tests that open
+/// their database themselves.
 macro_rules! on_both_engines {
+    (engine: $($test:ident),* $(,)?) => {$(
+        mod $test {
+            use $crate::helpers::Engine;
+
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test(Engine::Sqlite).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$test(Engine::Postgres).await
+            }
+        }
+    )*};
     ($($test:ident),* $(,)?) => {$(
         mod $test {
             use $crate::helpers::{Engine, TestDb};
@@ -140,6 +157,20 @@ impl TestDb {
         data.join("myochart").join("clinics").join(place)
     }
 
+    /// The same database opened again with `plugins`, as the app does when it
+    /// starts.
+    pub async fn reopen_with(&self, plugins: PluginOptions) -> Api {
+        match &self.clinic {
+            None => Api::open_with_plugins(&self.path(), plugins)
+                .await
+                .expect("open with plugins")
+                .with_actor(SQLITE_ACTOR),
+            Some((clinic, login)) => Api::connect(&clinic.url_of(login), plugins)
+                .await
+                .expect("connect with plugins"),
+        }
+    }
+
     /// The same database opened a second time, as another window (on another
     /// machine, for a clinic's) would: signed in as the same person.
     pub async fn other_window(&self) -> Api {
@@ -153,11 +184,32 @@ impl TestDb {
         }
     }
 
-    /// A connection of its own to the clinic's database, signed in as the
-    /// same person, as another program of theirs would have.
-    pub async fn other_program_on_server(&self) -> sqlx::PgConnection {
-        let (clinic, login) = self.clinic.as_ref().expect("a PostgreSQL test database");
-        clinic.as_person(login).await
+    /// The api as a new person of the clinic, of `kind`, signed in with their
+    /// own login (a student is supervised by the owner `api` signed in as).
+    pub async fn another_person(&mut self, name: &str, kind: PersonKind) -> Api {
+        let (clinic, owner) = self.clinic.as_mut().expect("a PostgreSQL test database");
+        let supervisor = (kind == PersonKind::Student).then_some(owner.as_str());
+        let login = clinic.add(name, kind, supervisor).await;
+        Api::connect(&clinic.url_of(&login), PluginOptions::new(Vec::new()))
+            .await
+            .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
+    }
+
+    /// Runs `sql` behind the app's back, as another program would: on SQLite
+    /// with a connection of its own to the file, on PostgreSQL signed in as
+    /// the same person. The rows it changed, or the database's refusal.
+    pub async fn other_program_runs(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        let done = match &self.clinic {
+            None => {
+                let pool = self.other_program().await;
+                sqlx::query(sql).execute(&pool).await?.rows_affected()
+            }
+            Some((clinic, login)) => {
+                let mut conn = clinic.as_person(login).await;
+                sqlx::query(sql).execute(&mut conn).await?.rows_affected()
+            }
+        };
+        Ok(done)
     }
 
     /// Another program starts writing to `client` and holds the write lock until

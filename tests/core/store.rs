@@ -125,22 +125,21 @@ async fn a_signed_note_cannot_be_edited_only_amended(db: TestDb) {
     assert_eq!(detail.amendments[0].author, db.actor());
 }
 
-#[tokio::test]
-async fn the_database_itself_refuses_to_change_a_signed_note() {
-    let db = TestDb::new().await;
+async fn the_database_itself_refuses_to_change_a_signed_note(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     db.api.sign_note(session.id).await.expect("signed");
-    let pool = db.other_program().await;
-    let tamper = sqlx::query("UPDATE sessions SET subjective = 'tampered' WHERE id = ?")
-        .bind(session.id.0)
-        .execute(&pool)
+    let tamper = db
+        .other_program_runs(&format!(
+            "UPDATE sessions SET subjective = 'tampered' WHERE id = {}",
+            session.id
+        ))
         .await;
     assert!(tamper
         .expect_err("trigger refuses")
         .to_string()
         .contains("[signed-note]"));
-    let delete = sqlx::query("DELETE FROM audit_log").execute(&pool).await;
+    let delete = db.other_program_runs("DELETE FROM audit_log").await;
     assert!(delete.is_err(), "the audit log was deleted");
 }
 
@@ -1012,6 +1011,7 @@ async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_ref
 }
 
 on_both_engines!(
+    the_database_itself_refuses_to_change_a_signed_note,
     a_signed_note_cannot_be_edited_only_amended,
     a_draft_cannot_be_amended,
     soft_deleted_clients_leave_the_list_but_stay_in_the_database,
