@@ -375,8 +375,10 @@ impl Store {
     /// server's administrator) are the clinic module's.
     pub fn on_postgres(pool: PgPool) -> Store {
         let server = pool.connect_options();
+        // An extension of its own, so that the host's dots aren't taken for
+        // one by the files named after it (`with_extension`).
         let place = format!(
-            "{}-{}-{}",
+            "{}-{}-{}.clinic",
             server.get_host(),
             server.get_port(),
             server.get_database().unwrap_or_default()

@@ -13,7 +13,7 @@ use myochart::model::{
 };
 
 use crate::cli::{myochart, stdout};
-use crate::helpers::{assert_no_missing_glyphs, trapezius_finding, Engine, TestDb};
+use crate::helpers::{assert_no_missing_glyphs, trapezius_finding, TestDb};
 
 /// Runs a poppler tool on a PDF; every PDF read back this way is first checked
 /// for missing glyphs (boxes).
@@ -329,10 +329,6 @@ async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log(db: Te
             .len(),
         1
     );
-    if db.engine() == Engine::Postgres {
-        // Each test's clinic is new: leave no folder of its behind.
-        std::fs::remove_dir_all(&folder).expect("remove previews");
-    }
 }
 
 async fn saving_over_an_existing_file_replaces_it_whole(db: TestDb) {

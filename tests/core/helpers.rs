@@ -60,8 +60,8 @@ pub struct TestDb {
     pub api: Api,
     /// The test's files (the SQLite database among them).
     pub dir: tempfile::TempDir,
-    /// The clinic and the login the api signed in with, on PostgreSQL.
-    clinic: Option<(TestClinic, String)>,
+    /// On PostgreSQL, the clinic's database the api signed in to.
+    server: Option<ServerDb>,
 }
 
 /// The name changes are recorded under on SQLite.
@@ -84,7 +84,7 @@ impl TestDb {
                 TestDb {
                     api,
                     dir,
-                    clinic: None,
+                    server: None,
                 }
             }
             Engine::Postgres => {
@@ -96,7 +96,7 @@ impl TestDb {
                 TestDb {
                     api,
                     dir,
-                    clinic: Some((clinic, login)),
+                    server: Some(ServerDb { clinic, login }),
                 }
             }
         }
@@ -107,23 +107,16 @@ impl TestDb {
         TestDb {
             api,
             dir: tempfile::tempdir().expect("temp dir"),
-            clinic: None,
-        }
-    }
-
-    pub fn engine(&self) -> Engine {
-        match self.clinic {
-            None => Engine::Sqlite,
-            Some(_) => Engine::Postgres,
+            server: None,
         }
     }
 
     /// Whom the audit log names for changes made through `api`: the name it
     /// was given on SQLite, the signed-in login on PostgreSQL.
     pub fn actor(&self) -> &str {
-        match &self.clinic {
+        match &self.server {
             None => SQLITE_ACTOR,
-            Some((_, login)) => login,
+            Some(server) => &server.login,
         }
     }
 
@@ -139,33 +132,23 @@ impl TestDb {
     }
 
     /// Where handout previews are written: beside the database file, or for a
-    /// clinic's database in the app's data folder, named after the server and
-    /// the database.
+    /// clinic's database beside the place this computer keeps its files.
     pub fn previews_folder(&self) -> std::path::PathBuf {
-        let Some((clinic, login)) = &self.clinic else {
-            return self.dir.path().join("test.sqlite-previews");
-        };
-        let server: sqlx::postgres::PgConnectOptions =
-            clinic.url_of(login).parse().expect("the clinic's URL");
-        let place = format!(
-            "{}-{}-{}-previews",
-            server.get_host(),
-            server.get_port(),
-            server.get_database().expect("a database")
-        );
-        let data = dirs::data_dir().expect("an app-data folder");
-        data.join("myochart").join("clinics").join(place)
+        match &self.server {
+            None => self.dir.path().join("test.sqlite-previews"),
+            Some(server) => server.previews_folder(),
+        }
     }
 
     /// The same database opened again with `plugins`, as the app does when it
     /// starts.
     pub async fn reopen_with(&self, plugins: PluginOptions) -> Api {
-        match &self.clinic {
+        match &self.server {
             None => Api::open_with_plugins(&self.path(), plugins)
                 .await
                 .expect("open with plugins")
                 .with_actor(SQLITE_ACTOR),
-            Some((clinic, login)) => Api::connect(&clinic.url_of(login), plugins)
+            Some(server) => Api::connect(&server.url(), plugins)
                 .await
                 .expect("connect with plugins"),
         }
@@ -174,38 +157,39 @@ impl TestDb {
     /// The same database opened a second time, as another window (on another
     /// machine, for a clinic's) would: signed in as the same person.
     pub async fn other_window(&self) -> Api {
-        match &self.clinic {
+        match &self.server {
             None => Api::open(&self.path()).await.expect("second window"),
-            Some((clinic, login)) => {
-                Api::connect(&clinic.url_of(login), PluginOptions::new(Vec::new()))
-                    .await
-                    .expect("second window")
-            }
+            Some(server) => Api::connect(&server.url(), PluginOptions::new(Vec::new()))
+                .await
+                .expect("second window"),
         }
     }
 
     /// The api as a new person of the clinic, of `kind`, signed in with their
     /// own login (a student is supervised by the owner `api` signed in as).
     pub async fn another_person(&mut self, name: &str, kind: PersonKind) -> Api {
-        let (clinic, owner) = self.clinic.as_mut().expect("a PostgreSQL test database");
-        let supervisor = (kind == PersonKind::Student).then_some(owner.as_str());
-        let login = clinic.add(name, kind, supervisor).await;
-        Api::connect(&clinic.url_of(&login), PluginOptions::new(Vec::new()))
-            .await
-            .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
+        let server = self.server.as_mut().expect("a PostgreSQL test database");
+        let supervisor = (kind == PersonKind::Student).then_some(server.login.as_str());
+        let login = server.clinic.add(name, kind, supervisor).await;
+        Api::connect(
+            &server.clinic.url_of(&login),
+            PluginOptions::new(Vec::new()),
+        )
+        .await
+        .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
     }
 
     /// Runs `sql` behind the app's back, as another program would: on SQLite
     /// with a connection of its own to the file, on PostgreSQL signed in as
     /// the same person. The rows it changed, or the database's refusal.
     pub async fn other_program_runs(&self, sql: &str) -> Result<u64, sqlx::Error> {
-        let done = match &self.clinic {
+        let done = match &self.server {
             None => {
                 let pool = self.other_program().await;
                 sqlx::query(sql).execute(&pool).await?.rows_affected()
             }
-            Some((clinic, login)) => {
-                let mut conn = clinic.as_person(login).await;
+            Some(server) => {
+                let mut conn = server.clinic.as_person(&server.login).await;
                 sqlx::query(sql).execute(&mut conn).await?.rows_affected()
             }
         };
@@ -249,6 +233,50 @@ impl TestDb {
             )
             .await
             .expect("create session")
+    }
+}
+
+/// A clinic database of the test's own, and the login the test signed in with.
+struct ServerDb {
+    clinic: TestClinic,
+    login: String,
+}
+
+impl ServerDb {
+    fn url(&self) -> String {
+        self.clinic.url_of(&self.login)
+    }
+
+    /// Where this computer keeps the app's files for the clinic's database
+    /// (previews, the plugin cache): in the app's data folder, named after
+    /// the server and the database.
+    fn local_place(&self) -> std::path::PathBuf {
+        let server: sqlx::postgres::PgConnectOptions = self.url().parse().expect("the URL");
+        let place = format!(
+            "{}-{}-{}.clinic",
+            server.get_host(),
+            server.get_port(),
+            server.get_database().expect("a database")
+        );
+        let data = dirs::data_dir().expect("an app-data folder");
+        data.join("myochart").join("clinics").join(place)
+    }
+
+    fn previews_folder(&self) -> std::path::PathBuf {
+        let mut name = self.local_place().into_os_string();
+        name.push("-previews");
+        name.into()
+    }
+}
+
+/// The files the clinic's database left on this computer go with it.
+impl Drop for ServerDb {
+    fn drop(&mut self) {
+        let cache = self.local_place().with_extension("plugin-cache");
+        for files in [self.previews_folder(), cache] {
+            // Absent when the test made none.
+            let _ = std::fs::remove_dir_all(files);
+        }
     }
 }
 
