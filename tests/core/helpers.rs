@@ -64,6 +64,9 @@ pub struct TestDb {
     server: Option<ServerDb>,
 }
 
+/// The display name of the owner a PostgreSQL test signs in as.
+const OWNER_NAME: &str = "owner";
+
 /// The name changes are recorded under on SQLite.
 const SQLITE_ACTOR: &str = "test therapist";
 
@@ -89,7 +92,7 @@ impl TestDb {
             }
             Engine::Postgres => {
                 let mut clinic = TestClinic::new().await;
-                let login = clinic.add("owner", PersonKind::Owner, None).await;
+                let login = clinic.add(OWNER_NAME, PersonKind::Owner, None).await;
                 let api = Api::connect(&clinic.url_of(&login), PluginOptions::new(Vec::new()))
                     .await
                     .expect("connect to the clinic");
@@ -117,6 +120,16 @@ impl TestDb {
         match &self.server {
             None => SQLITE_ACTOR,
             Some(server) => &server.login,
+        }
+    }
+
+    /// The name a sign-off by `typed` is stamped with: the name typed on
+    /// SQLite; on a clinic's server, the signed-in person's display name (the
+    /// server stamps who signed).
+    pub fn signer<'a>(&self, typed: &'a str) -> &'a str {
+        match self.server {
+            None => typed,
+            Some(_) => OWNER_NAME,
         }
     }
 

@@ -631,9 +631,7 @@ async fn records_are_kept_whatever_program_deletes_them() {
     );
 }
 
-#[tokio::test]
-async fn a_draft_finding_cant_be_moved_into_a_signed_session() {
-    let db = TestDb::new().await;
+async fn a_draft_finding_cant_be_moved_into_a_signed_session(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let signed = db.session(&client).await;
     db.api.sign_note(signed.id).await.expect("signed");
@@ -643,11 +641,11 @@ async fn a_draft_finding_cant_be_moved_into_a_signed_session() {
         .add_finding(draft.id, trapezius_finding())
         .await
         .expect("finding");
-    let pool = db.other_program().await;
-    let moved = sqlx::query("UPDATE findings SET session_id = ? WHERE id = ?")
-        .bind(signed.id.0)
-        .bind(finding.id.0)
-        .execute(&pool)
+    let moved = db
+        .other_program_runs(&format!(
+            "UPDATE findings SET session_id = {} WHERE id = {}",
+            signed.id, finding.id
+        ))
         .await
         .expect_err("refused");
     assert!(moved.to_string().contains("[signed-note]"), "{moved}");
@@ -1011,6 +1009,7 @@ async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_ref
 }
 
 on_both_engines!(
+    a_draft_finding_cant_be_moved_into_a_signed_session,
     the_database_itself_refuses_to_change_a_signed_note,
     a_signed_note_cannot_be_edited_only_amended,
     a_draft_cannot_be_amended,

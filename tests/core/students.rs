@@ -620,9 +620,7 @@ async fn the_log_counts_charted_sessions_and_entries_added_by_hand(db: TestDb) {
     assert_eq!(db.api.practice_log().await.expect("log").totals.sessions, 2);
 }
 
-#[tokio::test]
-async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database() {
-    let db = TestDb::new().await;
+async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database(db: TestDb) {
     let entry = manual(&db, "2026-09-01", 60, "").await;
     let id = entry.id.expect("a row");
     let signed = db
@@ -630,7 +628,7 @@ async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database() {
         .sign_off_log_entry(LogEntryRef::Entry(id), sign("Ms Lee"))
         .await
         .expect("sign off");
-    assert_eq!(signed.signed_off_by.as_deref(), Some("Ms Lee"));
+    assert_eq!(signed.signed_off_by.as_deref(), Some(db.signer("Ms Lee")));
     assert_eq!(signed.signed_off_at.as_deref(), Some("2026-10-01"));
 
     let change = LogEntryForm {
@@ -652,11 +650,11 @@ async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database() {
     for error in refusals {
         assert_eq!(error.code(), Code::SignedEntry, "{error}");
     }
-    // Whatever writes to the file, the trigger refuses.
-    let other = db.other_program().await;
-    let raw = sqlx::query("UPDATE practice_log SET duration_minutes = 1 WHERE id = ?")
-        .bind(id.0)
-        .execute(&other)
+    // Whatever writes to the database, the trigger refuses.
+    let raw = db
+        .other_program_runs(&format!(
+            "UPDATE practice_log SET duration_minutes = 1 WHERE id = {id}"
+        ))
         .await
         .expect_err("trigger");
     assert!(raw.to_string().contains("[signed-entry]"), "{raw}");
@@ -910,6 +908,7 @@ async fn a_client_added_meanwhile_is_hidden_from_the_next_case_study(db: TestDb)
 }
 
 on_both_engines!(
+    a_signed_off_entry_is_locked_in_the_api_and_in_the_database,
     a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any_script,
     a_case_study_has_every_section_the_plot_and_an_age_band,
     reports_of_one_and_of_thirty_sessions_lay_out_on_numbered_pages,
