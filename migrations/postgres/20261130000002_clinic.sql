@@ -316,7 +316,10 @@ CREATE CONSTRAINT TRIGGER sessions_audited AFTER INSERT OR UPDATE ON sessions DE
 FOR EACH ROW EXECUTE FUNCTION audit('session', 'id');
 CREATE CONSTRAINT TRIGGER findings_audited AFTER INSERT OR UPDATE ON findings DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('finding', 'id');
-CREATE CONSTRAINT TRIGGER session_checks_audited AFTER INSERT OR DELETE ON session_checks DEFERRABLE INITIALLY DEFERRED
+-- Checks are added to a session and removed one by one, as the app logs them.
+CREATE CONSTRAINT TRIGGER session_checks_added AFTER INSERT ON session_checks DEFERRABLE INITIALLY DEFERRED
+FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'muscle_id');
+CREATE CONSTRAINT TRIGGER session_checks_removed AFTER DELETE ON session_checks DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('check', 'id', 'muscle_id');
 CREATE CONSTRAINT TRIGGER amendments_audited AFTER INSERT ON amendments DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'reason', 'text');

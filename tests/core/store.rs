@@ -651,11 +651,9 @@ async fn a_draft_finding_cant_be_moved_into_a_signed_session(db: TestDb) {
     assert!(moved.to_string().contains("[signed-note]"), "{moved}");
 }
 
-#[tokio::test]
-async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
+async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay(db: TestDb) {
     use myochart::atlas::Side;
     use myochart::model::CheckForm;
-    let db = TestDb::new().await;
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let check = |muscle: &str| CheckForm {
@@ -690,18 +688,18 @@ async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
         .expect("session")
         .checks
         .is_empty());
-    let pool = db.other_program().await;
-    sqlx::query(
+    db.other_program_runs(&format!(
         "INSERT INTO session_checks (session_id, muscle_id, muscle_label, side)
-         VALUES (?, 'core:scalenes', 'Scalenes', 'right')",
-    )
-    .bind(session.id.0)
-    .execute(&pool)
+         VALUES ({}, 'core:scalenes', 'Scalenes', 'right')",
+        session.id
+    ))
     .await
     .expect("inserted behind the app's back");
-    let deleted = sqlx::query("DELETE FROM session_checks WHERE session_id = ?")
-        .bind(session.id.0)
-        .execute(&pool)
+    let deleted = db
+        .other_program_runs(&format!(
+            "DELETE FROM session_checks WHERE session_id = {}",
+            session.id
+        ))
         .await
         .expect_err("refused");
     assert!(deleted.to_string().contains("[signed-note]"), "{deleted}");
@@ -781,13 +779,11 @@ async fn a_database_with_records_is_copied_before_its_schema_changes() {
 
 /// Issue 12: the audit log kept no old values, so a changed health history,
 /// a removed contraindication or a cleared red flag could not be read back.
-#[tokio::test]
-async fn the_audit_log_keeps_what_each_change_replaced() {
+async fn the_audit_log_keeps_what_each_change_replaced(db: TestDb) {
     use myochart::atlas::RedFlag;
     use myochart::model::{screening_answers, Settings};
     use serde_json::json;
 
-    let db = TestDb::new().await;
     let intake = ClientForm {
         first_name: "Anna".into(),
         health_history: "Asthma".into(),
@@ -1009,6 +1005,8 @@ async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_ref
 }
 
 on_both_engines!(
+    removing_a_check_is_audited_and_a_signed_sessions_checks_stay,
+    the_audit_log_keeps_what_each_change_replaced,
     a_draft_finding_cant_be_moved_into_a_signed_session,
     the_database_itself_refuses_to_change_a_signed_note,
     a_signed_note_cannot_be_edited_only_amended,

@@ -273,8 +273,7 @@ async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any
     }
 }
 
-#[tokio::test]
-async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot() {
+async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot(db: TestDb) {
     // Review item 1: one-character names were never looked for, Korean names
     // only as whole words, other clients only as "first last".
     const WEI: Person = Person {
@@ -286,7 +285,6 @@ async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot() {
         born_written: "1980年3月12日",
         otherwise: ["王伟", "１３８－００１３－８０００", "昭和55年3月12日"],
     };
-    let db = TestDb::new().await;
     let client = charted_client(&db, &WEI, 1).await;
     db.client("민준", "김").await;
     let form = CaseStudyForm {
@@ -908,6 +906,7 @@ async fn a_client_added_meanwhile_is_hidden_from_the_next_case_study(db: TestDb)
 }
 
 on_both_engines!(
+    a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot,
     a_signed_off_entry_is_locked_in_the_api_and_in_the_database,
     a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any_script,
     a_case_study_has_every_section_the_plot_and_an_age_band,
