@@ -864,7 +864,8 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
 
 /// Through the app, what the server's policies refuse is the api's not-found
 /// (a record the person can't see) or not-allowed (a change their role
-/// doesn't make), not a database error.
+/// doesn't make), not a database error. The app names the database it is on
+/// by login, server and database, never with the password.
 #[tokio::test]
 async fn the_app_reports_the_servers_refusals_as_not_found_and_not_allowed() {
     use myochart::api::Code;
@@ -873,6 +874,12 @@ async fn the_app_reports_the_servers_refusals_as_not_found_and_not_allowed() {
     use crate::helpers::{Engine, TestDb};
 
     let mut db = TestDb::on(Engine::Postgres).await;
+    let info = db.api.info().await.expect("info");
+    let expected = format!("postgres://{}@", db.actor());
+    assert!(info.path.starts_with(&expected), "{}", info.path);
+    assert!(info.path.contains("/clinic_t"), "{}", info.path);
+    // A word of PASSWORD, however a URL would encode its spaces.
+    assert!(!info.path.contains("horse"), "{}", info.path);
     let owners = db.client("Anna", "Smith").await;
     let therapist = db.another_person("ben", PersonKind::Therapist).await;
     let unseen = therapist
