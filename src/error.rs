@@ -120,6 +120,7 @@ impl Error {
                 | store::Error::KeyFileMissing { .. } => Code::WrongPassphrase,
                 store::Error::Damaged => Code::Damaged,
                 store::Error::ReadOnly | store::Error::ReadOnlyFile { .. } => Code::ReadOnly,
+                store::Error::NotAllowed => Code::NotAllowed,
                 store::Error::AlreadyProtected
                 | store::Error::NotProtected
                 | store::Error::RecordKept

@@ -93,6 +93,7 @@ pub struct RedFlagQuestion {
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct DatabaseInfo {
+    /// The database file, or the login, server and database of a clinic's.
     pub path: String,
     /// A demo database, filled with made-up clients.
     pub demo: bool,
@@ -181,8 +182,11 @@ impl Api {
     #[tracing::instrument(skip_all)]
     pub async fn connect(url: &str, plugins: PluginOptions) -> Result<Api> {
         logged(async move {
-            let clinic = Clinic::connect(url).await?;
-            Api::with_plugins(Store::on_postgres(clinic.into_pool()), plugins).await
+            let pool = Clinic::connect(url).await?.into_pool();
+            // The server names the login in the audit log; the app names the same.
+            let login = pool.connect_options().get_username().to_owned();
+            let api = Api::with_plugins(Store::on_postgres(pool), plugins).await?;
+            Ok(api.with_actor(login))
         })
         .await
     }
@@ -233,7 +237,7 @@ impl Api {
 
     pub async fn info(&self) -> Result<DatabaseInfo> {
         Ok(DatabaseInfo {
-            path: self.store.path().display().to_string(),
+            path: self.store.location(),
             demo: self.demo,
             protected: self.store.access().key.is_some(),
             read_only: self.store.access().read_only,

@@ -54,7 +54,7 @@ fn signed_in_as(url: &str, login: &str) -> String {
 
 /// A clinic database of the test's own (made and migrated by `new`),
 /// dropped with its people afterwards.
-struct TestClinic {
+pub(crate) struct TestClinic {
     /// This database, as the server's administrator.
     admin_url: String,
     database: String,
@@ -76,7 +76,7 @@ impl TestClinic {
         }
     }
 
-    async fn new() -> TestClinic {
+    pub(crate) async fn new() -> TestClinic {
         let clinic = TestClinic::unmade();
         let mut server = PgConnection::connect(&server_url()).await.expect("server");
         sqlx::query(&format!("CREATE DATABASE {}", clinic.database))
@@ -88,7 +88,12 @@ impl TestClinic {
     }
 
     /// Adds a person (as the administrator); their login.
-    async fn add(&mut self, name: &str, kind: PersonKind, supervisor: Option<&str>) -> String {
+    pub(crate) async fn add(
+        &mut self,
+        name: &str,
+        kind: PersonKind,
+        supervisor: Option<&str>,
+    ) -> String {
         let login = format!("{}_{name}", self.prefix);
         let person = NewPerson::parse(&login, name, kind, PASSWORD, supervisor).expect("person");
         self.admin()
@@ -106,12 +111,12 @@ impl TestClinic {
             .expect("connect as admin")
     }
 
-    fn url_of(&self, login: &str) -> String {
+    pub(crate) fn url_of(&self, login: &str) -> String {
         signed_in_as(&self.admin_url, login)
     }
 
     /// A connection signed in as `login`, as any program of theirs would have.
-    async fn as_person(&self, login: &str) -> PgConnection {
+    pub(crate) async fn as_person(&self, login: &str) -> PgConnection {
         PgConnection::connect(&self.url_of(login))
             .await
             .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
@@ -855,4 +860,67 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     };
     let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();
     assert_eq!(by_table(postgres), by_table(sqlite));
+}
+
+/// Through the app, what the server's policies refuse is the api's not-found
+/// (a record the person can't see) or not-allowed (a change their role
+/// doesn't make), not a database error. The app names the database it is on
+/// by login, server and database, never with the password.
+#[tokio::test]
+async fn the_app_reports_the_servers_refusals_as_not_found_and_not_allowed() {
+    use myochart::api::Code;
+    use myochart::model::ClientForm;
+
+    use crate::helpers::{Engine, TestDb};
+
+    let mut db = TestDb::on(Engine::Postgres).await;
+    let info = db.api.info().await.expect("info");
+    let expected = format!("postgres://{}@", db.actor());
+    assert!(info.path.starts_with(&expected), "{}", info.path);
+    assert!(info.path.contains("/clinic_t"), "{}", info.path);
+    // A word of PASSWORD, however a URL would encode its spaces.
+    assert!(!info.path.contains("horse"), "{}", info.path);
+    let owners = db.client("Anna", "Smith").await;
+    let therapist = db.another_person("ben", PersonKind::Therapist).await;
+    let unseen = therapist
+        .client_record(owners.id)
+        .await
+        .expect_err("not their client");
+    assert_eq!(unseen.code(), Code::NotFound, "{unseen}");
+    let form = ClientForm {
+        first_name: "Changed".into(),
+        last_name: "Smith".into(),
+        ..ClientForm::default()
+    };
+    let unchanged = therapist
+        .update_client(owners.id, form)
+        .await
+        .expect_err("not their client");
+    assert_eq!(unchanged.code(), Code::NotFound, "{unchanged}");
+    let settings = therapist
+        .settings()
+        .await
+        .expect("anyone reads the settings");
+    let refused = therapist
+        .save_settings(settings)
+        .await
+        .expect_err("the owner's to change");
+    assert_eq!(refused.code(), Code::NotAllowed, "{refused}");
+    let theirs = therapist
+        .create_client(ClientForm {
+            first_name: "Chai".into(),
+            last_name: "Dee".into(),
+            ..ClientForm::default()
+        })
+        .await
+        .expect("a therapist adds their own client");
+    assert_eq!(
+        therapist
+            .client_record(theirs.id)
+            .await
+            .expect("theirs")
+            .client
+            .first_name,
+        "Chai"
+    );
 }
