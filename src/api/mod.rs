@@ -57,7 +57,8 @@ use crate::report::{
 /// What can go wrong in the database, inside [`Error::Store`].
 pub use crate::store::Error as StoreError;
 pub use crate::store::{
-    is_encrypted, key_file, Access, AuditEntry, Change, Contents, HistoryEntry,
+    is_encrypted, key_file, Access, AuditEntry, Change, Changes, Contents, Heard, HistoryEntry,
+    RecordChange,
 };
 use crate::store::{NewHandout, Store};
 pub use backups::{check_backup, list_backups, restore_closed, Backup, RestorePreview};
@@ -191,6 +192,12 @@ impl Api {
         let mut api = Api::on(store);
         api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
         Ok(api)
+    }
+
+    /// Starts listening to the changes others commit on a clinic server, to
+    /// show them as they are made; `None` for a database file.
+    pub async fn listen(&self) -> Result<Option<Changes>> {
+        Ok(self.store.listen().await?)
     }
 
     /// Reads every page of the database file: damage anywhere is

@@ -11,7 +11,9 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use myochart::api::{Api, Changes, Heard, RecordChange};
 use myochart::clinic::{Clinic, Error, NewPerson, PersonKind};
+use myochart::plugin::PluginOptions;
 use sqlx::{Connection, PgConnection, Row};
 
 /// The password every test person signs in with.
@@ -855,4 +857,74 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     };
     let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();
     assert_eq!(by_table(postgres), by_table(sqlite));
+}
+
+/// The next change `changes` hears, within a second.
+async fn heard_within_a_second(changes: &mut Changes) -> RecordChange {
+    let heard = tokio::time::timeout(std::time::Duration::from_secs(1), changes.next())
+        .await
+        .expect("a change announced within a second")
+        .expect("still listening");
+    match heard {
+        Heard::Changed(change) => change,
+        Heard::Missed => panic!("the connection was lost"),
+    }
+}
+
+#[tokio::test]
+async fn a_change_committed_by_one_person_is_announced_to_another_within_a_second() {
+    let mut clinic = TestClinic::new().await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let bob = clinic.add("bob", PersonKind::Therapist, None).await;
+    let api = Api::connect(&clinic.url_of(&ann), PluginOptions::new(Vec::new()))
+        .await
+        .expect("ann signs in");
+    let mut changes = api.listen().await.expect("listen").expect("a server");
+
+    let mut writer = clinic.as_person(&bob).await;
+    let (client, session, finding) = client_with_a_session(&mut writer, "Somchai").await;
+
+    // Ids only: ann may not read bob's client, and hears of it all the same.
+    let announced = |table: &str, id, client, session| RecordChange {
+        table: table.into(),
+        id,
+        client,
+        session,
+    };
+    assert_eq!(
+        heard_within_a_second(&mut changes).await,
+        announced("clients", Some(client), Some(client), None)
+    );
+    assert_eq!(
+        heard_within_a_second(&mut changes).await,
+        announced("sessions", Some(session), Some(client), Some(session))
+    );
+    assert_eq!(
+        heard_within_a_second(&mut changes).await,
+        announced("findings", Some(finding), None, Some(session))
+    );
+    api.close().await;
+    assert_eq!(
+        changes.next().await,
+        None,
+        "closing the store stops listening"
+    );
+}
+
+#[tokio::test]
+async fn a_change_rolled_back_is_not_announced() {
+    let mut clinic = TestClinic::new().await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let api = Api::connect(&clinic.url_of(&ann), PluginOptions::new(Vec::new()))
+        .await
+        .expect("ann signs in");
+    let mut changes = api.listen().await.expect("listen").expect("a server");
+    let mut writer = clinic.as_person(&ann).await;
+
+    run(&mut writer, "BEGIN").await.expect("begin");
+    client_with_a_session(&mut writer, "Somchai").await;
+    run(&mut writer, "ROLLBACK").await.expect("roll back");
+    let (client, _, _) = client_with_a_session(&mut writer, "Malee").await;
+
+    assert_eq!(heard_within_a_second(&mut changes).await.id, Some(client));
 }
