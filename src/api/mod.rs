@@ -188,6 +188,17 @@ impl Api {
         .await
     }
 
+    /// [`Api::connect`] with `password`, which `url` leaves out: asked of the
+    /// person signing in, never written in a URL or a settings file.
+    #[tracing::instrument(skip_all)]
+    pub async fn sign_in(url: &str, password: &str, plugins: PluginOptions) -> Result<Api> {
+        logged(async move {
+            let clinic = Clinic::sign_in(url, password).await?;
+            Api::with_plugins(Store::on_postgres(clinic.into_pool()), plugins).await
+        })
+        .await
+    }
+
     async fn with_plugins(store: Store, plugins: PluginOptions) -> Result<Api> {
         let mut api = Api::on(store);
         api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);

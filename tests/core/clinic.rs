@@ -928,3 +928,35 @@ async fn a_change_rolled_back_is_not_announced() {
 
     assert_eq!(heard_within_a_second(&mut changes).await.id, Some(client));
 }
+
+#[tokio::test]
+async fn the_command_line_signs_in_with_a_password_file_and_says_when_it_is_wrong() {
+    let mut clinic = TestClinic::new().await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let (_, server) = clinic.admin_url.split_once('@').expect("credentials");
+    let url = format!("postgres://{ann}@{server}");
+    let dir = tempfile::tempdir().expect("temp");
+    let myochart = |password: &str, args: &[&str]| {
+        let file = dir.path().join("password");
+        std::fs::write(&file, format!("{password}\n")).expect("password file");
+        Command::new(env!("CARGO_BIN_EXE_myochart"))
+            .env("MYOCHART_LANGUAGE", "en")
+            .args(["--db", &url, "--password-file"])
+            .arg(&file)
+            .args(args)
+            .output()
+            .expect("run myochart")
+    };
+
+    client_with_a_session(&mut clinic.as_person(&ann).await, "Malee").await;
+    let listed = myochart(PASSWORD, &["client", "list"]);
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("Malee"),
+        "{listed:?}"
+    );
+
+    let refused = myochart("not the password", &["client", "list"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("password"), "{said}");
+}
