@@ -9,6 +9,7 @@
 //! SQLite ([`crate::store::Store::on_postgres`]), opened by
 //! [`crate::api::Api::connect`].
 
+mod address;
 mod error;
 mod person;
 
@@ -19,6 +20,7 @@ use sqlx::migrate::MigrateDatabase;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::Postgres;
 
+pub use address::{ClinicAddress, TlsMode};
 pub use error::{Code, Error};
 pub use person::{Login, NewPerson, Person, PersonKind};
 
