@@ -357,20 +357,24 @@ impl Shell {
 fn signed_out(url: &str) -> ErrorBody {
     ErrorBody {
         code: api::Code::SignedOut,
-        message: format!("sign in to {}", title_of(url)),
+        message: label_of(url),
         fields: Vec::new(),
     }
 }
 
-/// The clinic's server and database, and who signs in, for the window title.
-fn title_of(url: &str) -> String {
+/// Who signs in to which clinic's server and database.
+fn label_of(url: &str) -> String {
     match ClinicAddress::parse(url) {
         Ok(address) => format!(
-            "Myochart — {} @ {}/{}",
+            "{} @ {}/{}",
             address.login, address.server, address.database
         ),
-        Err(_) => "Myochart".into(),
+        Err(_) => url.split('@').next_back().unwrap_or_default().into(),
     }
+}
+
+fn title_of(url: &str) -> String {
+    format!("Myochart — {}", label_of(url))
 }
 
 /// Where the clinic to open at start is remembered: beside the real database.
