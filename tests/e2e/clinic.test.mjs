@@ -79,7 +79,7 @@ test("a client added and a finding charted in one window appear in the other wit
 
     await ann.click("[data-testid=open-settings]");
     await ann.waitFor("[data-testid=clinic-connected]");
-    await ann.execute(`document.querySelector("[data-testid=connect-clinic]").scrollIntoView()`);
+    await ann.waitFor("[data-testid=clinic-connect]");
     await ann.screenshot(join(shots, "clinic-settings.png"));
   } finally {
     await ann.quit();
