@@ -52,7 +52,11 @@ test("a client added and a finding charted in one window appear in the other wit
   const olivia = await App.launch(clinic.owner, [], PORT + 2);
   try {
     await ann.waitFor("[data-testid=sign-in]");
+    await ann.type("[data-testid=sign-in-password]", "not the password");
+    await ann.click("[data-testid=sign-in-button]");
+    await ann.waitForTexts("[data-testid=sign-in-error]", (t) => t[0]?.includes("login and password don't sign in"));
     await ann.screenshot(join(shots, "clinic-sign-in.png"));
+    await ann.clear("[data-testid=sign-in-password]");
     await signIn(ann);
     await signIn(olivia);
 
