@@ -13,6 +13,7 @@ use std::process::{Command, Stdio};
 
 use myochart::api::{Api, Changes, Heard, RecordChange};
 use myochart::clinic::{Clinic, Error, NewPerson, PersonKind};
+use myochart::model::{NoteForm, SessionId};
 use myochart::plugin::PluginOptions;
 use sqlx::{Connection, PgConnection, Row};
 
@@ -959,4 +960,41 @@ async fn the_command_line_signs_in_with_a_password_file_and_says_when_it_is_wron
     assert!(!refused.status.success());
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("password"), "{said}");
+}
+
+#[tokio::test]
+async fn a_draft_saved_from_another_computer_is_not_overwritten_by_text_typed_over_the_older_one() {
+    let mut clinic = TestClinic::new().await;
+    let owner = clinic.add("owner", PersonKind::Owner, None).await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let (_, session, _) = client_with_a_session(&mut clinic.as_person(&ann).await, "Malee").await;
+    let signed_in = |login: String| {
+        let url = clinic.url_of(&login);
+        async move {
+            Api::connect(&url, PluginOptions::new(Vec::new()))
+                .await
+                .expect("sign in")
+        }
+    };
+    let (anns, owners) = (signed_in(ann).await, signed_in(owner).await);
+    let note = |subjective: &str| NoteForm {
+        subjective: subjective.into(),
+        based_on: Some(0),
+        ..NoteForm::default()
+    };
+
+    // Both opened the draft at revision 0; Ann saves first.
+    anns.write_note(SessionId(session), note("Neck pain since Monday"))
+        .await
+        .expect("ann saves");
+    let error = owners
+        .write_note(
+            SessionId(session),
+            note("Shoulder, typed on the other computer"),
+        )
+        .await
+        .expect_err("changed elsewhere");
+    assert_eq!(error.code(), myochart::api::Code::ChangedElsewhere);
+    let stored = owners.session(SessionId(session)).await.expect("detail");
+    assert_eq!(stored.session.subjective, "Neck pain since Monday");
 }
