@@ -68,6 +68,8 @@ pub enum Code {
     WrongPassword,
     /// The person's role in the clinic doesn't allow it.
     NotAllowed,
+    /// A clinic's database, waiting for its person to sign in.
+    SignedOut,
 }
 
 /// The serialized error: a code to branch on, a message for people, and for

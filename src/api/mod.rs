@@ -57,7 +57,8 @@ use crate::report::{
 /// What can go wrong in the database, inside [`Error::Store`].
 pub use crate::store::Error as StoreError;
 pub use crate::store::{
-    is_encrypted, key_file, Access, AuditEntry, Change, Contents, HistoryEntry,
+    is_encrypted, key_file, Access, AuditEntry, Change, Changes, Contents, Heard, HistoryEntry,
+    RecordChange,
 };
 use crate::store::{NewHandout, Store};
 pub use backups::{check_backup, list_backups, restore_closed, Backup, RestorePreview};
@@ -191,10 +192,27 @@ impl Api {
         .await
     }
 
+    /// [`Api::connect`] with `password`, which `url` leaves out: asked of the
+    /// person signing in, never written in a URL or a settings file.
+    #[tracing::instrument(skip_all)]
+    pub async fn sign_in(url: &str, password: &str, plugins: PluginOptions) -> Result<Api> {
+        logged(async move {
+            let clinic = Clinic::sign_in(url, password).await?;
+            Api::with_plugins(Store::on_postgres(clinic.into_pool()), plugins).await
+        })
+        .await
+    }
+
     async fn with_plugins(store: Store, plugins: PluginOptions) -> Result<Api> {
         let mut api = Api::on(store);
         api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
         Ok(api)
+    }
+
+    /// Starts listening to the changes others commit on a clinic server, to
+    /// show them as they are made; `None` for a database file.
+    pub async fn listen(&self) -> Result<Option<Changes>> {
+        Ok(self.store.listen().await?)
     }
 
     /// Reads every page of the database file: damage anywhere is
