@@ -42,7 +42,8 @@ step "UI unit tests"
 
 step "end-to-end (real app, Xvfb, tauri-driver)"
 cargo build -p myochart-app -p myochart -p myochart-plugin-hand-detail -p myochart-plugin-met-rom --bins --lib --locked
-node --test --test-concurrency=1 tests/e2e/
+# The clinic test needs a PostgreSQL server.
+scripts/with-postgres.sh node --test --test-concurrency=1 tests/e2e/
 
 step "packages: the .deb installs, its CLI and window work, and it removes cleanly"
 scripts/package-test.sh

@@ -3,6 +3,10 @@
 const COMMANDS: &[&str] = &[
     "database_info",
     "check_database",
+    "clinic",
+    "sign_in",
+    "connect_clinic",
+    "leave_clinic",
     "open_demo",
     "leave_demo",
     "atlas",

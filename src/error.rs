@@ -68,6 +68,8 @@ pub enum Code {
     WrongPassword,
     /// The person's role in the clinic doesn't allow it.
     NotAllowed,
+    /// A clinic's database, waiting for its person to sign in.
+    SignedOut,
 }
 
 /// The serialized error: a code to branch on, a message for people, and for
@@ -120,6 +122,7 @@ impl Error {
                 | store::Error::KeyFileMissing { .. } => Code::WrongPassphrase,
                 store::Error::Damaged => Code::Damaged,
                 store::Error::ReadOnly | store::Error::ReadOnlyFile { .. } => Code::ReadOnly,
+                store::Error::NotAllowed => Code::NotAllowed,
                 store::Error::AlreadyProtected
                 | store::Error::NotProtected
                 | store::Error::RecordKept

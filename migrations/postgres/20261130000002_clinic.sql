@@ -266,12 +266,14 @@ RETURN (
 );
 
 -- Appends a row's change to the audit log in the session user's name. The
--- trigger's arguments: the entity, the column of its id, and optionally a
--- column whose value is the detail. The app names what it did with
+-- trigger's arguments: the entity, the column of its id, optionally a column
+-- whose value is the detail, and optionally a column whose value an insert
+-- adds to the entity (an amendment's text), logged as its change from nothing. The app names what it did with
 -- `SELECT set_config('myochart.action', 'note.sign', true)` (and
 -- 'myochart.detail') in the write's transaction; without it the action is the
 -- table and operation, `sessions.update`. Either way the actor and the changed
--- fields come from the server.
+-- fields come from the server. The triggers are deferred to the commit, so the
+-- app may name the action after the write (once it knows the new row's id).
 CREATE FUNCTION audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
 SET search_path = public, pg_temp AS $$
 DECLARE
@@ -287,6 +289,9 @@ BEGIN
         FROM jsonb_each(after) a JOIN jsonb_each(before) b USING (key)
         WHERE a.value IS DISTINCT FROM b.value
             AND a.key NOT IN ('updated_at', 'note_revision', 'search_key', 'sort_key');
+    ELSIF TG_OP = 'INSERT' AND TG_NARGS > 3 THEN
+        changed := jsonb_build_object(camel_case(TG_ARGV[3]),
+                                      jsonb_build_object('old', NULL, 'new', after -> TG_ARGV[3]));
     END IF;
     INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
     VALUES (
@@ -303,31 +308,34 @@ BEGIN
 END
 $$;
 
-CREATE TRIGGER clients_audited AFTER INSERT OR UPDATE ON clients
+CREATE CONSTRAINT TRIGGER clients_audited AFTER INSERT OR UPDATE ON clients DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('client', 'id');
-CREATE TRIGGER client_shares_audited AFTER INSERT OR DELETE ON client_shares
+CREATE CONSTRAINT TRIGGER client_shares_audited AFTER INSERT OR DELETE ON client_shares DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('client', 'client_id', 'therapist');
-CREATE TRIGGER sessions_audited AFTER INSERT OR UPDATE ON sessions
+CREATE CONSTRAINT TRIGGER sessions_audited AFTER INSERT OR UPDATE ON sessions DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('session', 'id');
-CREATE TRIGGER findings_audited AFTER INSERT OR UPDATE ON findings
+CREATE CONSTRAINT TRIGGER findings_audited AFTER INSERT OR UPDATE ON findings DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('finding', 'id');
-CREATE TRIGGER session_checks_audited AFTER INSERT OR DELETE ON session_checks
+-- Checks are added to a session and removed one by one, as the app logs them.
+CREATE CONSTRAINT TRIGGER session_checks_added AFTER INSERT ON session_checks DEFERRABLE INITIALLY DEFERRED
+FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'muscle_id');
+CREATE CONSTRAINT TRIGGER session_checks_removed AFTER DELETE ON session_checks DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('check', 'id', 'muscle_id');
-CREATE TRIGGER amendments_audited AFTER INSERT ON amendments
-FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'reason');
-CREATE TRIGGER handouts_audited AFTER INSERT ON handouts
+CREATE CONSTRAINT TRIGGER amendments_audited AFTER INSERT ON amendments DEFERRABLE INITIALLY DEFERRED
+FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'reason', 'text');
+CREATE CONSTRAINT TRIGGER handouts_audited AFTER INSERT ON handouts DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('session', 'session_id', 'file_path');
-CREATE TRIGGER practice_log_audited AFTER INSERT OR UPDATE ON practice_log
+CREATE CONSTRAINT TRIGGER practice_log_audited AFTER INSERT OR UPDATE ON practice_log DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('log entry', 'id', 'signed_off_by');
-CREATE TRIGGER snippets_audited AFTER INSERT OR UPDATE ON snippets
+CREATE CONSTRAINT TRIGGER snippets_audited AFTER INSERT OR UPDATE ON snippets DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('snippet', 'id');
-CREATE TRIGGER settings_audited AFTER UPDATE ON settings
+CREATE CONSTRAINT TRIGGER settings_audited AFTER UPDATE ON settings DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('settings', 'id');
-CREATE TRIGGER student_profile_audited AFTER UPDATE ON student_profile
+CREATE CONSTRAINT TRIGGER student_profile_audited AFTER UPDATE ON student_profile DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('student profile', 'id');
-CREATE TRIGGER plugins_audited AFTER INSERT OR UPDATE ON plugins
+CREATE CONSTRAINT TRIGGER plugins_audited AFTER INSERT OR UPDATE ON plugins DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('plugin', 'id');
-CREATE TRIGGER people_audited AFTER INSERT OR UPDATE ON people
+CREATE CONSTRAINT TRIGGER people_audited AFTER INSERT OR UPDATE ON people DEFERRABLE INITIALLY DEFERRED
 FOR EACH ROW EXECUTE FUNCTION audit('person', 'id', 'kind');
 
 -- An event that changes no row (a backup made, an export), in the session

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use myochart::api::{self, Api, Backup, DatabaseInfo, Error, RedFlagQuestion, RestorePreview};
 use myochart::api::{AuditEntry, HistoryEntry};
 use myochart::atlas::{Atlas, View};
+use myochart::clinic::ClinicAddress;
 use myochart::finder::{FinderMatch, NearbyPoint, Spot};
 use myochart::i18n::Untranslated;
 use myochart::model::{
@@ -36,6 +37,36 @@ pub async fn database_info(shell: State<'_, Shell>) -> Result<DatabaseInfo> {
 #[tauri::command]
 pub async fn check_database(shell: State<'_, Shell>) -> Result<()> {
     shell.check().await
+}
+
+/// The clinic the window is on (server, database, who signs in), if any.
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn clinic(shell: State<'_, Shell>) -> Result<Option<ClinicAddress>> {
+    Ok(shell.clinic())
+}
+
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn sign_in(shell: State<'_, Shell>, window: Window, password: String) -> Result<()> {
+    shell.sign_in(&password, &window).await
+}
+
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn connect_clinic(
+    shell: State<'_, Shell>,
+    window: Window,
+    address: ClinicAddress,
+    password: String,
+) -> Result<()> {
+    shell.connect_clinic(&address, &password, &window).await
+}
+
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn leave_clinic(shell: State<'_, Shell>, window: Window) -> Result<()> {
+    shell.leave_clinic(&window).await
 }
 
 #[tracing::instrument(skip_all)]

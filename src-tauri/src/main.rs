@@ -25,7 +25,13 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let shell = tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs));
+    let shell = match tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs)) {
+        Ok(shell) => shell,
+        Err(error) => {
+            eprintln!("Myochart can't start: {error}");
+            std::process::exit(1);
+        }
+    };
     let app = tauri::Builder::default()
         .manage(shell)
         .manage(csv_import::PickedCsv::default())
@@ -35,6 +41,10 @@ fn main() {
         .invoke_handler(tauri::generate_handler![
             commands::database_info,
             commands::check_database,
+            commands::clinic,
+            commands::sign_in,
+            commands::connect_clinic,
+            commands::leave_clinic,
             commands::open_demo,
             commands::leave_demo,
             commands::atlas,

@@ -1,17 +1,34 @@
-//! Which database the window shows: the real one, or the separate demo
-//! database; or none, while the real one is locked or can't be opened.
+//! Which database the window shows: the real one, the separate demo
+//! database, or a clinic's on its server; or none, while the real one is
+//! locked or can't be opened, or the clinic waits for its person to sign in.
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 
-use myochart::api::{self, Access, Api, Backup, ErrorBody};
+use myochart::api::{self, Access, Api, Backup, ErrorBody, Heard};
+use myochart::clinic::{self, ClinicAddress};
 use myochart::model::{Invalid, Passphrase, RecoveryKey, Unlock};
 use myochart::plugin::{PluginOptions, PluginProcess};
 use tauri::async_runtime::RwLock;
-use tauri::Window;
+use tauri::{AppHandle, Emitter, Manager, Window};
+
+/// The event that tells the window a record changed in another window of the
+/// clinic: a `RecordChange`, or null when changes may have been missed (the
+/// server was away) and everything shown may be stale.
+const RECORDS_CHANGED: &str = "records-changed";
+
+/// What the window opens: a file on this computer, or a clinic's database.
+pub enum Database {
+    File(PathBuf),
+    /// Its URL, without the password (asked for at sign-in).
+    Clinic(String),
+}
 
 pub struct Shell {
+    /// This computer's own database file.
     real: PathBuf,
+    /// The clinic's database URL while the window is on one.
+    clinic: Mutex<Option<String>>,
     /// Folders given with `--plugins-dir`, besides each database's own and the
     /// installed one.
     plugin_dirs: Vec<PathBuf>,
@@ -28,17 +45,112 @@ enum State {
 impl Shell {
     /// Opens the real database, reading only what the first screen needs
     /// (the window then runs [`Shell::check`]); one that is locked or can't
-    /// be opened leaves the window to say why and what can be done.
-    pub async fn open(real: PathBuf, plugin_dirs: Vec<PathBuf>) -> Shell {
+    /// be opened leaves the window to say why and what can be done. A clinic
+    /// (given, else the one remembered) waits for its person to sign in.
+    pub async fn open(database: Database, plugin_dirs: Vec<PathBuf>) -> api::Result<Shell> {
+        let (real, clinic) = match database {
+            Database::File(real) => {
+                let remembered = remembered_clinic(&real).map(|address| address.url());
+                (real, remembered)
+            }
+            Database::Clinic(url) => (api::default_database_path()?, Some(url)),
+        };
         let shell = Shell {
             real,
+            clinic: Mutex::new(clinic.clone()),
             plugin_dirs,
             state: RwLock::new(State::Closed(closed_body(), Access::default())),
         };
+        if let Some(url) = clinic {
+            *shell.state.write().await = State::Closed(signed_out(&url), Access::default());
+            return Ok(shell);
+        }
         let access = Access::default();
         let opened = shell.open_real(&access).await;
         *shell.state.write().await = shell.opened(opened, access);
-        shell
+        Ok(shell)
+    }
+
+    /// The clinic the window is on, if any: for its header.
+    pub fn clinic(&self) -> Option<ClinicAddress> {
+        let url = self
+            .clinic
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()?;
+        ClinicAddress::parse(&url).ok()
+    }
+
+    /// Signs in to the clinic the window is on, and listens there for the
+    /// changes others make.
+    pub async fn sign_in(&self, password: &str, window: &Window) -> api::Result<()> {
+        let url = self
+            .clinic
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clone()
+            .ok_or_else(|| {
+                Invalid::field("password", "the window is not on a clinic's database")
+            })?;
+        let api = self.signed_in(&url, password, window.app_handle()).await?;
+        self.switch(api, window, &title_of(&url)).await;
+        Ok(())
+    }
+
+    /// Connects the window to a clinic's database (remembered, without the
+    /// password, for the next start) instead of the one open.
+    pub async fn connect_clinic(
+        &self,
+        address: &ClinicAddress,
+        password: &str,
+        window: &Window,
+    ) -> api::Result<()> {
+        let url = address.url();
+        let api = self.signed_in(&url, password, window.app_handle()).await?;
+        remember_clinic(&self.real, Some(address))?;
+        *self.clinic.lock().unwrap_or_else(PoisonError::into_inner) = Some(url.clone());
+        self.switch(api, window, &title_of(&url)).await;
+        Ok(())
+    }
+
+    /// Goes back from a clinic to this computer's own database.
+    pub async fn leave_clinic(&self, window: &Window) -> api::Result<()> {
+        remember_clinic(&self.real, None)?;
+        *self.clinic.lock().unwrap_or_else(PoisonError::into_inner) = None;
+        let access = Access::default();
+        let opened = self.open_real(&access).await;
+        let previous =
+            std::mem::replace(&mut *self.state.write().await, self.opened(opened, access));
+        if let State::Open(previous) = previous {
+            previous.close().await;
+        }
+        let _ = window.set_title("Myochart");
+        Ok(())
+    }
+
+    /// Signs in to the clinic at `url`, and passes the changes others make
+    /// there on to the window until the database is closed.
+    async fn signed_in(&self, url: &str, password: &str, app: &AppHandle) -> api::Result<Api> {
+        let api = Api::sign_in(
+            url,
+            password,
+            plugin_options(Path::new(""), &self.plugin_dirs),
+        )
+        .await?;
+        if let Some(mut changes) = api.listen().await? {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move {
+                while let Some(heard) = changes.next().await {
+                    let change = match heard {
+                        Heard::Changed(change) => Some(change),
+                        Heard::Missed => None,
+                    };
+                    // A window gone has nothing to reload.
+                    let _ = app.emit(RECORDS_CHANGED, change);
+                }
+            });
+        }
+        Ok(api)
     }
 
     /// The database in use now. Cloned out so a call never holds the lock while a
@@ -54,6 +166,10 @@ impl Shell {
     /// later: a damaged one is closed, so the window says so and offers its
     /// backups.
     pub async fn check(&self) -> api::Result<()> {
+        // The server looks after its own files.
+        if self.clinic().is_some() {
+            return Ok(());
+        }
         let api = self.api().await?;
         let Err(error) = api.check().await else {
             return Ok(());
@@ -237,6 +353,60 @@ impl Shell {
     }
 }
 
+/// Why nothing is open while a clinic waits for its person to sign in.
+fn signed_out(url: &str) -> ErrorBody {
+    ErrorBody {
+        code: api::Code::SignedOut,
+        message: label_of(url),
+        fields: Vec::new(),
+    }
+}
+
+/// Who signs in to which clinic's server and database.
+fn label_of(url: &str) -> String {
+    match ClinicAddress::parse(url) {
+        Ok(address) => format!(
+            "{} @ {}/{}",
+            address.login, address.server, address.database
+        ),
+        Err(_) => url.split('@').next_back().unwrap_or_default().into(),
+    }
+}
+
+fn title_of(url: &str) -> String {
+    format!("Myochart — {}", label_of(url))
+}
+
+/// Where the clinic to open at start is remembered: beside the real database.
+fn clinic_file(real: &Path) -> PathBuf {
+    real.with_file_name("clinic.json")
+}
+
+fn remembered_clinic(real: &Path) -> Option<ClinicAddress> {
+    let text = std::fs::read_to_string(clinic_file(real)).ok()?;
+    serde_json::from_str(&text).ok()
+}
+
+/// Remembers `address` for the next start (no password is in it), or
+/// forgets the clinic.
+fn remember_clinic(real: &Path, address: Option<&ClinicAddress>) -> api::Result<()> {
+    let file = clinic_file(real);
+    let written = match address {
+        Some(address) => {
+            let text = serde_json::to_string_pretty(address).unwrap_or_default();
+            std::fs::write(&file, text)
+        }
+        None => match std::fs::remove_file(&file) {
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            other => other,
+        },
+    };
+    written.map_err(|error| api::Error::File {
+        path: file,
+        reason: error.to_string(),
+    })
+}
+
 /// Why nothing is open while the real database is being opened.
 fn closed_body() -> ErrorBody {
     ErrorBody {
@@ -266,10 +436,10 @@ const CLI: &str = if cfg!(windows) {
 } else {
     "myochart"
 };
-/// What the command line asks for: `--db PATH` (else `MYOCHART_DB`, else the
-/// app-data default, if the system has an app-data folder) and any number of
-/// `--plugins-dir DIR`.
-pub fn parse_args(args: impl Iterator<Item = String>) -> api::Result<(PathBuf, Vec<PathBuf>)> {
+/// What the command line asks for: `--db PATH` or `--db postgres://…` (else
+/// `MYOCHART_DB`, else the app-data default, if the system has an app-data
+/// folder) and any number of `--plugins-dir DIR`.
+pub fn parse_args(args: impl Iterator<Item = String>) -> api::Result<(Database, Vec<PathBuf>)> {
     let mut database = None;
     let mut plugin_dirs = Vec::new();
     let mut args = args.skip(1);
@@ -285,11 +455,15 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> api::Result<(PathBuf, V
             break;
         };
         if flag == "--db" {
-            database = Some(PathBuf::from(value));
+            database = Some(value);
         } else {
             plugin_dirs.push(PathBuf::from(value));
         }
     }
-    let database = database.map_or_else(api::default_database_path, Ok)?;
+    let database = match database.or_else(|| std::env::var("MYOCHART_DB").ok()) {
+        Some(url) if clinic::is_server_url(&url) => Database::Clinic(url),
+        Some(path) if !path.is_empty() => Database::File(PathBuf::from(path)),
+        _ => Database::File(api::default_database_path()?),
+    };
     Ok((database, plugin_dirs))
 }

@@ -57,7 +57,8 @@ use crate::report::{
 /// What can go wrong in the database, inside [`Error::Store`].
 pub use crate::store::Error as StoreError;
 pub use crate::store::{
-    is_encrypted, key_file, Access, AuditEntry, Change, Contents, HistoryEntry,
+    is_encrypted, key_file, Access, AuditEntry, Change, Changes, Contents, Heard, HistoryEntry,
+    RecordChange,
 };
 use crate::store::{NewHandout, Store};
 pub use backups::{check_backup, list_backups, restore_closed, Backup, RestorePreview};
@@ -93,6 +94,7 @@ pub struct RedFlagQuestion {
 #[serde(rename_all = "camelCase")]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct DatabaseInfo {
+    /// The database file, or the login, server and database of a clinic's.
     pub path: String,
     /// A demo database, filled with made-up clients.
     pub demo: bool,
@@ -181,7 +183,21 @@ impl Api {
     #[tracing::instrument(skip_all)]
     pub async fn connect(url: &str, plugins: PluginOptions) -> Result<Api> {
         logged(async move {
-            let clinic = Clinic::connect(url).await?;
+            let pool = Clinic::connect(url).await?.into_pool();
+            // The server names the login in the audit log; the app names the same.
+            let login = pool.connect_options().get_username().to_owned();
+            let api = Api::with_plugins(Store::on_postgres(pool), plugins).await?;
+            Ok(api.with_actor(login))
+        })
+        .await
+    }
+
+    /// [`Api::connect`] with `password`, which `url` leaves out: asked of the
+    /// person signing in, never written in a URL or a settings file.
+    #[tracing::instrument(skip_all)]
+    pub async fn sign_in(url: &str, password: &str, plugins: PluginOptions) -> Result<Api> {
+        logged(async move {
+            let clinic = Clinic::sign_in(url, password).await?;
             Api::with_plugins(Store::on_postgres(clinic.into_pool()), plugins).await
         })
         .await
@@ -191,6 +207,12 @@ impl Api {
         let mut api = Api::on(store);
         api.plugins = Arc::new(PluginHost::start(plugins, &api.store, &api.actor).await?);
         Ok(api)
+    }
+
+    /// Starts listening to the changes others commit on a clinic server, to
+    /// show them as they are made; `None` for a database file.
+    pub async fn listen(&self) -> Result<Option<Changes>> {
+        Ok(self.store.listen().await?)
     }
 
     /// Reads every page of the database file: damage anywhere is
@@ -233,7 +255,7 @@ impl Api {
 
     pub async fn info(&self) -> Result<DatabaseInfo> {
         Ok(DatabaseInfo {
-            path: self.store.path().display().to_string(),
+            path: self.store.location(),
             demo: self.demo,
             protected: self.store.access().key.is_some(),
             read_only: self.store.access().read_only,

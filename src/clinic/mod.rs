@@ -9,6 +9,7 @@
 //! SQLite ([`crate::store::Store::on_postgres`]), opened by
 //! [`crate::api::Api::connect`].
 
+mod address;
 mod error;
 mod person;
 
@@ -19,6 +20,7 @@ use sqlx::migrate::MigrateDatabase;
 use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::Postgres;
 
+pub use address::{ClinicAddress, TlsMode};
 pub use error::{Code, Error};
 pub use person::{Login, NewPerson, Person, PersonKind};
 
@@ -41,9 +43,16 @@ impl Clinic {
     /// without checking who answers; the default, `prefer`, uses TLS when the
     /// server offers it.
     pub async fn connect(url: &str) -> Result<Clinic> {
-        let options = PgConnectOptions::from_str(url).map_err(|error| Error::Connect {
-            reason: error.to_string(),
-        })?;
+        Clinic::connect_with(parse_url(url)?).await
+    }
+
+    /// Connects to `url` (which has no password) with `password`, asked of
+    /// the person rather than written anywhere.
+    pub async fn sign_in(url: &str, password: &str) -> Result<Clinic> {
+        Clinic::connect_with(parse_url(url)?.password(password)).await
+    }
+
+    async fn connect_with(options: PgConnectOptions) -> Result<Clinic> {
         let pool = PgPoolOptions::new()
             .max_connections(4)
             .acquire_timeout(CONNECT_TIMEOUT)
@@ -102,6 +111,17 @@ impl Clinic {
         .fetch_all(&self.pool)
         .await?)
     }
+}
+
+fn parse_url(url: &str) -> Result<PgConnectOptions> {
+    PgConnectOptions::from_str(url).map_err(|error| Error::Connect {
+        reason: error.to_string(),
+    })
+}
+
+/// Whether `db` names a clinic's database on a server rather than a file.
+pub fn is_server_url(db: &str) -> bool {
+    db.starts_with("postgres://") || db.starts_with("postgresql://")
 }
 
 /// What failing to reach the server means: a refused password or privilege as

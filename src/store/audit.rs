@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::engine::{on_engine, Pool, Tx};
+use super::engine::{on_engine, Engine, Pool, Tx};
 use super::{Result, Store};
 use crate::atlas::Side;
 use crate::model::{ClientId, SessionId};
@@ -101,6 +101,32 @@ pub(super) async fn record(
     insert(tx, actor, action, entity, detail, &BTreeMap::new()).await
 }
 
+/// Appends an event that changes no record (an import as a whole) inside the
+/// caller's transaction. On PostgreSQL it is written at once through the
+/// server's `record_event`, so it doesn't rename the writes of the
+/// transaction, which the triggers log at its commit.
+pub(super) async fn record_event(
+    tx: &mut Tx,
+    actor: &str,
+    action: &str,
+    entity: (&str, i64),
+    detail: &str,
+) -> Result<()> {
+    match tx {
+        Engine::Sqlite(_) => record(tx, actor, action, entity, detail).await,
+        Engine::Postgres(tx) => {
+            sqlx::query("SELECT record_event($1, $2, $3, $4)")
+                .bind(action)
+                .bind(entity.0)
+                .bind(entity.1)
+                .bind(detail)
+                .execute(&mut **tx)
+                .await?;
+            Ok(())
+        }
+    }
+}
+
 /// Appends a change of a record to the audit log inside the caller's
 /// transaction, with the values of the fields it replaced (`old` and `new` are
 /// the record before and after).
@@ -132,6 +158,10 @@ pub(super) async fn record_addition(
     insert(tx, actor, action, entity, detail, &changes).await
 }
 
+/// On SQLite, appends the entry. On PostgreSQL the server's triggers write the
+/// log, in the signed-in person's name and with the changed fields, when the
+/// transaction commits (they are deferred so that this, called after the
+/// write, still names it): here the store only names the action and detail.
 async fn insert(
     tx: &mut Tx,
     actor: &str,
@@ -140,19 +170,32 @@ async fn insert(
     detail: &str,
     changes: &BTreeMap<String, Change>,
 ) -> Result<()> {
-    on_engine!(tx, |tx| sqlx::query(
-        "INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(actor)
-    .bind(action)
-    .bind(entity)
-    .bind(entity_id)
-    .bind(detail)
-    .bind(sqlx::types::Json(changes))
-    .execute(&mut **tx)
-    .await
-    .map(drop)?);
+    match tx {
+        Engine::Sqlite(tx) => {
+            sqlx::query(
+                "INSERT INTO audit_log (actor, action, entity, entity_id, detail, changes)
+                 VALUES ($1, $2, $3, $4, $5, $6)",
+            )
+            .bind(actor)
+            .bind(action)
+            .bind(entity)
+            .bind(entity_id)
+            .bind(detail)
+            .bind(sqlx::types::Json(changes))
+            .execute(&mut **tx)
+            .await?;
+        }
+        Engine::Postgres(tx) => {
+            sqlx::query(
+                "SELECT set_config('myochart.action', $1, true),
+                        set_config('myochart.detail', $2, true)",
+            )
+            .bind(action)
+            .bind(detail)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
     Ok(())
 }
 
@@ -254,7 +297,7 @@ impl Store {
         detail: &str,
     ) -> Result<()> {
         let mut tx = self.begin().await?;
-        record(&mut tx, actor, action, entity, detail).await?;
+        record_event(&mut tx, actor, action, entity, detail).await?;
         tx.commit().await?;
         Ok(())
     }

@@ -206,7 +206,10 @@ impl Store {
 
 /// A client not deleted, or [`Error::NotFound`].
 async fn live_client(tx: &mut Tx, id: ClientId) -> Result<Client> {
-    let sql = format!("SELECT {CLIENT_COLUMNS} FROM clients WHERE id = $1 AND deleted_at IS NULL");
+    let sql = format!(
+        "SELECT {CLIENT_COLUMNS} FROM clients WHERE id = $1 AND deleted_at IS NULL{}",
+        tx.for_update()
+    );
     let found: Option<Client> = on_engine!(tx, |tx| sqlx::query_as(&sql)
         .bind(id)
         .fetch_optional(&mut **tx)

@@ -51,7 +51,7 @@ impl Store {
             insert_client(&mut tx, actor, client).await?;
             on_added(done + 1);
         }
-        audit::record(
+        audit::record_event(
             &mut tx,
             actor,
             "clients.import",

@@ -86,6 +86,14 @@ impl From<Transaction<'static, Postgres>> for Tx {
 }
 
 impl Tx {
+    /// Ends a SELECT of the rows this transaction is about to change: ` FOR
+    /// UPDATE` on PostgreSQL, whose write transactions (READ COMMITTED) would
+    /// otherwise read values another connection is changing, and check or
+    /// log stale ones. SQLite's `begin_write` already holds the only write lock.
+    pub(super) fn for_update(&self) -> &'static str {
+        self.pick("", " FOR UPDATE")
+    }
+
     pub(super) async fn commit(self) -> Result<()> {
         on_engine!(self, |tx| tx.commit().await?);
         Ok(())

@@ -78,6 +78,10 @@ pub enum Error {
         action: &'static str,
         instead: &'static str,
     },
+    /// The clinic server refused it: the signed-in person's role doesn't
+    /// allow it (a grant or a row-level security policy).
+    #[error("your role in the clinic doesn't allow this; the clinic's owner can change roles")]
+    NotAllowed,
     #[error("database error: {0}")]
     Database(sqlx::Error),
 }
@@ -116,6 +120,7 @@ const SERIALIZATION_FAILURE: &str = "40001";
 const DEADLOCK_DETECTED: &str = "40P01";
 const LOCK_NOT_AVAILABLE: &str = "55P03";
 const DISK_FULL: &str = "53100";
+const INSUFFICIENT_PRIVILEGE: &str = "42501";
 const READ_ONLY_SQL_TRANSACTION: &str = "25006";
 const DATA_CORRUPTED: &str = "XX001";
 const INDEX_CORRUPTED: &str = "XX002";
@@ -151,6 +156,8 @@ impl From<sqlx::Error> for Error {
                 // again succeeds, as after SQLite's busy.
                 SERIALIZATION_FAILURE | DEADLOCK_DETECTED | LOCK_NOT_AVAILABLE => Error::Busy,
                 DISK_FULL => Error::DiskFull,
+                // No grant, or a row its policies don't let this person write.
+                INSUFFICIENT_PRIVILEGE => Error::NotAllowed,
                 READ_ONLY_SQL_TRANSACTION => Error::ReadOnly,
                 DATA_CORRUPTED | INDEX_CORRUPTED => Error::Damaged,
                 // Constraint violations (unique 23505, foreign key 23503, check

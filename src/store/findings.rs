@@ -75,8 +75,10 @@ impl Store {
         side: Option<Side>,
     ) -> Result<Finding> {
         let mut tx = self.begin().await?;
-        let select =
-            format!("SELECT {FINDING_COLUMNS} FROM findings WHERE id = $1 AND deleted_at IS NULL");
+        let select = format!(
+            "SELECT {FINDING_COLUMNS} FROM findings WHERE id = $1 AND deleted_at IS NULL{}",
+            tx.for_update()
+        );
         let update = format!(
             "UPDATE findings SET view = $1, x = $2, y = $3, side = coalesce($4, side),
                  updated_at = $5

@@ -18,6 +18,7 @@ mod error;
 mod export;
 mod findings;
 mod handouts;
+mod notify;
 mod plugins;
 mod protection;
 mod sessions;
@@ -40,6 +41,7 @@ pub use csv_import::CsvImport;
 pub(crate) use engine::now;
 pub use error::Error;
 pub use handouts::NewHandout;
+pub use notify::{Changes, Heard, RecordChange};
 pub use plugins::{PluginRow, SeenPlugin};
 pub use protection::{is_encrypted, key_file, recovery_key, write_key_file, Access, DatabaseKey};
 pub use students::ChartedSession;
@@ -74,8 +76,9 @@ const SNIPPETS: Table = Table {
 /// [`Error::NotFound`] unless `table` has a live (not deleted) row `id`.
 async fn ensure_live(tx: &mut Tx, table: Table, id: i64) -> Result<()> {
     let sql = format!(
-        "SELECT id FROM {} WHERE id = $1 AND deleted_at IS NULL",
-        table.name
+        "SELECT id FROM {} WHERE id = $1 AND deleted_at IS NULL{}",
+        table.name,
+        tx.for_update()
     );
     let found: Option<i64> = on_engine!(tx, |tx| sqlx::query_scalar(&sql)
         .bind(id)
@@ -373,9 +376,21 @@ impl Store {
     /// up to date: connecting (TLS, timeouts) and migrating (which takes the
     /// server's administrator) are the clinic module's.
     pub fn on_postgres(pool: PgPool) -> Store {
+        let server = pool.connect_options();
+        // An extension of its own, so that the host's dots aren't taken for
+        // one by the files named after it (`with_extension`).
+        let place = format!(
+            "{}-{}-{}.clinic",
+            server.get_host(),
+            server.get_port(),
+            server.get_database().unwrap_or_default()
+        );
         Store {
+            path: crate::private::app_folder()
+                .unwrap_or_default()
+                .join("clinics")
+                .join(place),
             pool: Engine::Postgres(pool),
-            path: PathBuf::new(),
             access: Access::default(),
             clients: Default::default(),
         }
@@ -397,9 +412,30 @@ impl Store {
         }
     }
 
-    /// Where the database file is.
+    /// Where the database file is; for a clinic's database, where this
+    /// computer keeps the app's own files for it (previews beside it, named
+    /// after it): in the app's data folder, named after the server and the
+    /// database.
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Where the database is, to show: the file, or the login, server and
+    /// database of a clinic's (never the password).
+    pub fn location(&self) -> String {
+        match &self.pool {
+            Engine::Sqlite(_) => self.path.display().to_string(),
+            Engine::Postgres(pool) => {
+                let server = pool.connect_options();
+                format!(
+                    "postgres://{}@{}:{}/{}",
+                    server.get_username(),
+                    server.get_host(),
+                    server.get_port(),
+                    server.get_database().unwrap_or_default()
+                )
+            }
+        }
     }
 
     /// How it was opened: with which key, and whether read-only.

@@ -66,7 +66,10 @@ impl Store {
     /// approval and disabled.
     pub async fn see_plugin(&self, actor: &str, seen: SeenPlugin<'_>) -> Result<PluginRow> {
         let mut tx = self.begin().await?;
-        let select = format!("SELECT {COLUMNS} FROM plugins WHERE path = $1");
+        let select = format!(
+            "SELECT {COLUMNS} FROM plugins WHERE path = $1{}",
+            tx.for_update()
+        );
         let before: Option<PluginRow> = on_engine!(&mut tx, |tx| sqlx::query_as(&select)
             .bind(seen.path)
             .fetch_optional(&mut **tx)

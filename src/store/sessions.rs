@@ -189,8 +189,10 @@ impl Store {
 
 /// A session not deleted, or [`Error::NotFound`].
 async fn live_session(tx: &mut Tx, id: SessionId) -> Result<Session> {
-    let sql =
-        format!("SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1 AND deleted_at IS NULL");
+    let sql = format!(
+        "SELECT {SESSION_COLUMNS} FROM sessions WHERE id = $1 AND deleted_at IS NULL{}",
+        tx.for_update()
+    );
     let found: Option<Session> = on_engine!(tx, |tx| sqlx::query_as(&sql)
         .bind(id)
         .fetch_optional(&mut **tx)

@@ -20,8 +20,9 @@ impl Store {
 
     pub async fn save_settings(&self, actor: &str, settings: &Settings) -> Result<Settings> {
         let mut tx = self.begin().await?;
+        let select = format!("{SELECT_SETTINGS}{}", tx.for_update());
         let (old, row): (Settings, Settings) = on_engine!(&mut tx, |tx| {
-            let old = sqlx::query_as(SELECT_SETTINGS).fetch_one(&mut **tx).await?;
+            let old = sqlx::query_as(&select).fetch_one(&mut **tx).await?;
             let row = sqlx::query_as(
                 "UPDATE settings SET clinic_name = $1, therapist_name = $2, contact = $3,
                      paper = $4, auto_lock_minutes = $5, updated_at = $6

@@ -7,7 +7,7 @@
 use serde::Serialize;
 use sqlx::types::Json;
 
-use super::engine::on_engine;
+use super::engine::{on_engine, Engine};
 use super::sessions::SESSION_COLUMNS;
 use super::{audit, ensure_live, now, Error, Result, Store, Table, CLIENTS};
 use crate::model::{
@@ -20,8 +20,20 @@ const PRACTICE_LOG: Table = Table {
     entity: "log entry",
 };
 
-const LOG_COLUMNS: &str = "id, session_id, entry_date, duration_minutes, client_code, techniques,
-    supervisor, notes, signed_off_by, signed_off_at";
+/// The log's columns as a [`LogEntry`] reads them. A clinic's server stamps a
+/// sign-off with the signer's login: it reads as their display name, the name
+/// SQLite stores.
+fn log_columns<S, P>(engine: &Engine<S, P>) -> String {
+    let signer = engine.pick(
+        "signed_off_by",
+        "coalesce((SELECT display_name FROM people WHERE login = signed_off_by), signed_off_by)
+             AS signed_off_by",
+    );
+    format!(
+        "id, session_id, entry_date, duration_minutes, client_code, techniques, supervisor,
+         notes, {signer}, signed_off_at"
+    )
+}
 
 /// A charted session that counts as practice and has no sign-off yet.
 #[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow)]
@@ -82,7 +94,10 @@ impl Store {
         profile: &StudentProfile,
     ) -> Result<StudentProfile> {
         let mut tx = self.begin().await?;
-        let select = format!("SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1");
+        let select = format!(
+            "SELECT {PROFILE_COLUMNS} FROM student_profile WHERE id = 1{}",
+            tx.for_update()
+        );
         let update = format!(
             "UPDATE student_profile SET student_mode = $1, student_name = $2, programme = $3,
                  required_sessions = $4, required_minutes = $5, session_minutes = $6,
@@ -121,8 +136,9 @@ impl Store {
     /// oldest first.
     pub async fn log_rows(&self) -> Result<Vec<LogEntry>> {
         let sql = format!(
-            "SELECT {LOG_COLUMNS} FROM practice_log WHERE deleted_at IS NULL
-             ORDER BY entry_date, id"
+            "SELECT {} FROM practice_log WHERE deleted_at IS NULL
+             ORDER BY entry_date, id",
+            log_columns(&self.pool)
         );
         Ok(on_engine!(&self.pool, |pool| sqlx::query_as(&sql)
             .fetch_all(pool)
@@ -160,9 +176,10 @@ impl Store {
 
     pub async fn insert_log_entry(&self, actor: &str, entry: &NewLogEntry) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
+        let columns = log_columns(&tx);
         let sql = format!(
             "INSERT INTO practice_log (entry_date, duration_minutes, client_code, techniques,
-                 supervisor, notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {LOG_COLUMNS}"
+                 supervisor, notes) VALUES ($1, $2, $3, $4, $5, $6) RETURNING {columns}"
         );
         let row: LogEntry = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
             .bind(entry.entry_date.to_string())
@@ -188,12 +205,15 @@ impl Store {
         entry: &NewLogEntry,
     ) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
-        let select =
-            format!("SELECT {LOG_COLUMNS} FROM practice_log WHERE id = $1 AND deleted_at IS NULL");
+        let columns = log_columns(&tx);
+        let select = format!(
+            "SELECT {columns} FROM practice_log WHERE id = $1 AND deleted_at IS NULL{}",
+            tx.for_update()
+        );
         let update = format!(
             "UPDATE practice_log SET entry_date = $1, duration_minutes = $2, client_code = $3,
                  techniques = $4, supervisor = $5, notes = $6, updated_at = $7
-             WHERE id = $8 RETURNING {LOG_COLUMNS}"
+             WHERE id = $8 RETURNING {columns}"
         );
         let (old, row): (LogEntry, LogEntry) = on_engine!(&mut tx, |tx| {
             let old = sqlx::query_as(&select)
@@ -245,9 +265,10 @@ impl Store {
     ) -> Result<LogEntry> {
         let mut tx = self.begin().await?;
         ensure_live(&mut tx, PRACTICE_LOG, id.0).await?;
+        let columns = log_columns(&tx);
         let sql = format!(
             "UPDATE practice_log SET signed_off_by = $1, signed_off_at = $2, updated_at = $3
-             WHERE id = $4 RETURNING {LOG_COLUMNS}"
+             WHERE id = $4 RETURNING {columns}"
         );
         let row: LogEntry = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
             .bind(sign_off.supervisor.as_str())
@@ -290,10 +311,11 @@ impl Store {
         if signed.is_some() {
             return Err(Error::SignedEntry);
         }
+        let columns = log_columns(&tx);
         let sql = format!(
             "INSERT INTO practice_log (entry_date, duration_minutes, client_code, techniques,
                  supervisor, notes, session_id, signed_off_by, signed_off_at)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {LOG_COLUMNS}"
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING {columns}"
         );
         let row: LogEntry = on_engine!(&mut tx, |tx| sqlx::query_as(&sql)
             .bind(&entry.entry_date)

@@ -11,9 +11,7 @@ fn fields(error: myochart::api::Error) -> Vec<String> {
     invalid_fields(&error)
 }
 
-#[tokio::test]
-async fn an_empty_name_is_refused_and_nothing_is_stored() {
-    let db = TestDb::new().await;
+async fn an_empty_name_is_refused_and_nothing_is_stored(db: TestDb) {
     let error = db
         .api
         .create_client(ClientForm {
@@ -27,9 +25,7 @@ async fn an_empty_name_is_refused_and_nothing_is_stored() {
     assert_eq!(db.api.info().await.expect("info").client_count, 0);
 }
 
-#[tokio::test]
-async fn an_invalid_edit_keeps_the_old_record() {
-    let db = TestDb::new().await;
+async fn an_invalid_edit_keeps_the_old_record(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let error = db
         .api
@@ -55,9 +51,7 @@ async fn an_invalid_edit_keeps_the_old_record() {
     );
 }
 
-#[tokio::test]
-async fn finding_errors_name_the_field() {
-    let db = TestDb::new().await;
+async fn finding_errors_name_the_field(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let cases = [
@@ -142,9 +136,7 @@ async fn finding_errors_name_the_field() {
         .is_empty());
 }
 
-#[tokio::test]
-async fn moving_a_finding_off_the_chart_is_refused() {
-    let db = TestDb::new().await;
+async fn moving_a_finding_off_the_chart_is_refused(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let finding = db
@@ -170,9 +162,7 @@ async fn moving_a_finding_off_the_chart_is_refused() {
     assert_eq!((kept.x, kept.y), (finding.x, finding.y));
 }
 
-#[tokio::test]
-async fn pain_scores_outside_the_scale_are_refused() {
-    let db = TestDb::new().await;
+async fn pain_scores_outside_the_scale_are_refused(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let error = db
@@ -199,9 +189,7 @@ async fn pain_scores_outside_the_scale_are_refused() {
     );
 }
 
-#[tokio::test]
-async fn missing_records_are_not_found() {
-    let db = TestDb::new().await;
+async fn missing_records_are_not_found(db: TestDb) {
     assert_eq!(
         db.api
             .client_record(ClientId(404))
@@ -236,9 +224,7 @@ async fn missing_records_are_not_found() {
     );
 }
 
-#[tokio::test]
-async fn a_bad_session_date_is_refused() {
-    let db = TestDb::new().await;
+async fn a_bad_session_date_is_refused(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let error = db
         .api
@@ -254,9 +240,7 @@ async fn a_bad_session_date_is_refused() {
     assert_eq!(fields(error), ["sessionDate"]);
 }
 
-#[tokio::test]
-async fn the_finder_refuses_taps_off_the_chart_and_no_taps() {
-    let db = TestDb::new().await;
+async fn the_finder_refuses_taps_off_the_chart_and_no_taps(db: TestDb) {
     let off_chart = Spot {
         view: View::Front,
         x: 1.5,
@@ -269,9 +253,7 @@ async fn the_finder_refuses_taps_off_the_chart_and_no_taps() {
     assert_eq!(fields(db.api.find(&[]).expect_err("refused")), ["spots"]);
 }
 
-#[tokio::test]
-async fn a_finding_is_on_the_side_of_the_chart_it_is_drawn_on() {
-    let db = TestDb::new().await;
+async fn a_finding_is_on_the_side_of_the_chart_it_is_drawn_on(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     // Near the midline either side is the therapist's call.
@@ -322,9 +304,7 @@ fn messages(error: &myochart::api::Error) -> Vec<(String, String)> {
 
 /// Issue 13: SOAP fields, amendments, pressure and response took text of any
 /// length with any control characters.
-#[tokio::test]
-async fn note_finding_and_amendment_text_is_limited_and_has_no_control_characters() {
-    let db = TestDb::new().await;
+async fn note_finding_and_amendment_text_is_limited_and_has_no_control_characters(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let error = db
@@ -423,3 +403,16 @@ async fn a_lone_surrogate_from_the_web_view_refuses_only_its_field() {
     let error = db.api.create_client(client).await.expect_err("refused");
     assert_eq!(fields(error), ["firstName", "healthHistory"]);
 }
+
+on_both_engines!(
+    an_empty_name_is_refused_and_nothing_is_stored,
+    an_invalid_edit_keeps_the_old_record,
+    finding_errors_name_the_field,
+    moving_a_finding_off_the_chart_is_refused,
+    pain_scores_outside_the_scale_are_refused,
+    missing_records_are_not_found,
+    a_bad_session_date_is_refused,
+    the_finder_refuses_taps_off_the_chart_and_no_taps,
+    a_finding_is_on_the_side_of_the_chart_it_is_drawn_on,
+    note_finding_and_amendment_text_is_limited_and_has_no_control_characters,
+);

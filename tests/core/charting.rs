@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use myochart::api::{Api, Code};
+use myochart::api::Code;
 use myochart::atlas::{RedFlag, Side};
 use myochart::model::{
     screening_answers, CheckForm, ClientForm, FindingForm, NoteForm, PressureTolerance,
@@ -37,9 +37,7 @@ fn intake(red_flags: &[RedFlag]) -> ClientForm {
     }
 }
 
-#[tokio::test]
-async fn intake_is_stored_whole_and_positive_red_flags_become_warnings_everywhere() {
-    let db = TestDb::new().await;
+async fn intake_is_stored_whole_and_positive_red_flags_become_warnings_everywhere(db: TestDb) {
     let client = db
         .api
         .create_client(intake(&[RedFlag::DizzinessVisual, RedFlag::ArmNumbness]))
@@ -86,9 +84,7 @@ async fn intake_is_stored_whole_and_positive_red_flags_become_warnings_everywher
     );
 }
 
-#[tokio::test]
-async fn without_positive_answers_there_are_no_warnings_or_cautions() {
-    let db = TestDb::new().await;
+async fn without_positive_answers_there_are_no_warnings_or_cautions(db: TestDb) {
     let client = db.api.create_client(intake(&[])).await.expect("client");
     assert!(client.screened_at.is_some(), "screened with all answers no");
     let session = db.session(&client).await;
@@ -102,9 +98,7 @@ async fn without_positive_answers_there_are_no_warnings_or_cautions() {
     assert_eq!(unscreened.screened_at, None);
 }
 
-#[tokio::test]
-async fn the_screening_date_moves_only_when_the_answers_change() {
-    let db = TestDb::new().await;
+async fn the_screening_date_moves_only_when_the_answers_change(db: TestDb) {
     let client = db.api.create_client(intake(&[])).await.expect("client");
     let first = client.screened_at.clone();
     let edited = db
@@ -128,9 +122,7 @@ async fn the_screening_date_moves_only_when_the_answers_change() {
     assert_eq!(rescreened.red_flags, [RedFlag::SuddenHeadache]);
 }
 
-#[tokio::test]
-async fn half_a_screening_is_refused_so_unasked_questions_never_read_as_no() {
-    let db = TestDb::new().await;
+async fn half_a_screening_is_refused_so_unasked_questions_never_read_as_no(db: TestDb) {
     let client = db.api.create_client(intake(&[])).await.expect("client");
     let mut half = intake(&[]);
     half.red_flag_answers = BTreeMap::from([(RedFlag::ArmNumbness, true)]);
@@ -162,9 +154,7 @@ async fn half_a_screening_is_refused_so_unasked_questions_never_read_as_no() {
     assert_eq!((cleared.screened_at, cleared.red_flags), (None, vec![]));
 }
 
-#[tokio::test]
-async fn consent_is_all_or_nothing() {
-    let db = TestDb::new().await;
+async fn consent_is_all_or_nothing(db: TestDb) {
     let error = db
         .api
         .create_client(
@@ -215,9 +205,7 @@ impl WithConsent for ClientForm {
     }
 }
 
-#[tokio::test]
-async fn finder_checks_are_listed_once_ticked_off_by_charting_and_cleared_by_signing() {
-    let db = TestDb::new().await;
+async fn finder_checks_are_listed_once_ticked_off_by_charting_and_cleared_by_signing(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let checks = vec![
@@ -288,9 +276,7 @@ async fn finder_checks_are_listed_once_ticked_off_by_charting_and_cleared_by_sig
     assert_eq!(late.expect_err("signed").code(), Code::SignedNote);
 }
 
-#[tokio::test]
-async fn a_session_shows_the_previous_sessions_findings_for_comparison() {
-    let db = TestDb::new().await;
+async fn a_session_shows_the_previous_sessions_findings_for_comparison(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let other = db.client("Ben", "Jones").await;
     let date = |d: &str| SessionForm {
@@ -349,9 +335,7 @@ async fn a_session_shows_the_previous_sessions_findings_for_comparison() {
         .is_empty());
 }
 
-#[tokio::test]
-async fn a_removed_finding_can_be_put_back() {
-    let db = TestDb::new().await;
+async fn a_removed_finding_can_be_put_back(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let finding = db
@@ -379,9 +363,7 @@ async fn a_removed_finding_can_be_put_back() {
     );
 }
 
-#[tokio::test]
-async fn snippets_are_kept_sorted_and_validated() {
-    let db = TestDb::new().await;
+async fn snippets_are_kept_sorted_and_validated(db: TestDb) {
     let plan = db
         .api
         .create_snippet(SnippetForm {
@@ -419,9 +401,7 @@ async fn snippets_are_kept_sorted_and_validated() {
     assert_eq!(db.api.snippets().await.expect("list").len(), 1);
 }
 
-#[tokio::test]
-async fn every_autosaved_draft_survives_reopening_the_database() {
-    let db = TestDb::new().await;
+async fn every_autosaved_draft_survives_reopening_the_database(db: TestDb) {
     let client = db.client("สมชาย", "ใจดี").await;
     let session = db.session(&client).await;
     let mut typed = String::new();
@@ -441,16 +421,14 @@ async fn every_autosaved_draft_survives_reopening_the_database() {
             .expect("autosave");
     }
     db.api.close().await;
-    let reopened = Api::open(&db.path()).await.expect("reopen");
+    let reopened = db.other_window().await;
     let draft = reopened.session(session.id).await.expect("detail").session;
     assert_eq!(draft.subjective, typed);
     assert_eq!(draft.pain_before, Some(6));
     assert_eq!(draft.status, myochart::model::SessionStatus::Draft);
 }
 
-#[tokio::test]
-async fn a_draft_saved_elsewhere_is_never_overwritten_by_text_typed_over_an_older_one() {
-    let db = TestDb::new().await;
+async fn a_draft_saved_elsewhere_is_never_overwritten_by_text_typed_over_an_older_one(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     assert_eq!(session.note_revision, 0);
@@ -494,3 +472,17 @@ async fn a_draft_saved_elsewhere_is_never_overwritten_by_text_typed_over_an_olde
         assert_eq!(late.code(), Code::SignedNote, "{late}");
     }
 }
+
+on_both_engines!(
+    every_autosaved_draft_survives_reopening_the_database,
+    intake_is_stored_whole_and_positive_red_flags_become_warnings_everywhere,
+    without_positive_answers_there_are_no_warnings_or_cautions,
+    the_screening_date_moves_only_when_the_answers_change,
+    half_a_screening_is_refused_so_unasked_questions_never_read_as_no,
+    consent_is_all_or_nothing,
+    finder_checks_are_listed_once_ticked_off_by_charting_and_cleared_by_signing,
+    a_session_shows_the_previous_sessions_findings_for_comparison,
+    a_removed_finding_can_be_put_back,
+    snippets_are_kept_sorted_and_validated,
+    a_draft_saved_elsewhere_is_never_overwritten_by_text_typed_over_an_older_one,
+);

@@ -11,7 +11,10 @@
 use std::io::Write;
 use std::process::{Command, Stdio};
 
+use myochart::api::{Api, Changes, Heard, RecordChange};
 use myochart::clinic::{Clinic, Error, NewPerson, PersonKind};
+use myochart::model::{NoteForm, SessionId};
+use myochart::plugin::PluginOptions;
 use sqlx::{Connection, PgConnection, Row};
 
 /// The password every test person signs in with.
@@ -54,7 +57,7 @@ fn signed_in_as(url: &str, login: &str) -> String {
 
 /// A clinic database of the test's own (made and migrated by `new`),
 /// dropped with its people afterwards.
-struct TestClinic {
+pub(crate) struct TestClinic {
     /// This database, as the server's administrator.
     admin_url: String,
     database: String,
@@ -76,7 +79,7 @@ impl TestClinic {
         }
     }
 
-    async fn new() -> TestClinic {
+    pub(crate) async fn new() -> TestClinic {
         let clinic = TestClinic::unmade();
         let mut server = PgConnection::connect(&server_url()).await.expect("server");
         sqlx::query(&format!("CREATE DATABASE {}", clinic.database))
@@ -88,7 +91,12 @@ impl TestClinic {
     }
 
     /// Adds a person (as the administrator); their login.
-    async fn add(&mut self, name: &str, kind: PersonKind, supervisor: Option<&str>) -> String {
+    pub(crate) async fn add(
+        &mut self,
+        name: &str,
+        kind: PersonKind,
+        supervisor: Option<&str>,
+    ) -> String {
         let login = format!("{}_{name}", self.prefix);
         let person = NewPerson::parse(&login, name, kind, PASSWORD, supervisor).expect("person");
         self.admin()
@@ -106,12 +114,12 @@ impl TestClinic {
             .expect("connect as admin")
     }
 
-    fn url_of(&self, login: &str) -> String {
+    pub(crate) fn url_of(&self, login: &str) -> String {
         signed_in_as(&self.admin_url, login)
     }
 
     /// A connection signed in as `login`, as any program of theirs would have.
-    async fn as_person(&self, login: &str) -> PgConnection {
+    pub(crate) async fn as_person(&self, login: &str) -> PgConnection {
         PgConnection::connect(&self.url_of(login))
             .await
             .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
@@ -855,4 +863,206 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     };
     let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();
     assert_eq!(by_table(postgres), by_table(sqlite));
+}
+
+/// Through the app, what the server's policies refuse is the api's not-found
+/// (a record the person can't see) or not-allowed (a change their role
+/// doesn't make), not a database error. The app names the database it is on
+/// by login, server and database, never with the password.
+#[tokio::test]
+async fn the_app_reports_the_servers_refusals_as_not_found_and_not_allowed() {
+    use myochart::api::Code;
+    use myochart::model::ClientForm;
+
+    use crate::helpers::{Engine, TestDb};
+
+    let mut db = TestDb::on(Engine::Postgres).await;
+    let info = db.api.info().await.expect("info");
+    let expected = format!("postgres://{}@", db.actor());
+    assert!(info.path.starts_with(&expected), "{}", info.path);
+    assert!(info.path.contains("/clinic_t"), "{}", info.path);
+    // A word of PASSWORD, however a URL would encode its spaces.
+    assert!(!info.path.contains("horse"), "{}", info.path);
+    let owners = db.client("Anna", "Smith").await;
+    let therapist = db.another_person("ben", PersonKind::Therapist).await;
+    let unseen = therapist
+        .client_record(owners.id)
+        .await
+        .expect_err("not their client");
+    assert_eq!(unseen.code(), Code::NotFound, "{unseen}");
+    let form = ClientForm {
+        first_name: "Changed".into(),
+        last_name: "Smith".into(),
+        ..ClientForm::default()
+    };
+    let unchanged = therapist
+        .update_client(owners.id, form)
+        .await
+        .expect_err("not their client");
+    assert_eq!(unchanged.code(), Code::NotFound, "{unchanged}");
+    let settings = therapist
+        .settings()
+        .await
+        .expect("anyone reads the settings");
+    let refused = therapist
+        .save_settings(settings)
+        .await
+        .expect_err("the owner's to change");
+    assert_eq!(refused.code(), Code::NotAllowed, "{refused}");
+    let theirs = therapist
+        .create_client(ClientForm {
+            first_name: "Chai".into(),
+            last_name: "Dee".into(),
+            ..ClientForm::default()
+        })
+        .await
+        .expect("a therapist adds their own client");
+    assert_eq!(
+        therapist
+            .client_record(theirs.id)
+            .await
+            .expect("theirs")
+            .client
+            .first_name,
+        "Chai"
+    );
+}
+
+/// The next change `changes` hears, within a second.
+async fn heard_within_a_second(changes: &mut Changes) -> RecordChange {
+    let heard = tokio::time::timeout(std::time::Duration::from_secs(1), changes.next())
+        .await
+        .expect("a change announced within a second")
+        .expect("still listening");
+    match heard {
+        Heard::Changed(change) => change,
+        Heard::Missed => panic!("the connection was lost"),
+    }
+}
+
+#[tokio::test]
+async fn a_change_committed_by_one_person_is_announced_to_another_within_a_second() {
+    let mut clinic = TestClinic::new().await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let bob = clinic.add("bob", PersonKind::Therapist, None).await;
+    let api = Api::connect(&clinic.url_of(&ann), PluginOptions::new(Vec::new()))
+        .await
+        .expect("ann signs in");
+    let mut changes = api.listen().await.expect("listen").expect("a server");
+
+    let mut writer = clinic.as_person(&bob).await;
+    let (client, session, finding) = client_with_a_session(&mut writer, "Somchai").await;
+
+    // Ids only: ann may not read bob's client, and hears of it all the same.
+    let announced = |table: &str, id, client, session| RecordChange {
+        table: table.into(),
+        id,
+        client,
+        session,
+    };
+    assert_eq!(
+        heard_within_a_second(&mut changes).await,
+        announced("clients", Some(client), Some(client), None)
+    );
+    assert_eq!(
+        heard_within_a_second(&mut changes).await,
+        announced("sessions", Some(session), Some(client), Some(session))
+    );
+    assert_eq!(
+        heard_within_a_second(&mut changes).await,
+        announced("findings", Some(finding), None, Some(session))
+    );
+    api.close().await;
+    assert_eq!(
+        changes.next().await,
+        None,
+        "closing the store stops listening"
+    );
+}
+
+#[tokio::test]
+async fn a_change_rolled_back_is_not_announced() {
+    let mut clinic = TestClinic::new().await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let api = Api::connect(&clinic.url_of(&ann), PluginOptions::new(Vec::new()))
+        .await
+        .expect("ann signs in");
+    let mut changes = api.listen().await.expect("listen").expect("a server");
+    let mut writer = clinic.as_person(&ann).await;
+
+    run(&mut writer, "BEGIN").await.expect("begin");
+    client_with_a_session(&mut writer, "Somchai").await;
+    run(&mut writer, "ROLLBACK").await.expect("roll back");
+    let (client, _, _) = client_with_a_session(&mut writer, "Malee").await;
+
+    assert_eq!(heard_within_a_second(&mut changes).await.id, Some(client));
+}
+
+#[tokio::test]
+async fn the_command_line_signs_in_with_a_password_file_and_says_when_it_is_wrong() {
+    let mut clinic = TestClinic::new().await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let (_, server) = clinic.admin_url.split_once('@').expect("credentials");
+    let url = format!("postgres://{ann}@{server}");
+    let dir = tempfile::tempdir().expect("temp");
+    let myochart = |password: &str, args: &[&str]| {
+        let file = dir.path().join("password");
+        std::fs::write(&file, format!("{password}\n")).expect("password file");
+        Command::new(env!("CARGO_BIN_EXE_myochart"))
+            .env("MYOCHART_LANGUAGE", "en")
+            .args(["--db", &url, "--password-file"])
+            .arg(&file)
+            .args(args)
+            .output()
+            .expect("run myochart")
+    };
+
+    client_with_a_session(&mut clinic.as_person(&ann).await, "Malee").await;
+    let listed = myochart(PASSWORD, &["client", "list"]);
+    assert!(
+        String::from_utf8_lossy(&listed.stdout).contains("Malee"),
+        "{listed:?}"
+    );
+
+    let refused = myochart("not the password", &["client", "list"]);
+    assert!(!refused.status.success());
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("password"), "{said}");
+}
+
+#[tokio::test]
+async fn a_draft_saved_from_another_computer_is_not_overwritten_by_text_typed_over_the_older_one() {
+    let mut clinic = TestClinic::new().await;
+    let owner = clinic.add("owner", PersonKind::Owner, None).await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let (_, session, _) = client_with_a_session(&mut clinic.as_person(&ann).await, "Malee").await;
+    let signed_in = |login: String| {
+        let url = clinic.url_of(&login);
+        async move {
+            Api::connect(&url, PluginOptions::new(Vec::new()))
+                .await
+                .expect("sign in")
+        }
+    };
+    let (anns, owners) = (signed_in(ann).await, signed_in(owner).await);
+    let note = |subjective: &str| NoteForm {
+        subjective: subjective.into(),
+        based_on: Some(0),
+        ..NoteForm::default()
+    };
+
+    // Both opened the draft at revision 0; Ann saves first.
+    anns.write_note(SessionId(session), note("Neck pain since Monday"))
+        .await
+        .expect("ann saves");
+    let error = owners
+        .write_note(
+            SessionId(session),
+            note("Shoulder, typed on the other computer"),
+        )
+        .await
+        .expect_err("changed elsewhere");
+    assert_eq!(error.code(), myochart::api::Code::ChangedElsewhere);
+    let stored = owners.session(SessionId(session)).await.expect("detail");
+    assert_eq!(stored.session.subjective, "Neck pain since Monday");
 }

@@ -49,9 +49,7 @@ const CLINIC_EXPORT: &str = "\u{feff}\"First Name\",\"Last Name\",\"DOB\",\"Emai
 \"Ελένη\",\"Νικολάου\",\"25/12/1990\",\"\",\"+30 210 1234567\",\"\",\"Prefers mornings,\r\nparks at the back\"\r\n\
 \"Zoë\",\"Ångström\",\"\",\"zoe@example.com\",\"\",\"\",\"\"\r\n";
 
-#[tokio::test]
-async fn a_clinic_export_imports_clients_exactly_like_ones_created_by_hand() {
-    let db = TestDb::new().await;
+async fn a_clinic_export_imports_clients_exactly_like_ones_created_by_hand(db: TestDb) {
     let path = csv_file(&db, CLINIC_EXPORT);
     let preview = db
         .api
@@ -149,7 +147,7 @@ async fn a_clinic_export_imports_clients_exactly_like_ones_created_by_hand() {
     assert_eq!(trail.len(), 1);
     assert_eq!(
         (trail[0].action.as_str(), trail[0].actor.as_str()),
-        ("client.create", "test therapist")
+        ("client.create", db.actor())
     );
     let import_entry = db.api.audit_trail("import", 0).await.expect("trail");
     assert_eq!(import_entry[0].action, "clients.import");
@@ -160,9 +158,7 @@ async fn a_clinic_export_imports_clients_exactly_like_ones_created_by_hand() {
     );
 }
 
-#[tokio::test]
-async fn semicolons_unix_line_endings_and_month_first_dates_are_read() {
-    let db = TestDb::new().await;
+async fn semicolons_unix_line_endings_and_month_first_dates_are_read(db: TestDb) {
     let path = csv_file(
         &db,
         "Given name;Surname;Birth date;Phone\n\"Jean-Luc\";\"Lefèvre; fils\";3/25/1984;\"+33 1 23 45 67 89\"\n\
@@ -183,9 +179,7 @@ async fn semicolons_unix_line_endings_and_month_first_dates_are_read() {
     assert_eq!(jean.date_of_birth.as_deref(), Some("1984-03-25"));
 }
 
-#[tokio::test]
-async fn ambiguous_dates_are_never_guessed_the_user_chooses_the_order() {
-    let db = TestDb::new().await;
+async fn ambiguous_dates_are_never_guessed_the_user_chooses_the_order(db: TestDb) {
     let path = csv_file(&db, "First Name,DOB\nAnna,03/04/1984\nBea,1/2/1990\n");
     let preview = db
         .api
@@ -221,9 +215,7 @@ async fn ambiguous_dates_are_never_guessed_the_user_chooses_the_order() {
     }
 }
 
-#[tokio::test]
-async fn every_bad_row_is_reported_with_its_line_and_reason_and_nothing_is_written() {
-    let db = TestDb::new().await;
+async fn every_bad_row_is_reported_with_its_line_and_reason_and_nothing_is_written(db: TestDb) {
     let long_name = "ก".repeat(101);
     let path = csv_file(
         &db,
@@ -289,9 +281,7 @@ async fn every_bad_row_is_reported_with_its_line_and_reason_and_nothing_is_writt
     assert_eq!(all_clients(&db).await.len(), 0, "all or nothing");
 }
 
-#[tokio::test]
-async fn duplicates_by_name_and_birth_date_are_skipped_unless_asked() {
-    let db = TestDb::new().await;
+async fn duplicates_by_name_and_birth_date_are_skipped_unless_asked(db: TestDb) {
     let known = db
         .api
         .create_client(ClientForm {
@@ -352,9 +342,7 @@ async fn duplicates_by_name_and_birth_date_are_skipped_unless_asked() {
     assert_eq!((summary.imported, summary.skipped_duplicates), (5, 0));
 }
 
-#[tokio::test]
-async fn a_mapping_is_remembered_per_source_and_per_header_row_after_an_import() {
-    let db = TestDb::new().await;
+async fn a_mapping_is_remembered_per_source_and_per_header_row_after_an_import(db: TestDb) {
     let path = csv_file(
         &db,
         "Client,Family,Born,Address\nAnna,Berg,25/03/1984,\"1 Main St, Springfield\"\n",
@@ -435,9 +423,7 @@ async fn a_mapping_is_remembered_per_source_and_per_header_row_after_an_import()
     );
 }
 
-#[tokio::test]
-async fn several_columns_gather_into_one_text_field_under_their_headers() {
-    let db = TestDb::new().await;
+async fn several_columns_gather_into_one_text_field_under_their_headers(db: TestDb) {
     let path = csv_file(&db, "First Name,Address,Emergency contact\nAnna,\"1 Main St\r\nSpringfield\",\"Bo, 555 0101\"\nBea,,\n");
     let options = CsvImportOptions {
         columns: Some(vec![
@@ -459,9 +445,7 @@ async fn several_columns_gather_into_one_text_field_under_their_headers() {
     );
 }
 
-#[tokio::test]
-async fn a_field_chosen_for_two_columns_or_no_first_name_is_a_problem_to_fix_first() {
-    let db = TestDb::new().await;
+async fn a_field_chosen_for_two_columns_or_no_first_name_is_a_problem_to_fix_first(db: TestDb) {
     let path = csv_file(&db, "Mobile,Home phone,Name\n1234,5678,Anna\n");
     let options = CsvImportOptions {
         columns: Some(vec![Some(Field::Phone), Some(Field::Phone), None]),
@@ -490,9 +474,7 @@ async fn a_field_chosen_for_two_columns_or_no_first_name_is_a_problem_to_fix_fir
     );
 }
 
-#[tokio::test]
-async fn progress_goes_forward_in_steps_and_ends_at_the_total() {
-    let db = TestDb::new().await;
+async fn progress_goes_forward_in_steps_and_ends_at_the_total(db: TestDb) {
     let mut text = String::from("First Name,Last Name\n");
     for n in 0..250 {
         text.push_str(&format!("Client,Number {n}\n"));
@@ -507,9 +489,7 @@ async fn progress_goes_forward_in_steps_and_ends_at_the_total() {
     assert_eq!(steps, [(0, 250), (100, 250), (200, 250), (250, 250)]);
 }
 
-#[tokio::test]
-async fn a_missing_or_empty_file_is_a_file_error() {
-    let db = TestDb::new().await;
+async fn a_missing_or_empty_file_is_a_file_error(db: TestDb) {
     let missing = db.dir.path().join("nope.csv");
     let error = db
         .api
@@ -607,3 +587,16 @@ fn the_command_line_previews_refuses_bad_files_and_imports_with_a_mapping() {
     );
     assert!(printed.contains("is the same as client 1"), "{printed}");
 }
+
+on_both_engines!(
+    a_clinic_export_imports_clients_exactly_like_ones_created_by_hand,
+    semicolons_unix_line_endings_and_month_first_dates_are_read,
+    ambiguous_dates_are_never_guessed_the_user_chooses_the_order,
+    every_bad_row_is_reported_with_its_line_and_reason_and_nothing_is_written,
+    duplicates_by_name_and_birth_date_are_skipped_unless_asked,
+    a_mapping_is_remembered_per_source_and_per_header_row_after_an_import,
+    several_columns_gather_into_one_text_field_under_their_headers,
+    a_field_chosen_for_two_columns_or_no_first_name_is_a_problem_to_fix_first,
+    progress_goes_forward_in_steps_and_ends_at_the_total,
+    a_missing_or_empty_file_is_a_file_error,
+);

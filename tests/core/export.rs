@@ -605,10 +605,7 @@ fn the_command_line_exports_and_imports() {
     let runtime = tokio::runtime::Runtime::new().expect("runtime");
     let client = runtime.block_on(async {
         let api = Api::open(&source).await.expect("open");
-        let db = TestDb {
-            api,
-            dir: tempfile::tempdir().expect("temp"),
-        };
+        let db = TestDb::around(api);
         let client = everything(&db).await;
         db.api.close().await;
         client

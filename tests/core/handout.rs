@@ -123,9 +123,7 @@ pub fn files_in(dir: &Path) -> Vec<String> {
     names
 }
 
-#[tokio::test]
-async fn a_thai_clients_handout_names_them_and_every_charted_muscle() {
-    let db = TestDb::new().await;
+async fn a_thai_clients_handout_names_them_and_every_charted_muscle(db: TestDb) {
     db.api
         .save_settings(Settings {
             clinic_name: "Ρίζα Bodywork".into(),
@@ -180,9 +178,7 @@ async fn a_thai_clients_handout_names_them_and_every_charted_muscle() {
     assert_eq!(info(&pdf, "Page size"), "595.276 x 841.89 pts (A4)");
 }
 
-#[tokio::test]
-async fn greek_cyrillic_and_accented_text_prints_and_reads_back() {
-    let db = TestDb::new().await;
+async fn greek_cyrillic_and_accented_text_prints_and_reads_back(db: TestDb) {
     let (_, session) = typical(&db, "Ελένη").await;
     let advice = "Пейте больше воды. Crème brûlée, Łódź, Ærø, Ñuñoa. Πίνετε νερό.";
     let pdf = save(
@@ -198,9 +194,7 @@ async fn greek_cyrillic_and_accented_text_prints_and_reads_back() {
     assert!(text.contains("Четверг, 4 декабря"), "{text}");
 }
 
-#[tokio::test]
-async fn fonts_are_embedded_as_subsets_and_the_file_stays_small() {
-    let db = TestDb::new().await;
+async fn fonts_are_embedded_as_subsets_and_the_file_stays_small(db: TestDb) {
     let (_, session) = typical(&db, "สมชาย Ελένη").await;
     let pdf = save(&db, session.id, HandoutOptions::default(), "fonts.pdf").await;
     let fonts = poppler("pdffonts", &[], &pdf);
@@ -214,9 +208,7 @@ async fn fonts_are_embedded_as_subsets_and_the_file_stays_small() {
     assert!(size < 300 * 1024, "{size} bytes");
 }
 
-#[tokio::test]
-async fn a_fifteen_finding_session_flows_onto_numbered_pages() {
-    let db = TestDb::new().await;
+async fn a_fifteen_finding_session_flows_onto_numbered_pages(db: TestDb) {
     let client = db.client("Светлана", "").await;
     let session = db.session(&client).await;
     let atlas = db.api.atlas().clone();
@@ -247,9 +239,7 @@ async fn a_fifteen_finding_session_flows_onto_numbered_pages() {
     assert!(page_text(&pdf, count).contains("See your doctor if"));
 }
 
-#[tokio::test]
-async fn paper_comes_from_the_settings_unless_the_handout_says_otherwise() {
-    let db = TestDb::new().await;
+async fn paper_comes_from_the_settings_unless_the_handout_says_otherwise(db: TestDb) {
     let (client, session) = typical(&db, "Zoë").await;
     db.api
         .save_settings(Settings {
@@ -283,9 +273,7 @@ async fn paper_comes_from_the_settings_unless_the_handout_says_otherwise() {
     assert_eq!(given[0].session_id, session.id);
 }
 
-#[tokio::test]
-async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log() {
-    let db = TestDb::new().await;
+async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log(db: TestDb) {
     let (client, session) = typical(&db, "Anna").await;
     let options = with_advice("Walk daily.", "Friday");
     let path = db.dir.path().join("anna.pdf");
@@ -322,7 +310,7 @@ async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log() {
         .write_handout_preview(session.id, HandoutOptions::default())
         .await
         .expect("preview again");
-    let folder = db.dir.path().join("test.sqlite-previews");
+    let folder = db.previews_folder();
     assert_eq!(preview.parent(), Some(folder.as_path()));
     assert!(text_of(&preview).contains("Upper trapezius"));
     let previews = std::fs::read_dir(&folder).expect("folder");
@@ -343,9 +331,7 @@ async fn a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log() {
     );
 }
 
-#[tokio::test]
-async fn saving_over_an_existing_file_replaces_it_whole() {
-    let db = TestDb::new().await;
+async fn saving_over_an_existing_file_replaces_it_whole(db: TestDb) {
     let (_, session) = typical(&db, "Anna").await;
     let path = db.dir.path().join("again.pdf");
     std::fs::write(&path, "an old, unrelated file").expect("write");
@@ -354,9 +340,7 @@ async fn saving_over_an_existing_file_replaces_it_whole() {
     assert_eq!(files_in(db.dir.path()), ["again.pdf"]);
 }
 
-#[tokio::test]
-async fn a_missing_session_or_one_without_findings_is_refused_and_nothing_is_written() {
-    let db = TestDb::new().await;
+async fn a_missing_session_or_one_without_findings_is_refused_and_nothing_is_written(db: TestDb) {
     let path = db.dir.path().join("nothing.pdf");
     let missing = db
         .api
@@ -393,9 +377,7 @@ async fn a_missing_session_or_one_without_findings_is_refused_and_nothing_is_wri
         .is_empty());
 }
 
-#[tokio::test]
-async fn an_unwritable_path_is_a_file_error_that_leaves_no_partial_file() {
-    let db = TestDb::new().await;
+async fn an_unwritable_path_is_a_file_error_that_leaves_no_partial_file(db: TestDb) {
     let (client, session) = typical(&db, "Anna").await;
     let blocker = db.dir.path().join("not-a-folder");
     std::fs::write(&blocker, "a file").expect("write");
@@ -424,9 +406,7 @@ async fn an_unwritable_path_is_a_file_error_that_leaves_no_partial_file() {
         .is_empty());
 }
 
-#[tokio::test]
-async fn bad_options_and_settings_name_their_fields() {
-    let db = TestDb::new().await;
+async fn bad_options_and_settings_name_their_fields(db: TestDb) {
     let (_, session) = typical(&db, "Anna").await;
     let error = db
         .api
@@ -528,9 +508,7 @@ fn the_command_line_saves_a_handout() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("session 9 was not found"));
 }
 
-#[tokio::test]
-async fn handouts_saved_into_a_folder_get_readable_names_that_never_overwrite() {
-    let db = TestDb::new().await;
+async fn handouts_saved_into_a_folder_get_readable_names_that_never_overwrite(db: TestDb) {
     // A slash, and what Windows reserves, can't be in a file name.
     let (_, session) = typical(&db, "Zoë/Ann: \"Jo\"?").await;
     let folder = db.dir.path().join("handouts");
@@ -583,9 +561,7 @@ const ENGLISH_FIXED_TEXT: [&str; 12] = [
     "November",
 ];
 
-#[tokio::test]
-async fn a_thai_clients_handout_prints_in_thai_with_buddhist_era_dates() {
-    let db = TestDb::new().await;
+async fn a_thai_clients_handout_prints_in_thai_with_buddhist_era_dates(db: TestDb) {
     let client = db
         .api
         .create_client(ClientForm {
@@ -652,9 +628,7 @@ async fn a_thai_clients_handout_prints_in_thai_with_buddhist_era_dates() {
     assert_eq!(left, [], "everything is in Thai");
 }
 
-#[tokio::test]
-async fn a_language_without_translations_prints_english_and_says_what_fell_back() {
-    let db = TestDb::new().await;
+async fn a_language_without_translations_prints_english_and_says_what_fell_back(db: TestDb) {
     let (_, session) = typical(&db, "Lucía").await;
     let spanish = HandoutOptions {
         language: Some(language("es")),
@@ -738,3 +712,19 @@ async fn a_thai_handout_prints_a_removed_plugins_muscle_in_english_and_says_so()
     let text = text_of(&save(&db, session.id, thai, "masseter.pdf").await);
     assert!(text.contains("Masseter ด้านขวา"), "{text}");
 }
+
+on_both_engines!(
+    a_thai_clients_handout_names_them_and_every_charted_muscle,
+    greek_cyrillic_and_accented_text_prints_and_reads_back,
+    fonts_are_embedded_as_subsets_and_the_file_stays_small,
+    a_fifteen_finding_session_flows_onto_numbered_pages,
+    paper_comes_from_the_settings_unless_the_handout_says_otherwise,
+    a_handout_given_is_recorded_with_its_advice_and_in_the_audit_log,
+    saving_over_an_existing_file_replaces_it_whole,
+    a_missing_session_or_one_without_findings_is_refused_and_nothing_is_written,
+    an_unwritable_path_is_a_file_error_that_leaves_no_partial_file,
+    bad_options_and_settings_name_their_fields,
+    handouts_saved_into_a_folder_get_readable_names_that_never_overwrite,
+    a_thai_clients_handout_prints_in_thai_with_buddhist_era_dates,
+    a_language_without_translations_prints_english_and_says_what_fell_back,
+);

@@ -1,21 +1,136 @@
 use myochart::api::Api;
 use myochart::atlas::{Side, View};
+use myochart::clinic::PersonKind;
 use myochart::model::{Activity, Client, ClientForm, FindingForm, Session, SessionForm};
+use myochart::plugin::PluginOptions;
 
-/// A fresh database in its own temp folder, deleted when dropped.
-pub struct TestDb {
-    pub api: Api,
-    pub dir: tempfile::TempDir,
+use crate::clinic::TestClinic;
+
+/// The database engines the core runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// A file of the test's own, as a therapist on their own has.
+    Sqlite,
+    /// A clinic database of the test's own on the server in
+    /// `MYOCHART_TEST_POSTGRES` (scripts/with-postgres.sh), signed in as an
+    /// owner of the clinic, under the row-level security a real person is.
+    Postgres,
 }
 
+/// Turns each listed `async fn name(db: TestDb)` into two tests,
+/// `name::sqlite` and `name::postgres`, each on a fresh database of its engine;
+/// after `engine:`, each `async fn name(engine: Engine)`, for tests that open
+/// their database themselves.
+macro_rules! on_both_engines {
+    (engine: $($test:ident),* $(,)?) => {$(
+        mod $test {
+            use $crate::helpers::Engine;
+
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test(Engine::Sqlite).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$test(Engine::Postgres).await
+            }
+        }
+    )*};
+    ($($test:ident),* $(,)?) => {$(
+        mod $test {
+            use $crate::helpers::{Engine, TestDb};
+
+            #[tokio::test]
+            async fn sqlite() {
+                super::$test(TestDb::on(Engine::Sqlite).await).await
+            }
+
+            #[tokio::test]
+            async fn postgres() {
+                super::$test(TestDb::on(Engine::Postgres).await).await
+            }
+        }
+    )*};
+}
+
+/// A fresh database in its own temp folder, deleted when dropped; on
+/// PostgreSQL, a database of its own on the server, dropped with its people.
+pub struct TestDb {
+    pub api: Api,
+    /// The test's files (the SQLite database among them).
+    pub dir: tempfile::TempDir,
+    /// On PostgreSQL, the clinic's database the api signed in to.
+    server: Option<ServerDb>,
+}
+
+/// The display name of the owner a PostgreSQL test signs in as.
+const OWNER_NAME: &str = "owner";
+
+/// The name changes are recorded under on SQLite.
+const SQLITE_ACTOR: &str = "test therapist";
+
 impl TestDb {
+    /// A fresh SQLite database.
     pub async fn new() -> TestDb {
+        TestDb::on(Engine::Sqlite).await
+    }
+
+    pub async fn on(engine: Engine) -> TestDb {
         let dir = tempfile::tempdir().expect("temp dir");
-        let api = Api::open(&dir.path().join("test.sqlite"))
-            .await
-            .expect("open database")
-            .with_actor("test therapist");
-        TestDb { api, dir }
+        match engine {
+            Engine::Sqlite => {
+                let api = Api::open(&dir.path().join("test.sqlite"))
+                    .await
+                    .expect("open database")
+                    .with_actor(SQLITE_ACTOR);
+                TestDb {
+                    api,
+                    dir,
+                    server: None,
+                }
+            }
+            Engine::Postgres => {
+                let mut clinic = TestClinic::new().await;
+                let login = clinic.add(OWNER_NAME, PersonKind::Owner, None).await;
+                let api = Api::connect(&clinic.url_of(&login), PluginOptions::new(Vec::new()))
+                    .await
+                    .expect("connect to the clinic");
+                TestDb {
+                    api,
+                    dir,
+                    server: Some(ServerDb { clinic, login }),
+                }
+            }
+        }
+    }
+
+    /// A test database around `api`, a SQLite database opened elsewhere.
+    pub fn around(api: Api) -> TestDb {
+        TestDb {
+            api,
+            dir: tempfile::tempdir().expect("temp dir"),
+            server: None,
+        }
+    }
+
+    /// Whom the audit log names for changes made through `api`: the name it
+    /// was given on SQLite, the signed-in login on PostgreSQL.
+    pub fn actor(&self) -> &str {
+        match &self.server {
+            None => SQLITE_ACTOR,
+            Some(server) => &server.login,
+        }
+    }
+
+    /// The name a sign-off by `typed` is stamped with: the name typed on
+    /// SQLite; on a clinic's server, the signed-in person's display name (the
+    /// server stamps who signed).
+    pub fn signer<'a>(&self, typed: &'a str) -> &'a str {
+        match self.server {
+            None => typed,
+            Some(_) => OWNER_NAME,
+        }
     }
 
     pub fn path(&self) -> std::path::PathBuf {
@@ -27,6 +142,71 @@ impl TestDb {
         sqlx::SqlitePool::connect(&format!("sqlite://{}", self.path().display()))
             .await
             .expect("second connection")
+    }
+
+    /// Where handout previews are written: beside the database file, or for a
+    /// clinic's database beside the place this computer keeps its files.
+    pub fn previews_folder(&self) -> std::path::PathBuf {
+        match &self.server {
+            None => self.dir.path().join("test.sqlite-previews"),
+            Some(server) => server.previews_folder(),
+        }
+    }
+
+    /// The same database opened again with `plugins`, as the app does when it
+    /// starts.
+    pub async fn reopen_with(&self, plugins: PluginOptions) -> Api {
+        match &self.server {
+            None => Api::open_with_plugins(&self.path(), plugins)
+                .await
+                .expect("open with plugins")
+                .with_actor(SQLITE_ACTOR),
+            Some(server) => Api::connect(&server.url(), plugins)
+                .await
+                .expect("connect with plugins"),
+        }
+    }
+
+    /// The same database opened a second time, as another window (on another
+    /// machine, for a clinic's) would: signed in as the same person.
+    pub async fn other_window(&self) -> Api {
+        match &self.server {
+            None => Api::open(&self.path()).await.expect("second window"),
+            Some(server) => Api::connect(&server.url(), PluginOptions::new(Vec::new()))
+                .await
+                .expect("second window"),
+        }
+    }
+
+    /// The api as a new person of the clinic, of `kind`, signed in with their
+    /// own login (a student is supervised by the owner `api` signed in as).
+    pub async fn another_person(&mut self, name: &str, kind: PersonKind) -> Api {
+        let server = self.server.as_mut().expect("a PostgreSQL test database");
+        let supervisor = (kind == PersonKind::Student).then_some(server.login.as_str());
+        let login = server.clinic.add(name, kind, supervisor).await;
+        Api::connect(
+            &server.clinic.url_of(&login),
+            PluginOptions::new(Vec::new()),
+        )
+        .await
+        .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
+    }
+
+    /// Runs `sql` behind the app's back, as another program would: on SQLite
+    /// with a connection of its own to the file, on PostgreSQL signed in as
+    /// the same person. The rows it changed, or the database's refusal.
+    pub async fn other_program_runs(&self, sql: &str) -> Result<u64, sqlx::Error> {
+        let done = match &self.server {
+            None => {
+                let pool = self.other_program().await;
+                sqlx::query(sql).execute(&pool).await?.rows_affected()
+            }
+            Some(server) => {
+                let mut conn = server.clinic.as_person(&server.login).await;
+                sqlx::query(sql).execute(&mut conn).await?.rows_affected()
+            }
+        };
+        Ok(done)
     }
 
     /// Another program starts writing to `client` and holds the write lock until
@@ -66,6 +246,50 @@ impl TestDb {
             )
             .await
             .expect("create session")
+    }
+}
+
+/// A clinic database of the test's own, and the login the test signed in with.
+struct ServerDb {
+    clinic: TestClinic,
+    login: String,
+}
+
+impl ServerDb {
+    fn url(&self) -> String {
+        self.clinic.url_of(&self.login)
+    }
+
+    /// Where this computer keeps the app's files for the clinic's database
+    /// (previews, the plugin cache): in the app's data folder, named after
+    /// the server and the database.
+    fn local_place(&self) -> std::path::PathBuf {
+        let server: sqlx::postgres::PgConnectOptions = self.url().parse().expect("the URL");
+        let place = format!(
+            "{}-{}-{}.clinic",
+            server.get_host(),
+            server.get_port(),
+            server.get_database().expect("a database")
+        );
+        let data = dirs::data_dir().expect("an app-data folder");
+        data.join("myochart").join("clinics").join(place)
+    }
+
+    fn previews_folder(&self) -> std::path::PathBuf {
+        let mut name = self.local_place().into_os_string();
+        name.push("-previews");
+        name.into()
+    }
+}
+
+/// The files the clinic's database left on this computer go with it.
+impl Drop for ServerDb {
+    fn drop(&mut self) {
+        let cache = self.local_place().with_extension("plugin-cache");
+        for files in [self.previews_folder(), cache] {
+            // Absent when the test made none.
+            let _ = std::fs::remove_dir_all(files);
+        }
     }
 }
 

@@ -120,9 +120,7 @@ async fn a_clients_history_is_what_the_audit_log_holds_about_them_newest_first()
     assert_eq!(entries, trails);
 }
 
-#[tokio::test]
-async fn a_clients_history_names_the_session_and_the_muscle_it_concerns() {
-    let db = TestDb::new().await;
+async fn a_clients_history_names_the_session_and_the_muscle_it_concerns(db: TestDb) {
     let (_, session, _) = charted_client(&db, "Anna").await;
     let history = db
         .api
@@ -166,9 +164,7 @@ async fn a_backup_is_in_the_history_of_the_clients_it_holds_only() {
     ));
 }
 
-#[tokio::test]
-async fn a_clients_history_holds_nothing_of_another_client() {
-    let db = TestDb::new().await;
+async fn a_clients_history_holds_nothing_of_another_client(db: TestDb) {
     let (_, anna, _) = charted_client(&db, "Anna").await;
     let (_, bella, _) = charted_client(&db, "Bella").await;
     let annas = db
@@ -190,18 +186,14 @@ async fn a_clients_history_holds_nothing_of_another_client() {
     );
 }
 
-#[tokio::test]
-async fn a_removed_clients_history_is_not_shown() {
-    let db = TestDb::new().await;
+async fn a_removed_clients_history_is_not_shown(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     db.api.delete_client(client.id).await.expect("removed");
     let refused = db.api.client_history(client.id).await.expect_err("removed");
     assert_eq!(refused.code(), Code::NotFound);
 }
 
-#[tokio::test]
-async fn a_notes_history_has_each_save_the_signing_and_each_amendment_with_its_text() {
-    let db = TestDb::new().await;
+async fn a_notes_history_has_each_save_the_signing_and_each_amendment_with_its_text(db: TestDb) {
     let (_, session, _) = charted_client(&db, "Anna").await;
     let history = db.api.note_history(session.id).await.expect("history");
     let summary: Vec<(&str, &str)> = history
@@ -211,9 +203,9 @@ async fn a_notes_history_has_each_save_the_signing_and_each_amendment_with_its_t
     assert_eq!(
         summary,
         [
-            ("note.amend", "test therapist"),
-            ("note.sign", "test therapist"),
-            ("note.write", "test therapist"),
+            ("note.amend", db.actor()),
+            ("note.sign", db.actor()),
+            ("note.write", db.actor()),
         ]
     );
     let change = |entry: &AuditEntry, field: &str| {
@@ -234,3 +226,10 @@ async fn a_notes_history_has_each_save_the_signing_and_each_amendment_with_its_t
         (json!(""), json!("Neck ache"))
     );
 }
+
+on_both_engines!(
+    a_clients_history_names_the_session_and_the_muscle_it_concerns,
+    a_clients_history_holds_nothing_of_another_client,
+    a_removed_clients_history_is_not_shown,
+    a_notes_history_has_each_save_the_signing_and_each_amendment_with_its_text,
+);

@@ -1,6 +1,10 @@
 //! Integration tests of the core through its public API, each on a throwaway
 //! database.
 
+// First, so its macros are seen by the modules below.
+#[macro_use]
+mod helpers;
+
 mod api_validation;
 mod atlas;
 mod backups;
@@ -15,7 +19,6 @@ mod export;
 mod finder;
 mod forms_fuzz;
 mod handout;
-mod helpers;
 mod history;
 mod logs;
 mod plugin_builds;

@@ -13,6 +13,7 @@ use myochart::finder::{self, Spot};
 use myochart::model::{Activity, ClientForm, FindingForm, HandoutOptions, PluginId, SessionForm};
 use myochart::plugin::{self, Manifest, PluginInfo, PluginOptions, PluginProcess, PluginState};
 
+use crate::helpers::{Engine, TestDb};
 use crate::plugin_builds::{install, PACKAGES};
 
 fn options(dirs: &[&Path]) -> PluginOptions {
@@ -22,33 +23,32 @@ fn options(dirs: &[&Path]) -> PluginOptions {
     }
 }
 
-/// A database and a plugins folder in one temp folder.
+/// A database of `engine` and a plugins folder in the test's temp folder.
 struct Setup {
-    dir: tempfile::TempDir,
+    db: TestDb,
 }
 
 impl Setup {
-    fn new(plugins: &[&str]) -> Setup {
-        let dir = tempfile::tempdir().expect("temp dir");
+    async fn on(engine: Engine, plugins: &[&str]) -> Setup {
+        let db = TestDb::on(engine).await;
         for plugin in plugins {
-            install(&dir.path().join("plugins"), plugin);
+            install(&db.dir.path().join("plugins"), plugin);
         }
-        Setup { dir }
+        Setup { db }
+    }
+
+    /// The test's temp folder.
+    fn dir(&self) -> &Path {
+        self.db.dir.path()
     }
 
     fn plugins_dir(&self) -> PathBuf {
-        self.dir.path().join("plugins")
+        self.dir().join("plugins")
     }
 
     /// Opens (or re-opens, like an app restart) the database with the plugins.
     async fn open(&self) -> Api {
-        Api::open_with_plugins(
-            &self.dir.path().join("clinic.sqlite"),
-            options(&[&self.plugins_dir()]),
-        )
-        .await
-        .expect("open with plugins")
-        .with_actor("test therapist")
+        self.db.reopen_with(options(&[&self.plugins_dir()])).await
     }
 }
 
@@ -92,9 +92,8 @@ async fn failure(api: &Api, namespace: &str) -> String {
     error
 }
 
-#[tokio::test]
-async fn new_plugins_are_listed_from_plugin_toml_awaiting_approval() {
-    let setup = Setup::new(&["hand-detail", "fixtures/aborts"]);
+async fn new_plugins_are_listed_from_plugin_toml_awaiting_approval(engine: Engine) {
+    let setup = Setup::on(engine, &["hand-detail", "fixtures/aborts"]).await;
     // Loading `aborts` would kill this process: listing must not run it.
     let api = setup.open().await;
     let plugins = api.plugins();
@@ -117,10 +116,9 @@ async fn new_plugins_are_listed_from_plugin_toml_awaiting_approval() {
     assert!(api.atlas().muscle("hand:lumbricals").is_none());
 }
 
-#[tokio::test]
-async fn the_example_plugins_load_beside_broken_ones_and_join_the_atlas() {
+async fn the_example_plugins_load_beside_broken_ones_and_join_the_atlas(engine: Engine) {
     let all: Vec<&str> = PACKAGES.iter().map(|(folder, _)| *folder).collect();
-    let setup = Setup::new(&all);
+    let setup = Setup::on(engine, &all).await;
     let api = setup.open().await;
     for info in api.plugins() {
         api.approve_plugin(info.id.expect("id"))
@@ -186,9 +184,8 @@ async fn the_example_plugins_load_beside_broken_ones_and_join_the_atlas() {
     assert_eq!(named(&again.plugins(), "met").state, PluginState::Enabled);
 }
 
-#[tokio::test]
-async fn a_library_without_the_plugin_symbols_is_refused() {
-    let setup = Setup::new(&["fixtures/no-symbols"]);
+async fn a_library_without_the_plugin_symbols_is_refused(engine: Engine) {
+    let setup = Setup::on(engine, &["fixtures/no-symbols"]).await;
     let api = setup.open().await;
     let error = failure(&api, "nosym").await;
     assert!(
@@ -197,10 +194,9 @@ async fn a_library_without_the_plugin_symbols_is_refused() {
     );
 }
 
-#[tokio::test]
-async fn a_wrong_abi_version_is_refused_before_anything_else_is_called() {
+async fn a_wrong_abi_version_is_refused_before_anything_else_is_called(engine: Engine) {
     // Its manifest aborts: had the host called it, the probe would report a crash.
-    let setup = Setup::new(&["fixtures/wrong-abi"]);
+    let setup = Setup::on(engine, &["fixtures/wrong-abi"]).await;
     let api = setup.open().await;
     let error = failure(&api, "wrongabi").await;
     assert!(
@@ -209,9 +205,8 @@ async fn a_wrong_abi_version_is_refused_before_anything_else_is_called() {
     );
 }
 
-#[tokio::test]
-async fn a_manifest_that_is_not_json_is_refused() {
-    let setup = Setup::new(&["fixtures/bad-json"]);
+async fn a_manifest_that_is_not_json_is_refused(engine: Engine) {
+    let setup = Setup::on(engine, &["fixtures/bad-json"]).await;
     let api = setup.open().await;
     let error = failure(&api, "badjson").await;
     assert!(
@@ -220,9 +215,8 @@ async fn a_manifest_that_is_not_json_is_refused() {
     );
 }
 
-#[tokio::test]
-async fn content_off_the_chart_is_refused() {
-    let setup = Setup::new(&["fixtures/bad-content", "hand-detail"]);
+async fn content_off_the_chart_is_refused(engine: Engine) {
+    let setup = Setup::on(engine, &["fixtures/bad-content", "hand-detail"]).await;
     let api = setup.open().await;
     let error = failure(&api, "badcontent").await;
     assert!(
@@ -302,15 +296,12 @@ fn plugins_are_looked_for_beside_the_database_then_where_the_app_is_installed_th
 
 #[tokio::test]
 async fn a_second_plugin_with_the_same_namespace_collides() {
-    let setup = Setup::new(&["hand-detail"]);
-    let other = setup.dir.path().join("more-plugins");
+    let setup = Setup::on(Engine::Sqlite, &["hand-detail"]).await;
+    let other = setup.dir().join("more-plugins");
     install(&other, "hand-detail");
-    let api = Api::open_with_plugins(
-        &setup.dir.path().join("clinic.sqlite"),
-        options(&[&setup.plugins_dir(), &other]),
-    )
-    .await
-    .expect("open");
+    let api = Api::open_with_plugins(&setup.db.path(), options(&[&setup.plugins_dir(), &other]))
+        .await
+        .expect("open");
     let ids: Vec<PluginId> = api.plugins().iter().filter_map(|p| p.id).collect();
     assert_eq!(ids.len(), 2);
     assert_eq!(
@@ -330,7 +321,7 @@ async fn a_second_plugin_with_the_same_namespace_collides() {
 
 #[tokio::test]
 async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
-    let setup = Setup::new(&["fixtures/panics", "met-rom"]);
+    let setup = Setup::on(Engine::Sqlite, &["fixtures/panics", "met-rom"]).await;
     let api = setup.open().await;
     assert_eq!(approve(&api, "panics").await.state, PluginState::Enabled);
     approve(&api, "met").await;
@@ -393,7 +384,7 @@ async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
 
     // Calls run the approved copy only: changed, or gone, it is refused.
     let met = named(&api.plugins(), "met").clone();
-    let copy = cache_of(&setup.dir.path().join("clinic.sqlite")).join(format!(
+    let copy = cache_of(&setup.db.path()).join(format!(
         "{}.{}",
         met.sha256,
         std::env::consts::DLL_EXTENSION
@@ -426,9 +417,12 @@ async fn a_call_that_panics_or_aborts_is_an_error_and_the_app_goes_on() {
     );
 }
 
-#[tokio::test]
-async fn a_library_that_crashes_or_aborts_in_the_probe_is_reported() {
-    let setup = Setup::new(&["fixtures/crash", "fixtures/aborts", "hand-detail"]);
+async fn a_library_that_crashes_or_aborts_in_the_probe_is_reported(engine: Engine) {
+    let setup = Setup::on(
+        engine,
+        &["fixtures/crash", "fixtures/aborts", "hand-detail"],
+    )
+    .await;
     let api = setup.open().await;
     let crash = failure(&api, "crash").await;
     let aborts = failure(&api, "aborts").await;
@@ -450,7 +444,7 @@ async fn a_library_that_crashes_or_aborts_in_the_probe_is_reported() {
 
 #[tokio::test]
 async fn a_library_changed_after_approval_awaits_approval_again() {
-    let setup = Setup::new(&["hand-detail"]);
+    let setup = Setup::on(Engine::Sqlite, &["hand-detail"]).await;
     let api = setup.open().await;
     let approved = approve(&api, "hand").await;
     assert_eq!(approved.state, PluginState::Enabled);
@@ -503,7 +497,7 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
     // At the next start only the approved library's copy is kept.
     let api = setup.open().await;
     assert_eq!(named(&api.plugins(), "hand").state, PluginState::Enabled);
-    let cached: Vec<String> = std::fs::read_dir(cache_of(&setup.dir.path().join("clinic.sqlite")))
+    let cached: Vec<String> = std::fs::read_dir(cache_of(&setup.db.path()))
         .expect("plugin cache")
         .map(|file| {
             file.expect("entry")
@@ -516,9 +510,8 @@ async fn a_library_changed_after_approval_awaits_approval_again() {
     assert_eq!(cached, [copy]);
 }
 
-#[tokio::test]
-async fn plugin_toml_must_match_its_library() {
-    let setup = Setup::new(&["hand-detail"]);
+async fn plugin_toml_must_match_its_library(engine: Engine) {
+    let setup = Setup::on(engine, &["hand-detail"]).await;
     let toml = setup.plugins_dir().join("hand-detail/plugin.toml");
     let original = std::fs::read_to_string(&toml).expect("plugin.toml");
     std::fs::write(
@@ -549,9 +542,10 @@ async fn plugin_toml_must_match_its_library() {
     );
 }
 
-#[tokio::test]
-async fn the_finder_on_a_finger_finds_the_hand_plugins_interosseous_beside_core_muscles() {
-    let setup = Setup::new(&["hand-detail"]);
+async fn the_finder_on_a_finger_finds_the_hand_plugins_interosseous_beside_core_muscles(
+    engine: Engine,
+) {
+    let setup = Setup::on(engine, &["hand-detail"]).await;
     let api = setup.open().await;
     // The middle of the middle finger on the back of the client's right hand.
     let finger = spot_on(&api.atlas(), "core:middle-finger", View::Back);
@@ -599,9 +593,10 @@ async fn the_finder_on_a_finger_finds_the_hand_plugins_interosseous_beside_core_
     assert_eq!(m.side, Side::Left);
 }
 
-#[tokio::test]
-async fn a_plugin_muscle_referring_to_a_core_area_is_drawn_where_the_app_draws_the_area() {
-    let setup = Setup::new(&["hand-detail", "foot-detail"]);
+async fn a_plugin_muscle_referring_to_a_core_area_is_drawn_where_the_app_draws_the_area(
+    engine: Engine,
+) {
+    let setup = Setup::on(engine, &["hand-detail", "foot-detail"]).await;
     let api = setup.open().await;
     approve(&api, "hand").await;
     approve(&api, "foot").await;
@@ -685,9 +680,8 @@ fn interosseous_finding() -> FindingForm {
     }
 }
 
-#[tokio::test]
-async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabled() {
-    let setup = Setup::new(&["hand-detail"]);
+async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabled(engine: Engine) {
+    let setup = Setup::on(engine, &["hand-detail"]).await;
     let api = setup.open().await;
     let client = api
         .create_client(ClientForm {
@@ -724,7 +718,7 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
         .handout_pdf(session.id, HandoutOptions::default())
         .await
         .expect("handout");
-    let file = setup.dir.path().join("handout.pdf");
+    let file = setup.dir().join("handout.pdf");
     std::fs::write(&file, &pdf).expect("write the PDF");
     let text = crate::handout::text_of(&file);
     assert!(text.contains("Fourth dorsal interosseous"), "{text}");
@@ -769,9 +763,8 @@ async fn a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabl
         .is_some());
 }
 
-#[tokio::test]
-async fn assessments_are_listed_and_scored_by_their_plugin() {
-    let setup = Setup::new(&["met-rom"]);
+async fn assessments_are_listed_and_scored_by_their_plugin(engine: Engine) {
+    let setup = Setup::on(engine, &["met-rom"]).await;
     let api = setup.open().await;
     assert!(api.assessments().is_empty());
     let met = approve(&api, "met").await;
@@ -849,9 +842,8 @@ async fn assessments_are_listed_and_scored_by_their_plugin() {
     assert_eq!(error.code(), Code::Validation);
 }
 
-#[tokio::test]
-async fn a_plugin_must_be_approved_before_it_is_enabled() {
-    let setup = Setup::new(&["hand-detail"]);
+async fn a_plugin_must_be_approved_before_it_is_enabled(engine: Engine) {
+    let setup = Setup::on(engine, &["hand-detail"]).await;
     let api = setup.open().await;
     let id = named(&api.plugins(), "hand").id.expect("id");
     let error = api.enable_plugin(id).await.expect_err("not approved");
@@ -955,7 +947,7 @@ fn cache_of(database: &Path) -> PathBuf {
 #[tokio::test]
 async fn approved_copies_are_read_only_in_a_private_cache_of_their_database() {
     use std::os::unix::fs::PermissionsExt;
-    let setup = Setup::new(&["met-rom"]);
+    let setup = Setup::on(Engine::Sqlite, &["met-rom"]).await;
     // A library anyone may write: its copy must not keep that.
     let installed = std::fs::read_dir(setup.plugins_dir().join("met-rom"))
         .expect("plugin folder")
@@ -970,7 +962,7 @@ async fn approved_copies_are_read_only_in_a_private_cache_of_their_database() {
     let met = approve(&api, "met").await;
     assert_eq!(met.state, PluginState::Enabled);
 
-    let cache = cache_of(&setup.dir.path().join("clinic.sqlite"));
+    let cache = cache_of(&setup.db.path());
     let mode = |path: &Path| {
         std::fs::metadata(path)
             .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -989,7 +981,7 @@ async fn approved_copies_are_read_only_in_a_private_cache_of_their_database() {
 
     // The demo database beside it keeps copies of its own and prunes only those.
     let demo = Api::open_with_plugins(
-        &setup.dir.path().join("clinic.demo.sqlite"),
+        &setup.dir().join("clinic.demo.sqlite"),
         options(&[&setup.plugins_dir()]),
     )
     .await
@@ -1024,11 +1016,11 @@ fn fake_cli(dir: &Path, script: &str) -> PluginProcess {
 #[cfg(unix)]
 #[tokio::test]
 async fn a_probe_that_loaded_another_file_is_refused() {
-    let setup = Setup::new(&["hand-detail"]);
+    let setup = Setup::on(Engine::Sqlite, &["hand-detail"]).await;
     let report = r#"{"ok":true,"path":"x","error":null,"sha256":"0000000000000000000000000000000000000000000000000000000000000000","namespace":"hand","name":"Hand in detail","regions":1,"muscles":9,"techniques":1,"assessments":0}"#;
-    let process = fake_cli(setup.dir.path(), &format!("echo '{report}'"));
+    let process = fake_cli(setup.dir(), &format!("echo '{report}'"));
     let api = Api::open_with_plugins(
-        &setup.dir.path().join("clinic.sqlite"),
+        &setup.db.path(),
         PluginOptions {
             dirs: vec![setup.plugins_dir()],
             process,
@@ -1043,10 +1035,9 @@ async fn a_probe_that_loaded_another_file_is_refused() {
     );
     assert!(api.atlas().muscle("hand:lumbricals").is_none());
 }
-#[tokio::test]
-async fn a_library_outside_the_plugin_folder_is_refused() {
-    let setup = Setup::new(&[]);
-    let elsewhere = setup.dir.path().join("elsewhere");
+async fn a_library_outside_the_plugin_folder_is_refused(engine: Engine) {
+    let setup = Setup::on(engine, &[]).await;
+    let elsewhere = setup.dir().join("elsewhere");
     let library = install(&elsewhere, "hand-detail");
     let file_name = library
         .file_name()
@@ -1089,9 +1080,8 @@ async fn a_library_outside_the_plugin_folder_is_refused() {
     }
 }
 
-#[tokio::test]
-async fn a_changed_plugin_toml_awaits_approval_again() {
-    let setup = Setup::new(&["hand-detail"]);
+async fn a_changed_plugin_toml_awaits_approval_again(engine: Engine) {
+    let setup = Setup::on(engine, &["hand-detail"]).await;
     let api = setup.open().await;
     assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
     drop(api);
@@ -1127,3 +1117,22 @@ async fn a_changed_plugin_toml_awaits_approval_again() {
     assert_eq!(named(&api.plugins(), "hand").name, "Hands");
     assert_eq!(approve(&api, "hand").await.state, PluginState::Enabled);
 }
+
+on_both_engines!(
+    engine:
+    new_plugins_are_listed_from_plugin_toml_awaiting_approval,
+    the_example_plugins_load_beside_broken_ones_and_join_the_atlas,
+    a_library_without_the_plugin_symbols_is_refused,
+    a_wrong_abi_version_is_refused_before_anything_else_is_called,
+    a_manifest_that_is_not_json_is_refused,
+    content_off_the_chart_is_refused,
+    a_library_that_crashes_or_aborts_in_the_probe_is_reported,
+    plugin_toml_must_match_its_library,
+    the_finder_on_a_finger_finds_the_hand_plugins_interosseous_beside_core_muscles,
+    a_plugin_muscle_referring_to_a_core_area_is_drawn_where_the_app_draws_the_area,
+    a_finding_on_a_plugin_muscle_keeps_its_label_after_the_plugin_is_disabled,
+    assessments_are_listed_and_scored_by_their_plugin,
+    a_plugin_must_be_approved_before_it_is_enabled,
+    a_library_outside_the_plugin_folder_is_refused,
+    a_changed_plugin_toml_awaits_approval_again,
+);

@@ -19,8 +19,7 @@ async fn names(db: &TestDb, query: &str) -> Vec<String> {
         .collect()
 }
 
-async fn clinic() -> TestDb {
-    let db = TestDb::new().await;
+async fn clinic(db: TestDb) -> TestDb {
     for (first, last, phone, email) in [
         ("Zoë", "Ångström", "+66 81 234 5678", "zoe@example.com"),
         ("สมชาย", "ใจดี", "", ""),
@@ -44,41 +43,36 @@ async fn clinic() -> TestDb {
     db
 }
 
-#[tokio::test]
-async fn latin_search_ignores_case_and_accents_both_ways() {
-    let db = clinic().await;
+async fn latin_search_ignores_case_and_accents_both_ways(db: TestDb) {
+    let db = clinic(db).await;
     assert_eq!(names(&db, "ANGSTROM").await, ["Zoë Ångström"]);
     assert_eq!(names(&db, "zoë").await, ["Zoë Ångström"]);
     assert_eq!(names(&db, "nunez").await, ["José Núñez"]);
     assert_eq!(names(&db, "jo").await, ["José Núñez"]);
 }
 
-#[tokio::test]
-async fn thai_names_are_found_by_any_part() {
-    let db = clinic().await;
+async fn thai_names_are_found_by_any_part(db: TestDb) {
+    let db = clinic(db).await;
     assert_eq!(names(&db, "สมชาย").await, ["สมชาย ใจดี"]);
     assert_eq!(names(&db, "สม").await.len(), 2);
     assert_eq!(names(&db, "ศรีสุข").await, ["สมหญิง ศรีสุข"]);
 }
 
-#[tokio::test]
-async fn greek_search_ignores_case_and_tonos() {
-    let db = clinic().await;
+async fn greek_search_ignores_case_and_tonos(db: TestDb) {
+    let db = clinic(db).await;
     assert_eq!(names(&db, "ελενη").await, ["Ελένη Παπαδοπούλου"]);
     assert_eq!(names(&db, "ΝΙΚΟΣ").await, ["Νίκος Νικολάου"]);
 }
 
-#[tokio::test]
-async fn phone_is_found_with_or_without_punctuation_and_email_by_part() {
-    let db = clinic().await;
+async fn phone_is_found_with_or_without_punctuation_and_email_by_part(db: TestDb) {
+    let db = clinic(db).await;
     assert_eq!(names(&db, "812345").await, ["Zoë Ångström"]);
     assert_eq!(names(&db, "81 234").await, ["Zoë Ångström"]);
     assert_eq!(names(&db, "example.gr").await, ["Ελένη Παπαδοπούλου"]);
 }
 
-#[tokio::test]
-async fn every_word_must_match_and_order_is_by_last_name() {
-    let db = clinic().await;
+async fn every_word_must_match_and_order_is_by_last_name(db: TestDb) {
+    let db = clinic(db).await;
     assert_eq!(names(&db, "anna smith").await, ["Anna Smith"]);
     assert!(names(&db, "anna jones").await.is_empty());
     let everyone = names(&db, "").await;
@@ -86,9 +80,8 @@ async fn every_word_must_match_and_order_is_by_last_name() {
     assert_eq!(everyone[0], "Zoë Ångström");
 }
 
-#[tokio::test]
-async fn query_syntax_in_user_text_is_taken_literally() {
-    let db = clinic().await;
+async fn query_syntax_in_user_text_is_taken_literally(db: TestDb) {
+    let db = clinic(db).await;
     for odd in [
         "\"",
         "a\"b",
@@ -104,9 +97,8 @@ async fn query_syntax_in_user_text_is_taken_literally() {
     assert_eq!(names(&db, "").await.len(), 7);
 }
 
-#[tokio::test]
-async fn an_edited_name_is_found_by_its_new_spelling_only() {
-    let db = clinic().await;
+async fn an_edited_name_is_found_by_its_new_spelling_only(db: TestDb) {
+    let db = clinic(db).await;
     let anna = &db.api.search_clients("anna").await.expect("search")[0];
     db.api
         .update_client(
@@ -123,13 +115,10 @@ async fn an_edited_name_is_found_by_its_new_spelling_only() {
     assert_eq!(names(&db, "smyth").await, ["Hannah Smyth"]);
 }
 
-#[tokio::test]
-async fn changes_made_by_another_window_or_the_cli_show_up_in_search() {
-    let db = clinic().await;
+async fn changes_made_by_another_window_or_the_cli_show_up_in_search(db: TestDb) {
+    let db = clinic(db).await;
     assert_eq!(names(&db, "ben").await, Vec::<String>::new());
-    let other = myochart::api::Api::open(&db.path())
-        .await
-        .expect("second window");
+    let other = db.other_window().await;
     let ben = other
         .create_client(ClientForm {
             first_name: "Ben".into(),
@@ -156,9 +145,8 @@ async fn changes_made_by_another_window_or_the_cli_show_up_in_search() {
     assert_eq!(names(&db, "").await.len(), 7);
 }
 
-#[tokio::test]
-async fn many_clients_added_at_once_are_all_searchable() {
-    let db = clinic().await;
+async fn many_clients_added_at_once_are_all_searchable(db: TestDb) {
+    let db = clinic(db).await;
     assert_eq!(names(&db, "").await.len(), 7);
     let forms = myochart::demo::client_forms(1500);
     // More than the index catches up on one by one: it reads them all again.
@@ -180,9 +168,7 @@ async fn many_clients_added_at_once_are_all_searchable() {
 /// Issue 14: the list as the window opens is read straight from the database,
 /// not from the search keys in memory: the same clients, in the same order, as
 /// a search every client matches.
-#[tokio::test]
-async fn the_list_as_it_opens_is_in_search_order_without_deleted_clients() {
-    let db = TestDb::new().await;
+async fn the_list_as_it_opens_is_in_search_order_without_deleted_clients(db: TestDb) {
     let mut ids = Vec::new();
     for (first, last) in [
         ("Zoë", "Ångström"),
@@ -207,3 +193,16 @@ async fn the_list_as_it_opens_is_in_search_order_without_deleted_clients() {
     assert_eq!(listed.len(), 5, "{listed:?}");
     assert!(!listed.contains(&"Ελένη Παπαδοπούλου".to_owned()));
 }
+
+on_both_engines!(
+    latin_search_ignores_case_and_accents_both_ways,
+    thai_names_are_found_by_any_part,
+    greek_search_ignores_case_and_tonos,
+    phone_is_found_with_or_without_punctuation_and_email_by_part,
+    every_word_must_match_and_order_is_by_last_name,
+    query_syntax_in_user_text_is_taken_literally,
+    an_edited_name_is_found_by_its_new_spelling_only,
+    changes_made_by_another_window_or_the_cli_show_up_in_search,
+    many_clients_added_at_once_are_all_searchable,
+    the_list_as_it_opens_is_in_search_order_without_deleted_clients,
+);

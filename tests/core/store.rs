@@ -32,9 +32,7 @@ async fn foreign_keys_are_enforced() {
     assert!(orphan.is_err(), "a session without a client was stored");
 }
 
-#[tokio::test]
-async fn a_signed_note_cannot_be_edited_only_amended() {
-    let db = TestDb::new().await;
+async fn a_signed_note_cannot_be_edited_only_amended(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let finding = db
@@ -124,31 +122,28 @@ async fn a_signed_note_cannot_be_edited_only_amended() {
         detail.amendments.iter().map(|a| a.id).collect::<Vec<_>>(),
         [first.id, second.id]
     );
-    assert_eq!(detail.amendments[0].author, "test therapist");
+    assert_eq!(detail.amendments[0].author, db.actor());
 }
 
-#[tokio::test]
-async fn the_database_itself_refuses_to_change_a_signed_note() {
-    let db = TestDb::new().await;
+async fn the_database_itself_refuses_to_change_a_signed_note(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     db.api.sign_note(session.id).await.expect("signed");
-    let pool = db.other_program().await;
-    let tamper = sqlx::query("UPDATE sessions SET subjective = 'tampered' WHERE id = ?")
-        .bind(session.id.0)
-        .execute(&pool)
+    let tamper = db
+        .other_program_runs(&format!(
+            "UPDATE sessions SET subjective = 'tampered' WHERE id = {}",
+            session.id
+        ))
         .await;
     assert!(tamper
         .expect_err("trigger refuses")
         .to_string()
         .contains("[signed-note]"));
-    let delete = sqlx::query("DELETE FROM audit_log").execute(&pool).await;
+    let delete = db.other_program_runs("DELETE FROM audit_log").await;
     assert!(delete.is_err(), "the audit log was deleted");
 }
 
-#[tokio::test]
-async fn a_draft_cannot_be_amended() {
-    let db = TestDb::new().await;
+async fn a_draft_cannot_be_amended(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let amend = db
@@ -164,9 +159,7 @@ async fn a_draft_cannot_be_amended() {
     assert_eq!(amend.expect_err("refused").code(), Code::DraftNote);
 }
 
-#[tokio::test]
-async fn soft_deleted_clients_leave_the_list_but_stay_in_the_database() {
-    let db = TestDb::new().await;
+async fn soft_deleted_clients_leave_the_list_but_stay_in_the_database(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     db.client("Ben", "Jones").await;
     db.api.delete_client(client.id).await.expect("deleted");
@@ -205,9 +198,7 @@ async fn soft_deleted_clients_leave_the_list_but_stay_in_the_database() {
     );
 }
 
-#[tokio::test]
-async fn every_change_is_in_the_audit_log_with_who_did_it() {
-    let db = TestDb::new().await;
+async fn every_change_is_in_the_audit_log_with_who_did_it(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     db.api
         .update_client(
@@ -260,7 +251,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
             .map(|e| (e.action, e.actor))
             .collect::<Vec<_>>()
     };
-    let who = "test therapist".to_owned();
+    let who = db.actor().to_owned();
     assert_eq!(
         actions(
             db.api
@@ -300,9 +291,7 @@ async fn every_change_is_in_the_audit_log_with_who_did_it() {
     );
 }
 
-#[tokio::test]
-async fn unicode_names_round_trip_exactly() {
-    let db = TestDb::new().await;
+async fn unicode_names_round_trip_exactly(db: TestDb) {
     for (first, last) in [
         ("สมหญิง", "ศรีสุข"),
         ("Ελένη", "Παπαδοπούλου"),
@@ -322,9 +311,7 @@ async fn unicode_names_round_trip_exactly() {
     }
 }
 
-#[tokio::test]
-async fn a_client_record_lists_sessions_newest_first_with_counts() {
-    let db = TestDb::new().await;
+async fn a_client_record_lists_sessions_newest_first_with_counts(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let older = db
         .api
@@ -644,9 +631,7 @@ async fn records_are_kept_whatever_program_deletes_them() {
     );
 }
 
-#[tokio::test]
-async fn a_draft_finding_cant_be_moved_into_a_signed_session() {
-    let db = TestDb::new().await;
+async fn a_draft_finding_cant_be_moved_into_a_signed_session(db: TestDb) {
     let client = db.client("Anna", "Smith").await;
     let signed = db.session(&client).await;
     db.api.sign_note(signed.id).await.expect("signed");
@@ -656,21 +641,19 @@ async fn a_draft_finding_cant_be_moved_into_a_signed_session() {
         .add_finding(draft.id, trapezius_finding())
         .await
         .expect("finding");
-    let pool = db.other_program().await;
-    let moved = sqlx::query("UPDATE findings SET session_id = ? WHERE id = ?")
-        .bind(signed.id.0)
-        .bind(finding.id.0)
-        .execute(&pool)
+    let moved = db
+        .other_program_runs(&format!(
+            "UPDATE findings SET session_id = {} WHERE id = {}",
+            signed.id, finding.id
+        ))
         .await
         .expect_err("refused");
     assert!(moved.to_string().contains("[signed-note]"), "{moved}");
 }
 
-#[tokio::test]
-async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
+async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay(db: TestDb) {
     use myochart::atlas::Side;
     use myochart::model::CheckForm;
-    let db = TestDb::new().await;
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
     let check = |muscle: &str| CheckForm {
@@ -705,18 +688,18 @@ async fn removing_a_check_is_audited_and_a_signed_sessions_checks_stay() {
         .expect("session")
         .checks
         .is_empty());
-    let pool = db.other_program().await;
-    sqlx::query(
+    db.other_program_runs(&format!(
         "INSERT INTO session_checks (session_id, muscle_id, muscle_label, side)
-         VALUES (?, 'core:scalenes', 'Scalenes', 'right')",
-    )
-    .bind(session.id.0)
-    .execute(&pool)
+         VALUES ({}, 'core:scalenes', 'Scalenes', 'right')",
+        session.id
+    ))
     .await
     .expect("inserted behind the app's back");
-    let deleted = sqlx::query("DELETE FROM session_checks WHERE session_id = ?")
-        .bind(session.id.0)
-        .execute(&pool)
+    let deleted = db
+        .other_program_runs(&format!(
+            "DELETE FROM session_checks WHERE session_id = {}",
+            session.id
+        ))
         .await
         .expect_err("refused");
     assert!(deleted.to_string().contains("[signed-note]"), "{deleted}");
@@ -796,13 +779,11 @@ async fn a_database_with_records_is_copied_before_its_schema_changes() {
 
 /// Issue 12: the audit log kept no old values, so a changed health history,
 /// a removed contraindication or a cleared red flag could not be read back.
-#[tokio::test]
-async fn the_audit_log_keeps_what_each_change_replaced() {
+async fn the_audit_log_keeps_what_each_change_replaced(db: TestDb) {
     use myochart::atlas::RedFlag;
     use myochart::model::{screening_answers, Settings};
     use serde_json::json;
 
-    let db = TestDb::new().await;
     let intake = ClientForm {
         first_name: "Anna".into(),
         health_history: "Asthma".into(),
@@ -989,9 +970,7 @@ async fn every_trigger_refuses_with_a_code() {
     }
 }
 
-#[tokio::test]
-async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_refused() {
-    let db = TestDb::new().await;
+async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_refused(db: TestDb) {
     let english = db.client("Anna", "").await;
     assert_eq!(english.language.to_string(), "en", "English unless said");
     let form = |language: &str| ClientForm {
@@ -1024,3 +1003,17 @@ async fn a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_ref
         "{message}"
     );
 }
+
+on_both_engines!(
+    removing_a_check_is_audited_and_a_signed_sessions_checks_stay,
+    the_audit_log_keeps_what_each_change_replaced,
+    a_draft_finding_cant_be_moved_into_a_signed_session,
+    the_database_itself_refuses_to_change_a_signed_note,
+    a_signed_note_cannot_be_edited_only_amended,
+    a_draft_cannot_be_amended,
+    soft_deleted_clients_leave_the_list_but_stay_in_the_database,
+    every_change_is_in_the_audit_log_with_who_did_it,
+    unicode_names_round_trip_exactly,
+    a_client_record_lists_sessions_newest_first_with_counts,
+    a_clients_language_is_kept_through_create_and_edit_and_a_bad_tag_is_refused,
+);

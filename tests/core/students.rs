@@ -177,9 +177,9 @@ fn digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
 }
 
-#[tokio::test]
-async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any_script() {
-    let db = TestDb::new().await;
+async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any_script(
+    db: TestDb,
+) {
     let people = [SOMCHAI, ELENI, ZOE];
     let mut clients = Vec::new();
     for person in &people {
@@ -273,8 +273,7 @@ async fn a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any
     }
 }
 
-#[tokio::test]
-async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot() {
+async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot(db: TestDb) {
     // Review item 1: one-character names were never looked for, Korean names
     // only as whole words, other clients only as "first last".
     const WEI: Person = Person {
@@ -286,7 +285,6 @@ async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot() {
         born_written: "1980年3月12日",
         otherwise: ["王伟", "１３８－００１３－８０００", "昭和55年3月12日"],
     };
-    let db = TestDb::new().await;
     let client = charted_client(&db, &WEI, 1).await;
     db.client("민준", "김").await;
     let form = CaseStudyForm {
@@ -328,9 +326,7 @@ async fn a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot() {
     );
 }
 
-#[tokio::test]
-async fn a_case_study_has_every_section_the_plot_and_an_age_band() {
-    let db = TestDb::new().await;
+async fn a_case_study_has_every_section_the_plot_and_an_age_band(db: TestDb) {
     let client = charted_client(&db, &ZOE, 4).await;
     db.api
         .save_student_profile(StudentProfile {
@@ -367,9 +363,7 @@ async fn a_case_study_has_every_section_the_plot_and_an_age_band() {
     );
 }
 
-#[tokio::test]
-async fn reports_of_one_and_of_thirty_sessions_lay_out_on_numbered_pages() {
-    let db = TestDb::new().await;
+async fn reports_of_one_and_of_thirty_sessions_lay_out_on_numbered_pages(db: TestDb) {
     let one = charted_client(&db, &ELENI, 1).await;
     let (pdf, _) = case_study(&db, &one, "", "one.pdf").await;
     let count = pages(&pdf);
@@ -400,9 +394,7 @@ async fn reports_of_one_and_of_thirty_sessions_lay_out_on_numbered_pages() {
     }
 }
 
-#[tokio::test]
-async fn progress_goes_forward_to_the_end() {
-    let db = TestDb::new().await;
+async fn progress_goes_forward_to_the_end(db: TestDb) {
     let client = charted_client(&db, &ELENI, 3).await;
     let mut seen: Vec<Progress> = Vec::new();
     db.api
@@ -443,9 +435,7 @@ async fn progress_goes_forward_to_the_end() {
     assert_eq!(last.step, last.total);
 }
 
-#[tokio::test]
-async fn a_class_report_counts_muscles_techniques_and_sessions_and_makes_slides() {
-    let db = TestDb::new().await;
+async fn a_class_report_counts_muscles_techniques_and_sessions_and_makes_slides(db: TestDb) {
     let a = charted_client(&db, &SOMCHAI, 3).await;
     let b = charted_client(&db, &ELENI, 2).await;
     let ids = vec![a.id, b.id];
@@ -501,9 +491,7 @@ async fn a_class_report_counts_muscles_techniques_and_sessions_and_makes_slides(
     assert!(page_text(&slides, 4).contains("Sessions per client"));
 }
 
-#[tokio::test]
-async fn report_errors_are_clear_and_leave_no_file() {
-    let db = TestDb::new().await;
+async fn report_errors_are_clear_and_leave_no_file(db: TestDb) {
     let client = charted_client(&db, &ZOE, 1).await;
     let save = |form: CaseStudyForm, path: PathBuf| {
         let api = db.api.clone();
@@ -585,9 +573,7 @@ fn sign(supervisor: &str) -> SignOffForm {
     }
 }
 
-#[tokio::test]
-async fn the_log_counts_charted_sessions_and_entries_added_by_hand() {
-    let db = TestDb::new().await;
+async fn the_log_counts_charted_sessions_and_entries_added_by_hand(db: TestDb) {
     db.api
         .save_student_profile(StudentProfile {
             student_mode: true,
@@ -632,9 +618,7 @@ async fn the_log_counts_charted_sessions_and_entries_added_by_hand() {
     assert_eq!(db.api.practice_log().await.expect("log").totals.sessions, 2);
 }
 
-#[tokio::test]
-async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database() {
-    let db = TestDb::new().await;
+async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database(db: TestDb) {
     let entry = manual(&db, "2026-09-01", 60, "").await;
     let id = entry.id.expect("a row");
     let signed = db
@@ -642,7 +626,7 @@ async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database() {
         .sign_off_log_entry(LogEntryRef::Entry(id), sign("Ms Lee"))
         .await
         .expect("sign off");
-    assert_eq!(signed.signed_off_by.as_deref(), Some("Ms Lee"));
+    assert_eq!(signed.signed_off_by.as_deref(), Some(db.signer("Ms Lee")));
     assert_eq!(signed.signed_off_at.as_deref(), Some("2026-10-01"));
 
     let change = LogEntryForm {
@@ -664,11 +648,11 @@ async fn a_signed_off_entry_is_locked_in_the_api_and_in_the_database() {
     for error in refusals {
         assert_eq!(error.code(), Code::SignedEntry, "{error}");
     }
-    // Whatever writes to the file, the trigger refuses.
-    let other = db.other_program().await;
-    let raw = sqlx::query("UPDATE practice_log SET duration_minutes = 1 WHERE id = ?")
-        .bind(id.0)
-        .execute(&other)
+    // Whatever writes to the database, the trigger refuses.
+    let raw = db
+        .other_program_runs(&format!(
+            "UPDATE practice_log SET duration_minutes = 1 WHERE id = {id}"
+        ))
         .await
         .expect_err("trigger");
     assert!(raw.to_string().contains("[signed-entry]"), "{raw}");
@@ -741,9 +725,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
     records
 }
 
-#[tokio::test]
-async fn the_log_exports_as_csv_that_round_trips_and_as_a_pdf() {
-    let db = TestDb::new().await;
+async fn the_log_exports_as_csv_that_round_trips_and_as_a_pdf(db: TestDb) {
     let notes = "Clinic day, \"open house\"\nสมชาย's friend came too; Ελληνικά";
     manual(&db, "2026-09-01", 90, notes).await;
     manual(&db, "2026-09-02", 30, "").await;
@@ -905,9 +887,7 @@ async fn the_command_line_keeps_the_log_and_builds_the_reports() {
     assert_eq!(unknown.status.code(), Some(3));
 }
 
-#[tokio::test]
-async fn a_client_added_meanwhile_is_hidden_from_the_next_case_study() {
-    let db = TestDb::new().await;
+async fn a_client_added_meanwhile_is_hidden_from_the_next_case_study(db: TestDb) {
     let client = charted_client(&db, &ZOE, 1).await;
     let form = || CaseStudyForm {
         client_id: client.id,
@@ -924,3 +904,17 @@ async fn a_client_added_meanwhile_is_hidden_from_the_next_case_study() {
     let after = db.api.case_study_warnings(form()).await.expect("warnings");
     assert!(found(after).contains(&"another client's name".to_owned()));
 }
+
+on_both_engines!(
+    a_case_study_finds_chinese_and_korean_names_and_says_what_it_cannot,
+    a_signed_off_entry_is_locked_in_the_api_and_in_the_database,
+    a_case_study_never_prints_the_clients_name_contact_or_birth_date_in_any_script,
+    a_case_study_has_every_section_the_plot_and_an_age_band,
+    reports_of_one_and_of_thirty_sessions_lay_out_on_numbered_pages,
+    progress_goes_forward_to_the_end,
+    a_class_report_counts_muscles_techniques_and_sessions_and_makes_slides,
+    report_errors_are_clear_and_leave_no_file,
+    the_log_counts_charted_sessions_and_entries_added_by_hand,
+    the_log_exports_as_csv_that_round_trips_and_as_a_pdf,
+    a_client_added_meanwhile_is_hidden_from_the_next_case_study,
+);

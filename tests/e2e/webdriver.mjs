@@ -14,8 +14,9 @@ export const ROOT = resolve(import.meta.dirname, "../..");
 export const BUILT = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug");
 export const APP = process.env.MYOCHART_APP ?? join(BUILT, "myochart-app");
 export const CLI = process.env.MYOCHART_CLI ?? join(BUILT, "myochart");
-const PORT = Number(process.env.E2E_PORT ?? 4444);
-const DRIVER = `http://127.0.0.1:${PORT}`;
+/** The driver's port; a second driver (two windows at once) takes the two after it. */
+export const PORT = Number(process.env.E2E_PORT ?? 4444);
+const driverAt = (port) => `http://127.0.0.1:${port}`;
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 const AXE_SOURCE = readFileSync(join(ROOT, "ui/node_modules/axe-core/axe.min.js"), "utf8");
@@ -42,8 +43,8 @@ export function scratchDir() {
   return mkdtempSync(join(tmpdir(), "myochart-e2e-"));
 }
 
-/** Starts tauri-driver (and Xvfb when there is no display); returns a stop function. */
-export async function startDriver() {
+/** Starts tauri-driver on `port` (and Xvfb when there is no display); returns a stop function. */
+export async function startDriver(port = PORT) {
   const children = [];
   // The suite finds buttons by their English words: the app follows the OS's
   // language, so it runs in English whatever this machine's language is.
@@ -51,16 +52,16 @@ export async function startDriver() {
   // view) stays with the test file that chose it.
   const env = { ...process.env, LANGUAGE: "en", LC_ALL: "C.UTF-8", LANG: "C.UTF-8", XDG_DATA_HOME: scratchDir() };
   if (!env.DISPLAY) {
-    env.DISPLAY = `:${99 + PORT - 4444}`;
+    env.DISPLAY = `:${99 + port - 4444}`;
     children.push(spawn("Xvfb", [env.DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" }));
     await sleep(500);
   }
   process.env.DISPLAY = env.DISPLAY;
-  const driver = spawn("tauri-driver", ["--port", `${PORT}`, "--native-port", `${PORT + 1}`], { env, stdio: ["ignore", "inherit", "inherit"] });
+  const driver = spawn("tauri-driver", ["--port", `${port}`, "--native-port", `${port + 1}`], { env, stdio: ["ignore", "inherit", "inherit"] });
   children.push(driver);
   for (let tries = 0; tries < 100; tries++) {
     try {
-      const res = await fetch(`${DRIVER}/status`);
+      const res = await fetch(`${driverAt(port)}/status`);
       if (res.ok) break;
     } catch {
       await sleep(100);
@@ -69,8 +70,8 @@ export async function startDriver() {
   return () => children.reverse().forEach((child) => child.kill());
 }
 
-async function request(method, path, body) {
-  const res = await fetch(`${DRIVER}${path}`, {
+async function request(method, path, body, port = PORT) {
+  const res = await fetch(`${driverAt(port)}${path}`, {
     method,
     headers: { "content-type": "application/json" },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -95,19 +96,22 @@ async function retryStale(action) {
   }
 }
 
-/** One app window, opened on the database at `db`. */
+/** One app window, opened on the database at `db` (a file, or a clinic's URL). */
 export class App {
-  static async launch(db, args = []) {
-    const value = await request("POST", "/session", {
-      capabilities: {
-        alwaysMatch: { "tauri:options": { application: APP, args: ["--db", db, ...args] } },
-      },
-    });
-    return new App(value.sessionId);
+  /** `port`: the driver's, for a second window at once. */
+  static async launch(db, args = [], port = PORT) {
+    const value = await request(
+      "POST",
+      "/session",
+      { capabilities: { alwaysMatch: { "tauri:options": { application: APP, args: ["--db", db, ...args] } } } },
+      port,
+    );
+    return new App(value.sessionId, port);
   }
 
-  constructor(id) {
+  constructor(id, port = PORT) {
     this.id = id;
+    this.port = port;
     /**
      * What a person would have done so far: clicks, fields typed into, and
      * scrolls to reach a control that was out of sight (WebDriver scrolls by itself).
@@ -115,12 +119,16 @@ export class App {
     this.done = { clicks: 0, fields: 0, scrolls: 0 };
   }
 
+  #request(method, path, body) {
+    return request(method, path, body, this.port);
+  }
+
   async quit() {
-    await request("DELETE", `/session/${this.id}`);
+    await this.#request("DELETE", `/session/${this.id}`);
   }
 
   async #find(css, many) {
-    const found = await request("POST", `/session/${this.id}/element${many ? "s" : ""}`, {
+    const found = await this.#request("POST", `/session/${this.id}/element${many ? "s" : ""}`, {
       using: "css selector",
       value: css,
     });
@@ -152,24 +160,24 @@ export class App {
 
   async texts(css) {
     const ids = await this.#find(css, true);
-    return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/text`)));
+    return Promise.all(ids.map((id) => this.#request("GET", `/session/${this.id}/element/${id}/text`)));
   }
 
   /** What the JavaScript function body `script` returns in the page. */
   async execute(script) {
-    return request("POST", `/session/${this.id}/execute/sync`, { script, args: [] });
+    return this.#request("POST", `/session/${this.id}/execute/sync`, { script, args: [] });
   }
 
   /** The attribute `name` of every element matching `css`. */
   async attributes(css, name) {
     const ids = await this.#find(css, true);
-    return Promise.all(ids.map((id) => request("GET", `/session/${this.id}/element/${id}/attribute/${name}`)));
+    return Promise.all(ids.map((id) => this.#request("GET", `/session/${this.id}/element/${id}/attribute/${name}`)));
   }
 
   /** The current value of a form field. */
   async value(css) {
     const [id] = await this.waitFor(css);
-    return request("GET", `/session/${this.id}/element/${id}/property/value`);
+    return this.#request("GET", `/session/${this.id}/element/${id}/property/value`);
   }
 
   /**
@@ -178,7 +186,7 @@ export class App {
    * scrolling puts it at the very edge, under anything that stays at the foot.)
    */
   async #scrollTo(id) {
-    const inSight = await request("POST", `/session/${this.id}/execute/sync`, {
+    const inSight = await this.#request("POST", `/session/${this.id}/execute/sync`, {
       script: `const el = arguments[0], r = el.getBoundingClientRect();
         const onTop = el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
         const inSight = onTop && r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight && r.right <= innerWidth;
@@ -194,7 +202,7 @@ export class App {
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
       await this.#scrollTo(id);
-      await request("POST", `/session/${this.id}/element/${id}/click`, {});
+      await this.#request("POST", `/session/${this.id}/element/${id}/click`, {});
     });
   }
 
@@ -203,10 +211,10 @@ export class App {
     await retryStale(async () => {
       const ids = await this.waitFor(css);
       for (const id of ids) {
-        const seen = await request("GET", `/session/${this.id}/element/${id}/text`);
+        const seen = await this.#request("GET", `/session/${this.id}/element/${id}/text`);
         if (seen.includes(text)) {
           await this.#scrollTo(id);
-          await request("POST", `/session/${this.id}/element/${id}/click`, {});
+          await this.#request("POST", `/session/${this.id}/element/${id}/click`, {});
           return;
         }
       }
@@ -219,20 +227,20 @@ export class App {
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
       await this.#scrollTo(id);
-      await request("POST", `/session/${this.id}/element/${id}/value`, { text });
+      await this.#request("POST", `/session/${this.id}/element/${id}/value`, { text });
     });
   }
 
   async clear(css) {
     await retryStale(async () => {
       const [id] = await this.waitFor(css);
-      await request("POST", `/session/${this.id}/element/${id}/clear`, {});
+      await this.#request("POST", `/session/${this.id}/element/${id}/clear`, {});
     });
   }
 
   async rect(css) {
     const [id] = await this.waitFor(css);
-    return request("GET", `/session/${this.id}/element/${id}/rect`);
+    return this.#request("GET", `/session/${this.id}/element/${id}/rect`);
   }
 
   /**
@@ -245,14 +253,14 @@ export class App {
     const css = `[data-testid=chart-${view}]`;
     const [id] = await this.waitFor(css);
     const box = await this.rect(css);
-    const viewBox = await request("GET", `/session/${this.id}/element/${id}/attribute/viewBox`);
+    const viewBox = await this.#request("GET", `/session/${this.id}/element/${id}/attribute/viewBox`);
     const [minX, minY, width, height] = viewBox.split(/\s+/).map(Number);
     const scale = Math.min(box.width / width, box.height / height);
     const left = (box.width - width * scale) / 2;
     // The atlas box is 1000 units high and 450 wide; a close-up shows part of it.
     const dx = Math.round(left + (x * 450 - minX) * scale - box.width / 2);
     const dy = Math.round((y * 1000 - minY) * scale - box.height / 2);
-    await request("POST", `/session/${this.id}/actions`, {
+    await this.#request("POST", `/session/${this.id}/actions`, {
       actions: [
         {
           type: "pointer",
@@ -266,7 +274,7 @@ export class App {
         },
       ],
     });
-    await request("DELETE", `/session/${this.id}/actions`);
+    await this.#request("DELETE", `/session/${this.id}/actions`);
   }
 
   /**
@@ -276,7 +284,7 @@ export class App {
    */
   async paste(css, expression) {
     const [id] = await this.waitFor(css);
-    await request("POST", `/session/${this.id}/execute/sync`, {
+    await this.#request("POST", `/session/${this.id}/execute/sync`, {
       script: `arguments[0].value = (${expression}); arguments[0].dispatchEvent(new Event("input", { bubbles: true }))`,
       args: [{ [ELEMENT]: id }],
     });
@@ -286,7 +294,7 @@ export class App {
   async choose(css, value, { index = 0 } = {}) {
     this.done.clicks++;
     const ids = await this.waitFor(css, { count: index + 1 });
-    await request("POST", `/session/${this.id}/execute/sync`, {
+    await this.#request("POST", `/session/${this.id}/execute/sync`, {
       script: `arguments[0].value = arguments[1]; arguments[0].dispatchEvent(new Event("change", { bubbles: true }))`,
       args: [{ [ELEMENT]: ids[index] }, value],
     });
@@ -298,7 +306,7 @@ export class App {
    */
   async press(css, keys) {
     const [id] = await this.waitFor(css);
-    await request("POST", `/session/${this.id}/execute/sync`, {
+    await this.#request("POST", `/session/${this.id}/execute/sync`, {
       script: "arguments[0].focus()",
       args: [{ [ELEMENT]: id }],
     });
@@ -306,10 +314,10 @@ export class App {
       { type: "keyDown", value },
       { type: "keyUp", value },
     ]);
-    await request("POST", `/session/${this.id}/actions`, {
+    await this.#request("POST", `/session/${this.id}/actions`, {
       actions: [{ type: "key", id: "keyboard", actions: strokes }],
     });
-    await request("DELETE", `/session/${this.id}/actions`);
+    await this.#request("DELETE", `/session/${this.id}/actions`);
   }
 
   /**
@@ -318,11 +326,11 @@ export class App {
    * which the app's content security policy doesn't apply to.
    */
   async axe() {
-    await request("POST", `/session/${this.id}/execute/sync`, {
+    await this.#request("POST", `/session/${this.id}/execute/sync`, {
       script: `if (!window.axe) { ${AXE_SOURCE} }`,
       args: [],
     });
-    return request("POST", `/session/${this.id}/execute/async`, {
+    return this.#request("POST", `/session/${this.id}/execute/async`, {
       script: `const done = arguments[arguments.length - 1];
         axe.run(document, { resultTypes: ["violations"] })
           .then((r) => done(r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help,
@@ -338,16 +346,16 @@ export class App {
    * at its new width.
    */
   async zoomKeys(key, times = 1) {
-    const width = () => request("POST", `/session/${this.id}/execute/sync`, { script: "return innerWidth", args: [] });
+    const width = () => this.#request("POST", `/session/${this.id}/execute/sync`, { script: "return innerWidth", args: [] });
     const before = await width();
     const presses = Array.from({ length: times }, () => [
       { type: "keyDown", value: key },
       { type: "keyUp", value: key },
     ]).flat();
-    await request("POST", `/session/${this.id}/actions`, {
+    await this.#request("POST", `/session/${this.id}/actions`, {
       actions: [{ type: "key", id: "keyboard", actions: [{ type: "keyDown", value: KEYS.control }, ...presses, { type: "keyUp", value: KEYS.control }] }],
     });
-    await request("DELETE", `/session/${this.id}/actions`);
+    await this.#request("DELETE", `/session/${this.id}/actions`);
     for (let tries = 0; (await width()) === before; tries++) {
       if (tries > 50) throw new Error(`Ctrl ${key} did not zoom the window`);
       await sleep(100);
@@ -360,7 +368,7 @@ export class App {
    */
   async reachable(css) {
     const [id] = await this.waitFor(css);
-    return request("POST", `/session/${this.id}/execute/sync`, {
+    return this.#request("POST", `/session/${this.id}/execute/sync`, {
       script: `const el = arguments[0];
         el.scrollIntoView({ block: "center", inline: "center" });
         const r = el.getBoundingClientRect();
@@ -387,7 +395,7 @@ export class App {
 
   async screenshot(path) {
     const { writeFileSync } = await import("node:fs");
-    const png = await request("GET", `/session/${this.id}/screenshot`);
+    const png = await this.#request("GET", `/session/${this.id}/screenshot`);
     writeFileSync(path, Buffer.from(png, "base64"));
   }
 }

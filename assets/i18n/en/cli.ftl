@@ -179,3 +179,5 @@ prompt-owner-password = The owner's password:{" "}
 prompt-owner-password-again = The same password again:{" "}
 passwords-differ = the two passwords differ
 clinic-password-unreadable = can't read the owner's password: { $error }
+prompt-clinic-password = Password:{" "}
+password-no-terminal = there is no terminal to ask for the clinic password: pass --password-file FILE or set { $variable }

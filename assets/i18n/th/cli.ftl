@@ -171,3 +171,5 @@ prompt-owner-password = รหัสผ่านของเจ้าของ�
 prompt-owner-password-again = รหัสผ่านเดิมอีกครั้ง:{" "}
 passwords-differ = รหัสผ่านทั้งสองครั้งไม่ตรงกัน
 clinic-password-unreadable = อ่านรหัสผ่านของเจ้าของคลินิกไม่ได้: { $error }
+prompt-clinic-password = รหัสผ่าน:{" "}
+password-no-terminal = ไม่มีหน้าจอให้ถามรหัสผ่านของคลินิก: ใช้ --password-file FILE หรือตั้งค่า { $variable }

@@ -33,9 +33,11 @@ pub struct Cli {
 /// How to open the database; every command takes these.
 #[derive(Args)]
 pub struct OpenArgs {
-    /// Database file [default: myochart.sqlite in the OS app-data folder]
+    /// Database file, or a clinic's database on its server as
+    /// postgres://login@host:port/database?sslmode=verify-full [default:
+    /// myochart.sqlite in the OS app-data folder]
     #[arg(long, global = true, env = "MYOCHART_DB")]
-    pub db: Option<PathBuf>,
+    pub db: Option<String>,
     /// Another folder of plugins, besides `plugins` next to the database and the
     /// installed one (repeatable)
     #[arg(long = "plugins-dir", global = true, value_name = "DIR")]
@@ -44,6 +46,10 @@ pub struct OpenArgs {
     /// its recovery key) [default: MYOCHART_PASSPHRASE, else asked for]
     #[arg(long, global = true, value_name = "FILE")]
     pub passphrase_file: Option<PathBuf>,
+    /// A file whose first line is the password of the clinic login in --db
+    /// [default: MYOCHART_PASSWORD, else asked for]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub password_file: Option<PathBuf>,
     /// Open the database to look at only; every change is refused
     #[arg(long, global = true)]
     pub read_only: bool,

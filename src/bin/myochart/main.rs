@@ -13,10 +13,12 @@ mod args;
 mod commands;
 mod print;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Parser;
 use myochart::api::{self, Access, Api, Code};
+use myochart::clinic;
 use myochart::plugin::PluginOptions;
 
 use args::{Cli, Command, OpenArgs, PluginsCommand};
@@ -79,27 +81,41 @@ fn main() -> ExitCode {
     }
 }
 
-/// Opens the database (unlocking it if protected) and runs `command` on it.
+/// Opens the database (unlocking it if protected, or signing in to the
+/// clinic's server) and runs `command` on it.
 async fn run(open: OpenArgs, command: Command) -> api::Result<()> {
-    let path = open.db.map_or_else(api::default_database_path, Ok)?;
-    let dirs = myochart::plugin::search_dirs(&path, &open.plugins_dirs);
     let secret = Secret {
         file: open.passphrase_file,
         variable: "MYOCHART_PASSPHRASE",
     };
-    let mut access = if api::is_encrypted(&path).unwrap_or(false) {
-        api::unlock(&path, &secret.unlock()?).await?
-    } else {
-        Access::default()
-    };
-    access.read_only = open.read_only;
-    let opened = Api::open_with(&path, &access, PluginOptions::new(dirs)).await;
-    let api = match (opened, &command) {
-        // A damaged database can't be opened, but it can be replaced.
-        (Err(error), Command::Restore(args)) if error.code() == Code::Damaged => {
-            return commands::backup::restore_damaged(&path, &access, args).await;
+    let api = match open.db {
+        Some(url) if clinic::is_server_url(&url) => {
+            let password = Secret {
+                file: open.password_file,
+                variable: "MYOCHART_PASSWORD",
+            };
+            sign_in(&url, &password, PluginOptions::new(open.plugins_dirs)).await?
         }
-        (opened, _) => opened?,
+        db => {
+            let path = db
+                .map(PathBuf::from)
+                .map_or_else(api::default_database_path, Ok)?;
+            let dirs = myochart::plugin::search_dirs(&path, &open.plugins_dirs);
+            let mut access = if api::is_encrypted(&path).unwrap_or(false) {
+                api::unlock(&path, &secret.unlock()?).await?
+            } else {
+                Access::default()
+            };
+            access.read_only = open.read_only;
+            let opened = Api::open_with(&path, &access, PluginOptions::new(dirs)).await;
+            match (opened, &command) {
+                // A damaged database can't be opened, but it can be replaced.
+                (Err(error), Command::Restore(args)) if error.code() == Code::Damaged => {
+                    return commands::backup::restore_damaged(&path, &access, args).await;
+                }
+                (opened, _) => opened?,
+            }
+        }
     };
     // Protecting and restoring replace the open database with another.
     let (api, result) = match command {
@@ -112,4 +128,23 @@ async fn run(open: OpenArgs, command: Command) -> api::Result<()> {
     };
     api.close().await;
     result
+}
+
+/// Signs in to a clinic's server as the URL's login, with the password from
+/// `password` (a file, a variable, else asked for); a URL that carries its
+/// password (the administrator's, in a script) is used as it is.
+async fn sign_in(url: &str, password: &Secret, plugins: PluginOptions) -> api::Result<Api> {
+    if carries_password(url) {
+        return Api::connect(url, plugins).await;
+    }
+    Api::sign_in(url, &password.password()?, plugins).await
+}
+
+/// Whether `url` (`postgres://login:password@host/...`) has a password.
+fn carries_password(url: &str) -> bool {
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let authority = after_scheme.split(['/', '?']).next().unwrap_or_default();
+    authority
+        .rsplit_once('@')
+        .is_some_and(|(credentials, _)| credentials.contains(':'))
 }

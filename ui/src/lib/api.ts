@@ -1,6 +1,7 @@
 // Typed calls into the Tauri commands. The types are generated from the Rust
 // types (ts-rs, `cargo test`); nothing here retypes them.
 import { Channel, invoke } from "@tauri-apps/api/core";
+import type { ClinicAddress } from "../bindings/ClinicAddress";
 import type { AnonymityWarning } from "../bindings/AnonymityWarning";
 import type { CaseStudyForm } from "../bindings/CaseStudyForm";
 import type { ClassReportForm } from "../bindings/ClassReportForm";
@@ -138,6 +139,10 @@ type Commands = {
   restore_preview: { args: { backup: string }; result: RestorePreview };
   restore: { args: { backup: string }; result: void };
   unlock: { args: { form: UnlockForm }; result: void };
+  clinic: { args: undefined; result: ClinicAddress | null };
+  sign_in: { args: { password: string }; result: void };
+  connect_clinic: { args: { address: ClinicAddress; password: string }; result: void };
+  leave_clinic: { args: undefined; result: void };
   lock: { args: undefined; result: void };
   open_read_only: { args: undefined; result: void };
   new_recovery_key: { args: undefined; result: string };
@@ -234,6 +239,11 @@ export const api = {
   restorePreview: (backup: string) => call("restore_preview", { backup }),
   restore: (backup: string) => call("restore", { backup }),
   unlock: (form: UnlockForm) => call("unlock", { form }),
+  /** The clinic's server the window is on, or null on this computer's own database. */
+  clinic: () => call("clinic"),
+  signIn: (password: string) => call("sign_in", { password }),
+  connectClinic: (address: ClinicAddress, password: string) => call("connect_clinic", { address, password }),
+  leaveClinic: () => call("leave_clinic"),
   lock: () => call("lock"),
   openReadOnly: () => call("open_read_only"),
   newRecoveryKey: () => call("new_recovery_key"),

@@ -29,8 +29,7 @@ async fn setup(open: OpenArgs, args: ClinicSetupArgs) -> clinic::Result<()> {
     let url = open
         .db
         .as_deref()
-        .and_then(|db| db.to_str())
-        .filter(|db| db.starts_with("postgres://") || db.starts_with("postgresql://"))
+        .filter(|db| clinic::is_server_url(db))
         .ok_or_else(|| Invalid::field("db", t!("clinic-needs-url")))?
         .to_owned();
     // Everything is checked before the server is touched.

@@ -15,21 +15,40 @@ pub struct Secret {
 }
 
 impl Secret {
-    fn text(&self, prompt: &str) -> api::Result<String> {
+    /// What the file or the variable holds, if either is given.
+    fn given(&self) -> api::Result<Option<String>> {
         if let Some(file) = &self.file {
             let text = std::fs::read_to_string(file).map_err(|error| api::Error::File {
                 path: file.clone(),
                 reason: t!("passphrase-file-unreadable", error = error.to_string()),
             })?;
-            return Ok(text.lines().next().unwrap_or_default().to_owned());
+            return Ok(Some(text.lines().next().unwrap_or_default().to_owned()));
         }
-        if let Ok(text) = std::env::var(self.variable) {
+        Ok(std::env::var(self.variable).ok())
+    }
+
+    fn text(&self, prompt: &str) -> api::Result<String> {
+        if let Some(text) = self.given()? {
             return Ok(text);
         }
         rpassword::prompt_password(prompt).map_err(|_| {
             Invalid::field(
                 "passphrase",
                 t!("passphrase-no-terminal", variable = self.variable),
+            )
+            .into()
+        })
+    }
+
+    /// The password of a clinic login.
+    pub fn password(&self) -> api::Result<String> {
+        if let Some(text) = self.given()? {
+            return Ok(text);
+        }
+        rpassword::prompt_password(t!("prompt-clinic-password")).map_err(|_| {
+            Invalid::field(
+                "password",
+                t!("password-no-terminal", variable = self.variable),
             )
             .into()
         })
