@@ -10,6 +10,7 @@
 //! [`crate::api::Api::connect`].
 
 mod error;
+mod import;
 mod person;
 
 use std::str::FromStr;
@@ -20,6 +21,7 @@ use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions};
 use sqlx::Postgres;
 
 pub use error::{Code, Error};
+pub use import::{Refusal, Report as ImportReport};
 pub use person::{Login, NewPerson, Person, PersonKind};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -41,9 +43,18 @@ impl Clinic {
     /// without checking who answers; the default, `prefer`, uses TLS when the
     /// server offers it.
     pub async fn connect(url: &str) -> Result<Clinic> {
-        let options = PgConnectOptions::from_str(url).map_err(|error| Error::Connect {
+        Clinic::connect_with(url, None).await
+    }
+
+    /// [`Clinic::connect`] with the password given apart from `url` (asked
+    /// for, or read from a file: never on a command line).
+    pub async fn connect_with(url: &str, password: Option<&str>) -> Result<Clinic> {
+        let mut options = PgConnectOptions::from_str(url).map_err(|error| Error::Connect {
             reason: error.to_string(),
         })?;
+        if let Some(password) = password {
+            options = options.password(password);
+        }
         let pool = PgPoolOptions::new()
             .max_connections(4)
             .acquire_timeout(CONNECT_TIMEOUT)
@@ -91,6 +102,13 @@ impl Clinic {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Moves a therapist's solo database (`solo`, all of it) into the
+    /// clinic as the person signed in, in one transaction (see
+    /// [`import`](self::import)).
+    pub async fn import(&self, solo: &crate::model::export::Export) -> Result<ImportReport> {
+        import::import(&self.pool, solo).await
     }
 
     /// The clinic's people, by name, those who left too.

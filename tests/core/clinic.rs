@@ -15,10 +15,10 @@ use myochart::clinic::{Clinic, Error, NewPerson, PersonKind};
 use sqlx::{Connection, PgConnection, Row};
 
 /// The password every test person signs in with.
-const PASSWORD: &str = "correct horse battery";
+pub(crate) const PASSWORD: &str = "correct horse battery";
 
 /// The server's administrator URL, from scripts/with-postgres.sh.
-fn server_url() -> String {
+pub(crate) fn server_url() -> String {
     std::env::var("MYOCHART_TEST_POSTGRES").unwrap_or_else(|_| {
         panic!(
             "MYOCHART_TEST_POSTGRES is not set: the clinic tests need a PostgreSQL server. \
@@ -54,7 +54,7 @@ fn signed_in_as(url: &str, login: &str) -> String {
 
 /// A clinic database of the test's own (made and migrated by `new`),
 /// dropped with its people afterwards.
-struct TestClinic {
+pub(crate) struct TestClinic {
     /// This database, as the server's administrator.
     admin_url: String,
     database: String,
@@ -76,7 +76,7 @@ impl TestClinic {
         }
     }
 
-    async fn new() -> TestClinic {
+    pub(crate) async fn new() -> TestClinic {
         let clinic = TestClinic::unmade();
         let mut server = PgConnection::connect(&server_url()).await.expect("server");
         sqlx::query(&format!("CREATE DATABASE {}", clinic.database))
@@ -88,7 +88,7 @@ impl TestClinic {
     }
 
     /// Adds a person (as the administrator); their login.
-    async fn add(&mut self, name: &str, kind: PersonKind, supervisor: Option<&str>) -> String {
+    pub(crate) async fn add(&mut self, name: &str, kind: PersonKind, supervisor: Option<&str>) -> String {
         let login = format!("{}_{name}", self.prefix);
         let person = NewPerson::parse(&login, name, kind, PASSWORD, supervisor).expect("person");
         self.admin()
@@ -100,18 +100,25 @@ impl TestClinic {
         login
     }
 
-    async fn admin(&self) -> Clinic {
+    pub(crate) async fn admin(&self) -> Clinic {
         Clinic::connect(&self.admin_url)
             .await
             .expect("connect as admin")
     }
 
-    fn url_of(&self, login: &str) -> String {
+    pub(crate) fn url_of(&self, login: &str) -> String {
         signed_in_as(&self.admin_url, login)
     }
 
+    /// A connection as the server's administrator, who sees every row.
+    pub(crate) async fn as_admin(&self) -> PgConnection {
+        PgConnection::connect(&self.admin_url)
+            .await
+            .expect("admin signs in")
+    }
+
     /// A connection signed in as `login`, as any program of theirs would have.
-    async fn as_person(&self, login: &str) -> PgConnection {
+    pub(crate) async fn as_person(&self, login: &str) -> PgConnection {
         PgConnection::connect(&self.url_of(login))
             .await
             .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
@@ -845,12 +852,15 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     .fetch_all(&mut admin)
     .await
     .expect("PostgreSQL's columns");
-    // What the clinic adds: its people, shares, and whose each record is.
+    // What the clinic adds: its people, shares, whose each record is, and what
+    // moved in from a solo database.
     let clinic_only = |(table, column): &(String, String)| {
-        matches!(table.as_str(), "people" | "client_shares")
+        matches!(table.as_str(), "people" | "client_shares" | "imported_clients")
             || matches!(
                 (table.as_str(), column.as_str()),
-                ("clients" | "snippets", "owner") | ("practice_log", "student")
+                ("clients" | "snippets", "owner")
+                    | ("practice_log", "student")
+                    | ("audit_log", "imported_by")
             )
     };
     let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();

@@ -8,6 +8,7 @@ mod charting;
 mod cli;
 mod cli_text;
 mod clinic;
+mod clinic_import;
 #[cfg(unix)]
 mod crash;
 mod csv_import;
