@@ -9,6 +9,7 @@ mod cli;
 mod cli_text;
 mod clinic;
 mod clinic_import;
+mod clinic_load;
 #[cfg(unix)]
 mod crash;
 mod csv_import;
