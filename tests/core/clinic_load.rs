@@ -40,6 +40,8 @@ enum Done {
 struct Ledger {
     done: Vec<Done>,
     retries: u64,
+    /// The longest one attempt took.
+    slowest: Duration,
 }
 
 fn load_seconds() -> u64 {
@@ -138,6 +140,12 @@ async fn attempt(
 /// takes longer than [`CALL_TIMEOUT`] panics (a hang).
 async fn writer(url: String, index: usize, shared: Vec<i64>, until: Instant) -> Ledger {
     let mut conn = PgConnection::connect(&url).await.expect("writer signs in");
+    // A write waits this long for a row another holds, then is told busy and
+    // retried: a queue of writers on one note never grows without bound.
+    sqlx::query("SET lock_timeout = '3s'")
+        .execute(&mut conn)
+        .await
+        .expect("lock timeout");
     let mut ledger = Ledger::default();
     let mut mine = Vec::new();
     let mut step = 0;
@@ -147,7 +155,10 @@ async fn writer(url: String, index: usize, shared: Vec<i64>, until: Instant) -> 
         let token = format!("w{index}-{step}");
         loop {
             let call = attempt(&mut conn, kind, &token, &mine, &shared);
-            match tokio::time::timeout(CALL_TIMEOUT, call).await {
+            let called = Instant::now();
+            let result = tokio::time::timeout(CALL_TIMEOUT, call).await;
+            ledger.slowest = ledger.slowest.max(called.elapsed());
+            match result {
                 Err(_) => panic!("writer {index} hung on {token}"),
                 Ok(Ok(done)) => {
                     if let Done::Client { id, .. } = done {
@@ -156,7 +167,12 @@ async fn writer(url: String, index: usize, shared: Vec<i64>, until: Instant) -> 
                     ledger.done.push(done);
                     break;
                 }
-                Ok(Err(error)) if is_busy(&error) => ledger.retries += 1,
+                Ok(Err(error)) if is_busy(&error) => {
+                    ledger.retries += 1;
+                    // Apart, so the same writers don't meet again at once.
+                    let pause = Duration::from_millis(fastrand::u64(1..50));
+                    tokio::time::sleep(pause).await;
+                }
                 Ok(Err(error)) => panic!("writer {index}, {token}: {error}"),
             }
         }
@@ -276,6 +292,7 @@ async fn twenty_writers_lose_nothing_duplicate_nothing_and_never_hang() {
 
     let mut saves: HashMap<i64, i64> = HashMap::new();
     let (mut reported, mut retries) = ([0u64; 4], 0);
+    let slowest = ledgers.iter().map(|ledger| ledger.slowest).max();
     for (index, ledger) in ledgers.iter().enumerate() {
         let login = &therapists[index % THERAPISTS];
         retries += ledger.retries;
@@ -320,7 +337,7 @@ async fn twenty_writers_lose_nothing_duplicate_nothing_and_never_hang() {
     assert!(reported.iter().all(|count| *count > 0), "{reported:?}");
     println!(
         "{WRITERS} writers for {:.1} s: {} clients, {} sessions, {} findings, {} note saves \
-         (two notes each), {retries} retries on busy",
+         (two notes each), {retries} retries on busy, slowest call {slowest:?}",
         elapsed.as_secs_f64(),
         reported[0],
         reported[1],
