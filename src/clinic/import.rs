@@ -41,7 +41,11 @@ pub struct Report {
 #[serde(tag = "kind", rename_all = "kebab-case")]
 pub enum Refusal {
     /// The client is already in the clinic, moved in before (by `by`, at `at`).
-    AlreadyImported { name: String, by: String, at: String },
+    AlreadyImported {
+        name: String,
+        by: String,
+        at: String,
+    },
     /// A signed-off practice-log entry: a supervisor in the clinic signs it
     /// off again, in their own name.
     SignedOffLogEntry { date: String },
@@ -148,7 +152,10 @@ impl Import<'_> {
         }
         self.report.findings = self.of_sessions("findings", findings).await?;
         self.report.checks = self.of_sessions("session_checks", checks).await?;
-        for row in sessions.iter().filter(|row| field(row, "status") == "signed") {
+        for row in sessions
+            .iter()
+            .filter(|row| field(row, "status") == "signed")
+        {
             let Some(id) = self.ids.get("sessions", field(row, "id")) else {
                 continue;
             };
@@ -287,7 +294,10 @@ impl Import<'_> {
             values.insert((*column).to_owned(), value.clone());
         }
         for (column, value) in values.iter_mut() {
-            if self.json_columns.contains(&(table.to_owned(), column.clone())) {
+            if self
+                .json_columns
+                .contains(&(table.to_owned(), column.clone()))
+            {
                 *value = parsed(value);
             }
         }
@@ -337,9 +347,13 @@ fn fingerprint(client: &Row) -> String {
 }
 
 fn full_name(client: &Row) -> String {
-    format!("{} {}", text(client, "first_name"), text(client, "last_name"))
-        .trim()
-        .to_owned()
+    format!(
+        "{} {}",
+        text(client, "first_name"),
+        text(client, "last_name")
+    )
+    .trim()
+    .to_owned()
 }
 
 const NULL: &Value = &Value::Null;

@@ -88,7 +88,12 @@ impl TestClinic {
     }
 
     /// Adds a person (as the administrator); their login.
-    pub(crate) async fn add(&mut self, name: &str, kind: PersonKind, supervisor: Option<&str>) -> String {
+    pub(crate) async fn add(
+        &mut self,
+        name: &str,
+        kind: PersonKind,
+        supervisor: Option<&str>,
+    ) -> String {
         let login = format!("{}_{name}", self.prefix);
         let person = NewPerson::parse(&login, name, kind, PASSWORD, supervisor).expect("person");
         self.admin()
@@ -855,13 +860,15 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     // What the clinic adds: its people, shares, whose each record is, and what
     // moved in from a solo database.
     let clinic_only = |(table, column): &(String, String)| {
-        matches!(table.as_str(), "people" | "client_shares" | "imported_clients")
-            || matches!(
-                (table.as_str(), column.as_str()),
-                ("clients" | "snippets", "owner")
-                    | ("practice_log", "student")
-                    | ("audit_log", "imported_by")
-            )
+        matches!(
+            table.as_str(),
+            "people" | "client_shares" | "imported_clients"
+        ) || matches!(
+            (table.as_str(), column.as_str()),
+            ("clients" | "snippets", "owner")
+                | ("practice_log", "student")
+                | ("audit_log", "imported_by")
+        )
     };
     let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();
     assert_eq!(by_table(postgres), by_table(sqlite));

@@ -106,7 +106,12 @@ async fn a_solo_database_moves_in_whole_owned_by_its_therapist_with_signed_notes
 
     let report = import_as(&clinic, &anna, &export).await;
     assert_eq!(
-        (report.clients, report.sessions, report.findings, report.signed_notes),
+        (
+            report.clients,
+            report.sessions,
+            report.findings,
+            report.signed_notes
+        ),
         (3, 3, 3, 1)
     );
     assert_eq!(
@@ -152,10 +157,7 @@ async fn a_solo_database_moves_in_whole_owned_by_its_therapist_with_signed_notes
         .await;
     let refusal = changed.expect_err("a signed note is refused").to_string();
     assert!(refusal.contains("[signed-note]"), "{refusal}");
-    assert_eq!(
-        count(&mut conn, "SELECT count(*) FROM amendments").await,
-        1
-    );
+    assert_eq!(count(&mut conn, "SELECT count(*) FROM amendments").await, 1);
 
     // The history keeps its actor and time, marked as brought in by anna.
     let history: Vec<(String, Option<String>)> = sqlx::query_as(
@@ -164,7 +166,10 @@ async fn a_solo_database_moves_in_whole_owned_by_its_therapist_with_signed_notes
     .fetch_all(&mut conn)
     .await
     .expect("history");
-    assert_eq!(history, vec![("test therapist".to_owned(), Some(anna.clone()))]);
+    assert_eq!(
+        history,
+        vec![("test therapist".to_owned(), Some(anna.clone()))]
+    );
     let solo_first: String = export.rows("audit_log").expect("a log")[0]
         .get("at")
         .and_then(Value::as_str)
@@ -232,7 +237,13 @@ async fn an_import_that_fails_midway_leaves_the_clinic_unchanged() {
         .await;
     assert!(failed.is_err(), "a broken finding fails the import");
     let mut admin = clinic.as_admin().await;
-    for table in ["clients", "sessions", "findings", "imported_clients", "snippets"] {
+    for table in [
+        "clients",
+        "sessions",
+        "findings",
+        "imported_clients",
+        "snippets",
+    ] {
         let rows = count(&mut admin, &format!("SELECT count(*) FROM {table}")).await;
         assert_eq!(rows, 0, "{table} is as before");
     }
@@ -251,12 +262,73 @@ async fn a_therapists_imported_clients_are_invisible_to_another_therapist() {
     import_as(&clinic, &anna, &export).await;
 
     let mut conn = clinic.as_person(&ben).await;
-    for table in ["clients", "sessions", "findings", "amendments", "practice_log"] {
+    for table in [
+        "clients",
+        "sessions",
+        "findings",
+        "amendments",
+        "practice_log",
+    ] {
         let seen = count(&mut conn, &format!("SELECT count(*) FROM {table}")).await;
         assert_eq!(seen, 0, "ben sees none of anna's {table}");
     }
     assert_eq!(
-        count(&mut conn, "SELECT count(*) FROM audit_log WHERE imported_by IS NOT NULL").await,
+        count(
+            &mut conn,
+            "SELECT count(*) FROM audit_log WHERE imported_by IS NOT NULL"
+        )
+        .await,
         0
     );
+}
+
+#[tokio::test]
+async fn clinic_import_on_the_command_line_moves_in_and_reports_then_refuses_a_second_time() {
+    let solo = solo_practice().await;
+    let (clinic, anna, _) = clinic_of_two().await;
+    let password_file = solo.dir.path().join("password");
+    std::fs::write(&password_file, format!("{}\n", crate::clinic::PASSWORD)).expect("write");
+    // The password is not in the URL: only in the file.
+    let url = clinic.url_of(&anna).replacen(
+        &format!(":{}@", crate::clinic::PASSWORD.replace(' ', "%20")),
+        "@",
+        1,
+    );
+    let import = || {
+        let args = [
+            "clinic",
+            "import",
+            "--from",
+            solo.path().to_str().expect("a path"),
+            "--password-file",
+            password_file.to_str().expect("a path"),
+        ];
+        crate::cli::myochart(std::path::Path::new(&url), &args)
+    };
+
+    let first = import();
+    let printed = String::from_utf8_lossy(&first.stdout).into_owned();
+    assert!(
+        first.status.success(),
+        "{printed}{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    assert!(
+        printed.contains("moved into the clinic: 3 clients, 3 sessions (1 signed notes, 1 amendments), 3 findings"),
+        "{printed}"
+    );
+
+    let second = import();
+    let printed = String::from_utf8_lossy(&second.stdout).into_owned();
+    assert!(second.status.success());
+    assert!(
+        printed.contains("moved into the clinic: 0 clients"),
+        "{printed}"
+    );
+    assert!(
+        printed.contains("not moved: สมชาย ใจดี is already in the clinic (moved in by"),
+        "{printed}"
+    );
+    let mut conn = clinic.as_person(&anna).await;
+    assert_eq!(count(&mut conn, "SELECT count(*) FROM clients").await, 3);
 }

@@ -28,11 +28,22 @@ const BUSY: [&str; 3] = ["40P01", "40001", "55P03"];
 /// A write that reported success, named by its writer's unique token.
 #[derive(Debug)]
 enum Done {
-    Client { id: i64, token: String },
-    Session { id: i64, token: String },
-    Finding { id: i64, token: String },
+    Client {
+        id: i64,
+        token: String,
+    },
+    Session {
+        id: i64,
+        token: String,
+    },
+    Finding {
+        id: i64,
+        token: String,
+    },
     /// Notes saved on these shared sessions, in one transaction.
-    Saved { sessions: [i64; 2] },
+    Saved {
+        sessions: [i64; 2],
+    },
 }
 
 /// What one writer did.
@@ -328,11 +339,17 @@ async fn twenty_writers_lose_nothing_duplicate_nothing_and_never_hang() {
     assert_eq!(findings.len() as u64, reported[2], "findings");
     for (session, revision) in &revisions {
         let saved = saves.get(session).copied().unwrap_or(0);
-        assert_eq!(*revision, saved, "every save of note {session} counted once");
+        assert_eq!(
+            *revision, saved,
+            "every save of note {session} counted once"
+        );
         let entries = update_entries
             .get(&("session".to_owned(), *session))
             .map_or(0, Vec::len);
-        assert_eq!(entries as i64, saved, "every save of note {session} audited once");
+        assert_eq!(
+            entries as i64, saved,
+            "every save of note {session} audited once"
+        );
     }
     assert!(reported.iter().all(|count| *count > 0), "{reported:?}");
     println!(
