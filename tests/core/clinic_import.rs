@@ -294,12 +294,13 @@ async fn clinic_import_on_the_command_line_moves_in_and_reports_then_refuses_a_s
         "@",
         1,
     );
+    let solo_path = solo.path();
     let import = || {
         let args = [
             "clinic",
             "import",
             "--from",
-            solo.path().to_str().expect("a path"),
+            solo_path.to_str().expect("a path"),
             "--password-file",
             password_file.to_str().expect("a path"),
         ];
