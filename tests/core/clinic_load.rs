@@ -20,7 +20,7 @@ use crate::clinic::TestClinic;
 const WRITERS: usize = 20;
 const THERAPISTS: usize = 4;
 /// A call that takes longer has hung: the test fails.
-const CALL_TIMEOUT: Duration = Duration::from_secs(20);
+const CALL_TIMEOUT: Duration = Duration::from_secs(30);
 /// Deadlock (40P01), serialization failure (40001), lock not available (55P03):
 /// the store's `Busy`, which the app retries.
 const BUSY: [&str; 3] = ["40P01", "40001", "55P03"];
@@ -153,7 +153,7 @@ async fn writer(url: String, index: usize, shared: Vec<i64>, until: Instant) -> 
     let mut conn = PgConnection::connect(&url).await.expect("writer signs in");
     // A write waits this long for a row another holds, then is told busy and
     // retried: a queue of writers on one note never grows without bound.
-    sqlx::query("SET lock_timeout = '3s'")
+    sqlx::query("SET lock_timeout = '1s'")
         .execute(&mut conn)
         .await
         .expect("lock timeout");
