@@ -105,8 +105,8 @@ impl Clinic {
     }
 
     /// Moves a therapist's solo database (`solo`, all of it) into the
-    /// clinic as the person signed in, in one transaction (see
-    /// [`import`](self::import)).
+    /// clinic as the person signed in, in one transaction, and reports what
+    /// moved and what was refused (src/clinic/import.rs says how).
     pub async fn import(&self, solo: &crate::model::export::Export) -> Result<ImportReport> {
         import::import(&self.pool, solo).await
     }
