@@ -31,6 +31,12 @@ impl Api {
         .await
     }
 
+    /// Everything the database holds, for moving it into a clinic
+    /// (`myochart clinic import`): in memory, never a file of its own.
+    pub async fn export_records(&self) -> Result<crate::model::export::Export> {
+        Ok(self.store.export(None).await?)
+    }
+
     /// Writes everything into `folder` (the exports folder): "Myochart export
     /// `<stamp>`.json".
     #[tracing::instrument(skip_all)]

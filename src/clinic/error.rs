@@ -91,7 +91,7 @@ impl From<sqlx::Error> for Error {
             .strip_prefix('[')
             .and_then(|m| m.split_once(']'));
         match coded.map(|(code, _)| code) {
-            Some("not-owner") => return Error::NotAllowed,
+            Some("not-owner" | "not-allowed") => return Error::NotAllowed,
             Some("login-taken") => return Error::LoginTaken,
             Some("no-person") => return Error::NoPerson,
             Some("no-supervisor") => return Error::NoSupervisor,

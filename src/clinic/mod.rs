@@ -11,6 +11,7 @@
 
 mod address;
 mod error;
+mod import;
 mod person;
 
 use std::str::FromStr;
@@ -22,6 +23,7 @@ use sqlx::Postgres;
 
 pub use address::{ClinicAddress, TlsMode};
 pub use error::{Code, Error};
+pub use import::{Refusal, Report as ImportReport};
 pub use person::{Login, NewPerson, Person, PersonKind};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -100,6 +102,13 @@ impl Clinic {
             .execute(&self.pool)
             .await?;
         Ok(())
+    }
+
+    /// Moves a therapist's solo database (`solo`, all of it) into the
+    /// clinic as the person signed in, in one transaction, and reports what
+    /// moved and what was refused (src/clinic/import.rs says how).
+    pub async fn import(&self, solo: &crate::model::export::Export) -> Result<ImportReport> {
+        import::import(&self.pool, solo).await
     }
 
     /// The clinic's people, by name, those who left too.

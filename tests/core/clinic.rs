@@ -18,10 +18,10 @@ use myochart::plugin::PluginOptions;
 use sqlx::{Connection, PgConnection, Row};
 
 /// The password every test person signs in with.
-const PASSWORD: &str = "correct horse battery";
+pub(crate) const PASSWORD: &str = "correct horse battery";
 
 /// The server's administrator URL, from scripts/with-postgres.sh.
-fn server_url() -> String {
+pub(crate) fn server_url() -> String {
     std::env::var("MYOCHART_TEST_POSTGRES").unwrap_or_else(|_| {
         panic!(
             "MYOCHART_TEST_POSTGRES is not set: the clinic tests need a PostgreSQL server. \
@@ -108,7 +108,7 @@ impl TestClinic {
         login
     }
 
-    async fn admin(&self) -> Clinic {
+    pub(crate) async fn admin(&self) -> Clinic {
         Clinic::connect(&self.admin_url)
             .await
             .expect("connect as admin")
@@ -116,6 +116,13 @@ impl TestClinic {
 
     pub(crate) fn url_of(&self, login: &str) -> String {
         signed_in_as(&self.admin_url, login)
+    }
+
+    /// A connection as the server's administrator, who sees every row.
+    pub(crate) async fn as_admin(&self) -> PgConnection {
+        PgConnection::connect(&self.admin_url)
+            .await
+            .expect("admin signs in")
     }
 
     /// A connection signed in as `login`, as any program of theirs would have.
@@ -853,13 +860,18 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     .fetch_all(&mut admin)
     .await
     .expect("PostgreSQL's columns");
-    // What the clinic adds: its people, shares, and whose each record is.
+    // What the clinic adds: its people, shares, whose each record is, and what
+    // moved in from a solo database.
     let clinic_only = |(table, column): &(String, String)| {
-        matches!(table.as_str(), "people" | "client_shares")
-            || matches!(
-                (table.as_str(), column.as_str()),
-                ("clients" | "snippets", "owner") | ("practice_log", "student")
-            )
+        matches!(
+            table.as_str(),
+            "people" | "client_shares" | "imported_clients"
+        ) || matches!(
+            (table.as_str(), column.as_str()),
+            ("clients" | "snippets", "owner")
+                | ("practice_log", "student")
+                | ("audit_log", "imported_by")
+        )
     };
     let postgres = postgres.into_iter().filter(|c| !clinic_only(c)).collect();
     assert_eq!(by_table(postgres), by_table(sqlite));

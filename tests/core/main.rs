@@ -12,6 +12,8 @@ mod charting;
 mod cli;
 mod cli_text;
 mod clinic;
+mod clinic_import;
+mod clinic_load;
 #[cfg(unix)]
 mod crash;
 mod csv_import;

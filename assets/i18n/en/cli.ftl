@@ -181,3 +181,7 @@ passwords-differ = the two passwords differ
 clinic-password-unreadable = can't read the owner's password: { $error }
 prompt-clinic-password = Password:{" "}
 password-no-terminal = there is no terminal to ask for the clinic password: pass --password-file FILE or set { $variable }
+clinic-import-no-file = there is no solo database there
+clinic-import-moved = moved into the clinic: { $clients } clients, { $sessions } sessions ({ $signed } signed notes, { $amendments } amendments), { $findings } findings, { $checks } suggested checks, { $handouts } handouts, { $log } practice-log entries, { $snippets } snippets, { $history } audit-log entries kept as history
+clinic-import-already = not moved: { $name } is already in the clinic (moved in by { $by } on { $at })
+clinic-import-signed-entry = not moved: the practice-log entry of { $date } was signed off; a supervisor in the clinic signs it off again

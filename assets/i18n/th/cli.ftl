@@ -173,3 +173,7 @@ passwords-differ = รหัสผ่านทั้งสองครั้ง�
 clinic-password-unreadable = อ่านรหัสผ่านของเจ้าของคลินิกไม่ได้: { $error }
 prompt-clinic-password = รหัสผ่าน:{" "}
 password-no-terminal = ไม่มีหน้าจอให้ถามรหัสผ่านของคลินิก: ใช้ --password-file FILE หรือตั้งค่า { $variable }
+clinic-import-no-file = ไม่มีฐานข้อมูลส่วนตัวอยู่ที่นั่น
+clinic-import-moved = ย้ายเข้าคลินิกแล้ว: ผู้รับบริการ { $clients } ราย, การนัด { $sessions } ครั้ง (บันทึกที่ลงนาม { $signed }, ฉบับแก้ไข { $amendments }), จุดกดเจ็บ { $findings } จุด, จุดที่แนะนำให้ตรวจ { $checks } จุด, เอกสารคำแนะนำ { $handouts } ฉบับ, บันทึกการฝึก { $log } รายการ, ข้อความสำเร็จรูป { $snippets } รายการ, ประวัติการแก้ไข { $history } รายการ
+clinic-import-already = ไม่ได้ย้าย: { $name } อยู่ในคลินิกแล้ว (ย้ายเข้าโดย { $by } เมื่อ { $at })
+clinic-import-signed-entry = ไม่ได้ย้าย: บันทึกการฝึกวันที่ { $date } ลงนามรับรองแล้ว ผู้ควบคุมในคลินิกต้องลงนามใหม่

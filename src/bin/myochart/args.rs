@@ -126,6 +126,17 @@ pub enum ClinicCommand {
     /// password is asked for, or read from standard input when it isn't a
     /// terminal
     Setup(ClinicSetupArgs),
+    /// Move your solo database (--from) into the clinic (--db, a postgres:// URL
+    /// with your own login), all of it or nothing, and report what moved
+    Import(ClinicImportArgs),
+}
+
+#[derive(Args)]
+pub struct ClinicImportArgs {
+    /// The solo database to move in (its passphrase is asked for when it is
+    /// protected, as for any command)
+    #[arg(long, value_name = "FILE")]
+    pub from: PathBuf,
 }
 
 #[derive(Args)]

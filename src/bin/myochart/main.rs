@@ -141,7 +141,7 @@ async fn sign_in(url: &str, password: &Secret, plugins: PluginOptions) -> api::R
 }
 
 /// Whether `url` (`postgres://login:password@host/...`) has a password.
-fn carries_password(url: &str) -> bool {
+pub(crate) fn carries_password(url: &str) -> bool {
     let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
     let authority = after_scheme.split(['/', '?']).next().unwrap_or_default();
     authority
