@@ -9,15 +9,15 @@
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use myochart::api::Api;
-use myochart::atlas::{Side, View};
 use myochart::clinic::{Clinic, NewPerson, PersonKind};
-use myochart::model::{Activity, ClientForm, ClientId, FindingForm, NoteForm, SessionForm};
+use myochart::model::{NoteForm, SessionForm};
 use myochart::plugin::PluginOptions;
 use sqlx::{Connection, PgConnection};
 use tokio::runtime::Runtime;
 
+mod common;
+
 const CLIENTS: usize = 100_000;
-const SESSIONS: u64 = 500;
 const PASSWORD: &str = "bench-password";
 
 /// A clinic database of the run's own on the server that
@@ -94,57 +94,13 @@ fn search(c: &mut Criterion, rt: &Runtime) {
     group.finish();
 }
 
-/// A client of 500 sessions with ten findings each; its id on each engine.
-async fn busy_client(api: &Api) -> ClientId {
-    let client = api
-        .create_client(ClientForm {
-            first_name: "Busy".into(),
-            last_name: "Regular".into(),
-            ..ClientForm::default()
-        })
-        .await
-        .expect("client");
-    for day in 0..SESSIONS {
-        let date =
-            chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date") + chrono::Days::new(day * 3);
-        let session = api
-            .create_session(
-                client.id,
-                SessionForm {
-                    session_date: date.to_string(),
-                    therapist: "T".into(),
-                },
-            )
-            .await
-            .expect("session");
-        for _ in 0..10 {
-            let finding = FindingForm {
-                muscle_id: "core:upper-trapezius".into(),
-                side: Side::Right,
-                view: View::Back,
-                x: 0.56,
-                y: 0.2,
-                tenderness: 6,
-                activity: Activity::Active,
-                referral_reproduced: false,
-                technique_id: None,
-                pressure: String::new(),
-                duration_seconds: Some(90),
-                response: String::new(),
-            };
-            api.add_finding(session.id, finding).await.expect("finding");
-        }
-    }
-    client.id
-}
-
 fn open_client_and_save_note(c: &mut Criterion, rt: &Runtime) {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp");
     let (sqlite, therapist) = rt.block_on(async {
         let sqlite = Api::open(&dir.path().join("record.sqlite"))
             .await
             .expect("open");
-        busy_client(&sqlite).await;
+        common::busy_client(&sqlite).await;
         let (_, therapist) = new_clinic().await;
         move_in(&sqlite, &therapist).await;
         (sqlite, connect(&therapist).await)

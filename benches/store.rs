@@ -4,11 +4,12 @@
 
 use criterion::{criterion_group, criterion_main, BatchSize, Criterion};
 use myochart::api::Api;
-use myochart::atlas::{Side, View};
-use myochart::model::{Activity, ClientForm, FindingForm, NoteForm, SessionForm, SessionId};
+use myochart::model::{ClientForm, NoteForm, SessionForm, SessionId};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::SqlitePool;
 use tokio::runtime::Runtime;
+
+mod common;
 
 const CLIENTS: usize = 100_000;
 
@@ -55,49 +56,11 @@ fn open_client(c: &mut Criterion) {
         let api = Api::open(&dir.path().join("record.sqlite"))
             .await
             .expect("open");
-        let client = api
-            .create_client(ClientForm {
-                first_name: "Busy".into(),
-                last_name: "Regular".into(),
-                ..ClientForm::default()
-            })
-            .await
-            .expect("client");
-        for day in 0..500 {
-            let date = chrono::NaiveDate::from_ymd_opt(2020, 1, 1).expect("date")
-                + chrono::Days::new(day * 3);
-            let session = api
-                .create_session(
-                    client.id,
-                    SessionForm {
-                        session_date: date.to_string(),
-                        therapist: "T".into(),
-                    },
-                )
-                .await
-                .expect("session");
-            for _ in 0..10 {
-                let finding = FindingForm {
-                    muscle_id: "core:upper-trapezius".into(),
-                    side: Side::Right,
-                    view: View::Back,
-                    x: 0.56,
-                    y: 0.2,
-                    tenderness: 6,
-                    activity: Activity::Active,
-                    referral_reproduced: false,
-                    technique_id: None,
-                    pressure: String::new(),
-                    duration_seconds: Some(90),
-                    response: String::new(),
-                };
-                api.add_finding(session.id, finding).await.expect("finding");
-            }
-        }
+        let client = common::busy_client(&api).await;
         (api, client)
     });
     c.bench_function("open client with 500 sessions, 5000 findings", |b| {
-        b.to_async(&rt).iter(|| api.client_record(client.id));
+        b.to_async(&rt).iter(|| api.client_record(client));
     });
 }
 
