@@ -3,7 +3,11 @@
 /**
  * Which database is open, for the window title and the empty state.
  */
-export type DatabaseInfo = { path: string, 
+export type DatabaseInfo = { 
+/**
+ * The database file, or the login, server and database of a clinic's.
+ */
+path: string, 
 /**
  * A demo database, filled with made-up clients.
  */
