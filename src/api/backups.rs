@@ -52,6 +52,7 @@ impl Api {
     #[tracing::instrument(skip_all)]
     pub async fn backup(&self, folder: &Path) -> Result<Backup> {
         logged(async move {
+            self.store.can_back_up()?;
             crate::private::create_folder(folder).map_err(|error| Error::File {
                 path: folder.to_owned(),
                 reason: format!("can't create the backup folder: {error}"),

@@ -38,6 +38,7 @@ impl Api {
     #[tracing::instrument(skip_all)]
     pub async fn protect(self, passphrase: &Passphrase, recovery: &RecoveryKey) -> Result<Api> {
         logged(async move {
+            self.store.can_protect()?;
             if self.access().key.is_some() {
                 return Err(crate::store::Error::AlreadyProtected.into());
             }

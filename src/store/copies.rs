@@ -33,15 +33,35 @@ pub struct Contents {
     pub last_change: Option<String>,
 }
 
+/// Backing up and protecting with a passphrase, as a clinic server refuses
+/// them: what was asked, and what to do instead.
+const BACKING_UP: (&str, &str) = ("backing up to a file", "back up the server with pg_dump");
+const PROTECTING: (&str, &str) = (
+    "protecting with a passphrase",
+    "the server's roles and TLS protect it",
+);
+
 impl Store {
+    /// [`Error::NotOnServer`] on a clinic server, which can't be backed up
+    /// to a file: asked before anything is prepared for a backup.
+    pub fn can_back_up(&self) -> Result<()> {
+        self.file_pool(BACKING_UP.0, BACKING_UP.1).map(drop)
+    }
+
+    /// [`Error::NotOnServer`] on a clinic server, which a passphrase doesn't
+    /// protect: asked before anything is written for it.
+    pub fn can_protect(&self) -> Result<()> {
+        self.file_pool(PROTECTING.0, PROTECTING.1).map(drop)
+    }
+
     /// Writes a consistent copy of the whole database to `destination` (which
     /// must not exist yet), encrypted with the same key, while others go on
     /// using it. The copy is written under a temporary name, synced, checked
     /// (`integrity_check` and every table read back) and only then renamed.
     pub async fn backup_to(&self, destination: &Path) -> Result<Contents> {
+        let pool = self.file_pool(BACKING_UP.0, BACKING_UP.1)?;
         let partial = sibling(destination, ".partial");
         remove_if_present(&partial).map_err(|error| file_error(&partial, error))?;
-        let pool = self.file_pool("backing up to a file", "back up the server with pg_dump")?;
         let written = async {
             super::copy_database(pool, &partial).await?;
             let contents = check(&partial, &self.access).await?;
@@ -70,10 +90,7 @@ impl Store {
     /// it and checked against the original (every table's rows) before it
     /// replaces it; if anything fails, the plain database is as it was.
     pub async fn encrypt(self, key: &DatabaseKey) -> Result<Store> {
-        self.file_pool(
-            "protecting with a passphrase",
-            "the server's roles and TLS protect it",
-        )?;
+        self.can_protect()?;
         if self.access.key.is_some() {
             return Err(Error::AlreadyProtected);
         }

@@ -229,3 +229,27 @@ async fn a_read_only_database_shows_everything_and_refuses_every_change() {
         .expect_err("read-only");
     assert_eq!(error.code(), Code::ReadOnly, "{error}");
 }
+
+/// A clinic's server is backed up with its own tools and protected by its
+/// roles: both are refused before anything is written for them here (no
+/// backup folder, no key file).
+#[tokio::test]
+async fn a_clinic_refuses_a_backup_and_a_passphrase_before_writing_anything() {
+    let db = TestDb::on(crate::helpers::Engine::Postgres).await;
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let folder = scratch.path().join("backups");
+    let refused = db.api.backup(&folder).await.expect_err("not on a server");
+    assert!(refused.to_string().contains("pg_dump"), "{refused}");
+    assert!(!folder.exists());
+
+    let key_file = myochart::api::key_file(&db.path());
+    let recovery = Api::new_recovery_key().expect("random");
+    let refused = db
+        .api
+        .clone()
+        .protect(&passphrase("χελιδόνι και θάλασσα"), &recovery)
+        .await
+        .expect_err("not on a server");
+    assert_eq!(refused.code(), Code::Storage);
+    assert!(!key_file.exists());
+}
