@@ -370,6 +370,19 @@ END
 $$;
 
 -- A clinic keeps at least one owner who can sign in.
+-- The kind of one of the clinic's present people; refused for anyone else.
+CREATE FUNCTION present_kind(person_login text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+    found_kind text;
+BEGIN
+    SELECT kind INTO found_kind FROM people WHERE login = person_login AND removed_at IS NULL;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION '[no-person] % is not one of the clinic''s people', person_login;
+    END IF;
+    RETURN found_kind;
+END
+$$;
+
 CREATE FUNCTION must_keep_an_owner(leaving text) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
     IF NOT EXISTS (
@@ -431,10 +444,7 @@ DECLARE
     before text;
 BEGIN
     PERFORM must_be_clinic_owner();
-    SELECT kind INTO before FROM people WHERE login = person_login AND removed_at IS NULL;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION '[no-person] % is not one of the clinic''s people', person_login;
-    END IF;
+    before := present_kind(person_login);
     IF person_kind <> 'owner' THEN
         PERFORM must_keep_an_owner(person_login);
     END IF;
@@ -455,10 +465,7 @@ DECLARE
     before text;
 BEGIN
     PERFORM must_be_clinic_owner();
-    SELECT kind INTO before FROM people WHERE login = person_login AND removed_at IS NULL;
-    IF NOT FOUND THEN
-        RAISE EXCEPTION '[no-person] % is not one of the clinic''s people', person_login;
-    END IF;
+    before := present_kind(person_login);
     PERFORM must_keep_an_owner(person_login);
     UPDATE people SET removed_at = utc_now() WHERE login = person_login;
     EXECUTE format('ALTER ROLE %I NOLOGIN', person_login);

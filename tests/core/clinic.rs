@@ -576,6 +576,12 @@ async fn only_the_owner_adds_changes_and_removes_people() {
         PgConnection::connect(&clinic.url_of(&ann)).await.is_err(),
         "ann signs in after leaving"
     );
+    for gone in [
+        format!("SELECT remove_person('{ann}')"),
+        format!("SELECT set_person_kind('{ann}', 'owner')"),
+    ] {
+        assert_refused_by_trigger(run(&mut conn, &gone).await, "no-person");
+    }
     run(&mut conn, &format!("SELECT remove_person('{newcomer}')"))
         .await
         .expect("one of two owners leaves");
