@@ -41,7 +41,7 @@ pub mod logs;
 pub mod model;
 pub mod pdf;
 pub mod plugin;
-mod private;
+pub mod private;
 pub mod report;
 pub mod search;
 mod store;

@@ -391,20 +391,15 @@ fn remembered_clinic(real: &Path) -> Option<ClinicAddress> {
 /// forgets the clinic.
 fn remember_clinic(real: &Path, address: Option<&ClinicAddress>) -> api::Result<()> {
     let file = clinic_file(real);
+    // Beside the database, this user's only, like everything Myochart writes.
     let written = match address {
         Some(address) => {
             let text = serde_json::to_string_pretty(address).unwrap_or_default();
-            std::fs::write(&file, text)
+            myochart::private::save(&file, text.as_bytes()).map_err(|error| error.to_string())
         }
-        None => match std::fs::remove_file(&file) {
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => Ok(()),
-            other => other,
-        },
+        None => myochart::private::remove_if_present(&file).map_err(|error| error.to_string()),
     };
-    written.map_err(|error| api::Error::File {
-        path: file,
-        reason: error.to_string(),
-    })
+    written.map_err(|reason| api::Error::File { path: file, reason })
 }
 
 /// Why nothing is open while the real database is being opened.
@@ -466,4 +461,33 @@ pub fn parse_args(args: impl Iterator<Item = String>) -> api::Result<(Database, 
         _ => Database::File(api::default_database_path()?),
     };
     Ok((database, plugin_dirs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_clinic_is_remembered_without_its_password_for_this_user_only_then_forgotten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let real = dir.path().join("myochart.sqlite");
+        let address = ClinicAddress::parse("postgres://ann:secret@clinic.example:5433/myochart")
+            .expect("address");
+        remember_clinic(&real, Some(&address)).expect("remembered");
+        let text = std::fs::read_to_string(clinic_file(&real)).expect("file");
+        assert!(!text.contains("secret"), "{text}");
+        assert_eq!(remembered_clinic(&real).expect("read back").login, "ann");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(clinic_file(&real))
+                .expect("meta")
+                .permissions()
+                .mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+        remember_clinic(&real, None).expect("forgotten");
+        remember_clinic(&real, None).expect("forgetting twice is fine");
+        assert!(remembered_clinic(&real).is_none());
+    }
 }
