@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "nearest_points",
     "add_checks",
     "remove_check",
+    "forget_kept_note",
     "snippets",
     "create_snippet",
     "delete_snippet",

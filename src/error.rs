@@ -29,6 +29,13 @@ pub enum Error {
     /// A name or note has a character no font can print.
     #[error(transparent)]
     MissingGlyph(#[from] crate::pdf::MissingGlyph),
+    /// The clinic server can't be reached, and the note is kept on this
+    /// computer until it is back.
+    #[error(
+        "the clinic server can't be reached: this note is kept on this computer, encrypted, \
+         and saved there when the server is back"
+    )]
+    KeptLocally,
     /// The database is not open (locked, or it failed to open), and why.
     #[error("{}", .0.message)]
     Closed(ErrorBody),
@@ -70,6 +77,9 @@ pub enum Code {
     NotAllowed,
     /// A clinic's database, waiting for its person to sign in.
     SignedOut,
+    /// The clinic server can't be reached; what was typed is kept on this
+    /// computer and saved when it is back.
+    KeptLocally,
 }
 
 /// The serialized error: a code to branch on, a message for people, and for
@@ -96,6 +106,7 @@ impl Error {
             Error::File { .. } => Code::File,
             Error::Plugin(_) => Code::Plugin,
             Error::MissingGlyph(_) => Code::MissingGlyph,
+            Error::KeptLocally => Code::KeptLocally,
             Error::Closed(why) => why.code,
             Error::Clinic(error) => match error.code() {
                 clinic::Code::Connect => Code::ServerUnreachable,
@@ -123,6 +134,7 @@ impl Error {
                 store::Error::Damaged => Code::Damaged,
                 store::Error::ReadOnly | store::Error::ReadOnlyFile { .. } => Code::ReadOnly,
                 store::Error::NotAllowed => Code::NotAllowed,
+                store::Error::Unreachable => Code::ServerUnreachable,
                 store::Error::AlreadyProtected
                 | store::Error::NotProtected
                 | store::Error::RecordKept

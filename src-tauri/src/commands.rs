@@ -243,6 +243,14 @@ pub async fn remove_check(shell: State<'_, Shell>, id: CheckId) -> Result<()> {
     shell.api().await?.remove_check(id).await
 }
 
+/// Puts aside a note kept while the clinic server was away that couldn't be
+/// saved, once its text is taken.
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn forget_kept_note(shell: State<'_, Shell>, session: SessionId) -> Result<()> {
+    shell.api().await?.forget_kept_note(session).await
+}
+
 #[tracing::instrument(skip_all)]
 #[tauri::command]
 pub async fn snippets(shell: State<'_, Shell>) -> Result<Vec<Snippet>> {

@@ -68,6 +68,7 @@ fn main() {
             commands::nearest_points,
             commands::add_checks,
             commands::remove_check,
+            commands::forget_kept_note,
             commands::snippets,
             commands::create_snippet,
             commands::delete_snippet,

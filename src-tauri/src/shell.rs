@@ -17,6 +17,11 @@ use tauri::{AppHandle, Emitter, Manager, Window};
 /// server was away) and everything shown may be stale.
 const RECORDS_CHANGED: &str = "records-changed";
 
+/// The event that tells the window whether the clinic server can be reached:
+/// false when the connection is lost, true when it is back (and the notes
+/// kept meanwhile are saved).
+const CLINIC_REACHABLE: &str = "clinic-reachable";
+
 /// What the window opens: a file on this computer, or a clinic's database.
 pub enum Database {
     File(PathBuf),
@@ -128,25 +133,43 @@ impl Shell {
         Ok(())
     }
 
-    /// Signs in to the clinic at `url`, and passes the changes others make
-    /// there on to the window until the database is closed.
+    /// Signs in to the clinic at `url`, keeping notes on this computer while
+    /// its server can't be reached, and saves those kept from before. Then
+    /// passes the changes others make there on to the window until the
+    /// database is closed.
     async fn signed_in(&self, url: &str, password: &str, app: &AppHandle) -> api::Result<Api> {
+        let kept_notes = self
+            .real
+            .with_file_name(ClinicAddress::parse(url)?.kept_notes_file_name());
         let api = Api::sign_in(
             url,
             password,
             plugin_options(Path::new(""), &self.plugin_dirs),
         )
+        .await?
+        .keep_notes_in(&kept_notes, password)
         .await?;
+        // What can't be saved now stays kept: it shows with its session, or
+        // is saved when the server is back.
+        let _ = api.save_kept_notes().await;
         if let Some(mut changes) = api.listen().await? {
-            let app = app.clone();
+            let (api, app) = (api.clone(), app.clone());
             tauri::async_runtime::spawn(async move {
                 while let Some(heard) = changes.next().await {
-                    let change = match heard {
-                        Heard::Changed(change) => Some(change),
-                        Heard::Missed => None,
-                    };
-                    // A window gone has nothing to reload.
-                    let _ = app.emit(RECORDS_CHANGED, change);
+                    // A window gone has nothing to show; each emit may fail alike.
+                    match heard {
+                        Heard::Changed(change) => {
+                            let _ = app.emit(RECORDS_CHANGED, Some(change));
+                        }
+                        Heard::Lost => {
+                            let _ = app.emit(CLINIC_REACHABLE, false);
+                        }
+                        Heard::Missed => {
+                            let _ = api.save_kept_notes().await;
+                            let _ = app.emit(CLINIC_REACHABLE, true);
+                            let _ = app.emit(RECORDS_CHANGED, None::<api::RecordChange>);
+                        }
+                    }
                 }
             });
         }

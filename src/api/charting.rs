@@ -30,6 +30,7 @@ impl Api {
             earlier_findings: self.store.earlier_findings(id).await?,
             checks: self.store.checks(id).await?,
             amendments: self.store.amendments(id).await?,
+            kept: self.kept_note(id).await?,
             findings,
             session,
         })
@@ -132,6 +133,9 @@ impl Api {
     #[tracing::instrument(skip_all, fields(session = session.0))]
     pub async fn write_note(&self, session: SessionId, form: NoteForm) -> Result<Session> {
         logged(async move {
+            if let Some(kept) = &self.kept {
+                return self.write_or_keep_note(kept, session, form).await;
+            }
             let note = SessionNote::try_from(form)?;
             Ok(self.store.write_note(&self.actor, session, &note).await?)
         })

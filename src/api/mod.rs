@@ -13,6 +13,7 @@ mod csv_import;
 mod export;
 mod handouts;
 mod history;
+mod kept;
 mod paths;
 mod plugins;
 mod protection;
@@ -40,8 +41,8 @@ use crate::i18n::Untranslated;
 use crate::model::{
     finding_cautions, red_flag_warnings, Amendment, AmendmentForm, ChartPoint, CheckForm, CheckId,
     Client, ClientForm, ClientId, ClientRecord, ClientSummary, Finding, FindingForm, FindingId,
-    FindingMove, Invalid, NewAmendment, NewClient, NewFinding, NewSession, NewSnippet, NoteForm,
-    Session, SessionCheck, SessionDetail, SessionForm, SessionId, SessionNote, Snippet,
+    FindingMove, Invalid, KeptNote, NewAmendment, NewClient, NewFinding, NewSession, NewSnippet,
+    NoteForm, Session, SessionCheck, SessionDetail, SessionForm, SessionId, SessionNote, Snippet,
     SnippetForm, SnippetId,
 };
 use crate::model::{Handout, HandoutOptions, PluginId, Settings};
@@ -115,6 +116,8 @@ pub struct Api {
     actor: String,
     demo: bool,
     client_names: Arc<ClientNamesCache>,
+    /// On a clinic, where notes wait while the server can't be reached.
+    kept: Option<Arc<kept::Kept>>,
 }
 
 /// Every client's full name for reports, with the audit-log entry it was read
@@ -141,6 +144,7 @@ impl Api {
             actor: current_user(),
             demo: false,
             client_names: Arc::default(),
+            kept: None,
         }
     }
 
@@ -284,6 +288,7 @@ impl Api {
 
     /// Closes the database cleanly.
     pub async fn close(&self) {
+        self.close_kept().await;
         self.store.close().await;
     }
 

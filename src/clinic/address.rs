@@ -58,6 +58,24 @@ impl ClinicAddress {
     }
 
     /// The URL to connect to, without a password.
+    /// The name of the file where this person's notes wait while the
+    /// server can't be reached: one per login and clinic.
+    pub fn kept_notes_file_name(&self) -> String {
+        let name = format!(
+            "kept-notes {}@{}-{}-{}.sqlite",
+            self.login, self.server, self.port, self.database
+        );
+        name.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || "@.-_ ".contains(c) {
+                    c
+                } else {
+                    '_'
+                }
+            })
+            .collect()
+    }
+
     pub fn url(&self) -> String {
         let tls = serde_json::to_value(self.tls).unwrap_or_default();
         let tls = tls.as_str().unwrap_or("prefer");

@@ -28,8 +28,9 @@ pub use person::{Login, NewPerson, Person, PersonKind};
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
-/// How long to wait for the server (connecting, or a free connection).
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
+/// How long to wait for the server (connecting, or a free connection):
+/// enough for a slow network, and soon told when the server is away.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// A connection pool to a clinic's database, signed in as one person.
 #[derive(Debug, Clone)]

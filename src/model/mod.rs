@@ -39,7 +39,7 @@ pub use invalid::{FieldError, Invalid};
 pub use language::Language;
 pub use secret::{Passphrase, RecoveryKey, Unlock, UnlockForm};
 pub use session::{
-    Amendment, AmendmentForm, ClientRecord, NewAmendment, NewSession, NoteForm, Session,
+    Amendment, AmendmentForm, ClientRecord, KeptNote, NewAmendment, NewSession, NoteForm, Session,
     SessionDetail, SessionForm, SessionNote, SessionStatus, SessionSummary,
 };
 pub use settings::{Paper, Settings};

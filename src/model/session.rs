@@ -104,6 +104,9 @@ pub struct SessionDetail {
     pub earlier_findings: Vec<Finding>,
     /// Muscles the finder suggested checking, not yet charted.
     pub checks: Vec<SessionCheck>,
+    /// On a clinic, the note typed here while the server couldn't be reached
+    /// and not saved since (it changed elsewhere meanwhile).
+    pub kept: Option<KeptNote>,
 }
 
 /// What "new session" sends. An empty date means today.
@@ -173,6 +176,61 @@ pub struct NoteForm {
     /// than overwriting it. `None`: write regardless.
     #[ts(type = "number | null")]
     pub based_on: Option<i64>,
+}
+
+/// A draft note typed while the clinic server couldn't be reached, kept on
+/// this computer until it is saved there (`store/kept.rs`); shown with its
+/// session when it couldn't be saved because the note changed meanwhile.
+#[derive(Debug, Clone, PartialEq, Serialize, sqlx::FromRow, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct KeptNote {
+    pub session_id: SessionId,
+    pub subjective: String,
+    pub objective: String,
+    pub assessment: String,
+    pub plan: String,
+    #[ts(type = "number | null")]
+    pub pain_before: Option<i64>,
+    #[ts(type = "number | null")]
+    pub pain_after: Option<i64>,
+    /// The revision of the note on the server it was typed over.
+    #[ts(type = "number | null")]
+    pub based_on: Option<i64>,
+    /// When it was last typed (UTC, ISO 8601).
+    pub kept_at: String,
+}
+
+impl KeptNote {
+    /// The note as the editor sent it.
+    pub fn form(&self) -> NoteForm {
+        NoteForm {
+            subjective: self.subjective.clone(),
+            objective: self.objective.clone(),
+            assessment: self.assessment.clone(),
+            plan: self.plan.clone(),
+            pain_before: self.pain_before,
+            pain_after: self.pain_after,
+            based_on: self.based_on,
+        }
+    }
+
+    /// Whether `session` holds this text: then it was saved.
+    pub fn is_in(&self, session: &Session) -> bool {
+        let pain = |score: Option<u8>| score.map(i64::from);
+        (
+            &self.subjective,
+            &self.objective,
+            &self.assessment,
+            &self.plan,
+        ) == (
+            &session.subjective,
+            &session.objective,
+            &session.assessment,
+            &session.plan,
+        ) && (self.pain_before, self.pain_after)
+            == (pain(session.pain_before), pain(session.pain_after))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq)]

@@ -82,6 +82,11 @@ pub enum Error {
     /// allow it (a grant or a row-level security policy).
     #[error("your role in the clinic doesn't allow this; the clinic's owner can change roles")]
     NotAllowed,
+    /// The clinic server can't be reached: stopped, or the network is down.
+    #[error(
+        "the clinic server can't be reached; check the network, or ask whoever looks after it"
+    )]
+    Unreachable,
     #[error("database error: {0}")]
     Database(sqlx::Error),
 }
@@ -123,6 +128,10 @@ const DISK_FULL: &str = "53100";
 const INSUFFICIENT_PRIVILEGE: &str = "42501";
 const READ_ONLY_SQL_TRANSACTION: &str = "25006";
 const DATA_CORRUPTED: &str = "XX001";
+// The server shutting down, crashing or not yet taking connections.
+const ADMIN_SHUTDOWN: &str = "57P01";
+const CRASH_SHUTDOWN: &str = "57P02";
+const CANNOT_CONNECT_NOW: &str = "57P03";
 const INDEX_CORRUPTED: &str = "XX002";
 
 /// The SQLSTATE of an error PostgreSQL sent.
@@ -138,7 +147,13 @@ impl From<sqlx::Error> for Error {
     fn from(error: sqlx::Error) -> Error {
         let sqlx::Error::Database(db) = &error else {
             return match error {
-                sqlx::Error::PoolTimedOut => Error::Busy,
+                // A server's connection broke, or none could be made in time.
+                // (A SQLite pool never times out: each call holds its
+                // connection for at most the busy timeout, and its driver
+                // reports file errors as SQLite's codes, never as I/O ones.)
+                sqlx::Error::Io(_) | sqlx::Error::Tls(_) | sqlx::Error::PoolTimedOut => {
+                    Error::Unreachable
+                }
                 other => Error::Database(other),
             };
         };
@@ -160,6 +175,9 @@ impl From<sqlx::Error> for Error {
                 INSUFFICIENT_PRIVILEGE => Error::NotAllowed,
                 READ_ONLY_SQL_TRANSACTION => Error::ReadOnly,
                 DATA_CORRUPTED | INDEX_CORRUPTED => Error::Damaged,
+                ADMIN_SHUTDOWN | CRASH_SHUTDOWN | CANNOT_CONNECT_NOW => Error::Unreachable,
+                // Class 08: the connection failed.
+                _ if state.starts_with("08") => Error::Unreachable,
                 // Constraint violations (unique 23505, foreign key 23503, check
                 // 23514) stay database errors, as SQLite's do.
                 _ => Error::Database(error),

@@ -8,7 +8,7 @@
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
-use sqlx::postgres::PgListener;
+use sqlx::postgres::{PgListener, PgPool};
 use ts_rs::TS;
 
 use super::engine::Engine;
@@ -42,8 +42,10 @@ pub struct RecordChange {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Heard {
     Changed(RecordChange),
-    /// The connection was lost and is back: changes made meanwhile were not
-    /// heard, so everything shown may be stale.
+    /// The connection to the server was lost: it can't be reached.
+    Lost,
+    /// Changes may have been missed (the connection is back after being
+    /// lost), so everything shown may be stale.
     Missed,
 }
 
@@ -51,6 +53,9 @@ pub enum Heard {
 #[derive(Debug)]
 pub struct Changes {
     listener: PgListener,
+    pool: PgPool,
+    /// The connection was lost and is not back yet.
+    lost: bool,
 }
 
 impl Store {
@@ -60,31 +65,57 @@ impl Store {
         let Engine::Postgres(pool) = &self.pool else {
             return Ok(None);
         };
-        let mut listener = PgListener::connect_with(pool).await?;
-        listener.listen(CHANNEL).await?;
-        Ok(Some(Changes { listener }))
+        Ok(Some(Changes {
+            listener: listen_on(pool).await?,
+            pool: pool.clone(),
+            lost: false,
+        }))
     }
 }
 
+async fn listen_on(pool: &PgPool) -> sqlx::Result<PgListener> {
+    let mut listener = PgListener::connect_with(pool).await?;
+    listener.listen(CHANNEL).await?;
+    Ok(listener)
+}
+
 impl Changes {
-    /// Waits for the next change. While the server can't be reached it keeps
-    /// trying to reconnect, then says [`Heard::Missed`]; `None` once the store
-    /// is closed.
+    /// Waits for the next change. A lost connection (or any failure to hear)
+    /// is [`Heard::Lost`] at once; the next call tries to reconnect every
+    /// second until it can, then says [`Heard::Missed`]. `None` once the
+    /// store is closed.
     pub async fn next(&mut self) -> Option<Heard> {
+        if self.lost {
+            self.reconnect().await?;
+            self.lost = false;
+            return Some(Heard::Missed);
+        }
+        match self.listener.try_recv().await {
+            // A payload that doesn't parse came from another program: reload
+            // everything rather than miss a change.
+            Ok(Some(notification)) => Some(
+                serde_json::from_str(notification.payload()).map_or(Heard::Missed, Heard::Changed),
+            ),
+            Err(sqlx::Error::PoolClosed) => None,
+            Ok(None) | Err(_) => {
+                self.lost = true;
+                Some(Heard::Lost)
+            }
+        }
+    }
+
+    /// Listens on a new connection (the old one may be broken in ways the
+    /// listener doesn't notice); `None` once the store is closed.
+    async fn reconnect(&mut self) -> Option<()> {
         loop {
-            match self.listener.try_recv().await {
-                Ok(Some(notification)) => {
-                    // A payload that doesn't parse came from another program:
-                    // reload everything rather than miss a change.
-                    return Some(
-                        serde_json::from_str(notification.payload())
-                            .map_or(Heard::Missed, Heard::Changed),
-                    );
+            match listen_on(&self.pool).await {
+                Ok(listener) => {
+                    self.listener = listener;
+                    return Some(());
                 }
-                Ok(None) => return Some(Heard::Missed),
                 Err(sqlx::Error::PoolClosed) => return None,
                 Err(error) => {
-                    tracing::debug!(%error, "the clinic server can't be reached; listening again soon");
+                    tracing::debug!(%error, "the clinic server can't be reached; trying again soon");
                     tokio::time::sleep(RETRY_AFTER).await;
                 }
             }

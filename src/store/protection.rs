@@ -140,7 +140,7 @@ fn key_file_options(path: &Path, passphrase: &Passphrase) -> SqliteConnectOption
 }
 
 /// `text` as an SQL string literal.
-fn quoted(text: &str) -> String {
+pub(super) fn quoted(text: &str) -> String {
     format!("'{}'", text.replace('\'', "''"))
 }
 

@@ -195,7 +195,10 @@ fn assert_refused_by_trigger<T: std::fmt::Debug>(result: Result<T, sqlx::Error>,
 }
 
 /// Adds a client as `conn`'s person, with a session and a finding; the ids.
-async fn client_with_a_session(conn: &mut PgConnection, first_name: &str) -> (i64, i64, i64) {
+pub(crate) async fn client_with_a_session(
+    conn: &mut PgConnection,
+    first_name: &str,
+) -> (i64, i64, i64) {
     let client: i64 = sqlx::query_scalar(
         "INSERT INTO clients (first_name, phone, notes, health_history, consent_scope,
              search_key, sort_key)
@@ -954,7 +957,7 @@ async fn heard_within_a_second(changes: &mut Changes) -> RecordChange {
         .expect("still listening");
     match heard {
         Heard::Changed(change) => change,
-        Heard::Missed => panic!("the connection was lost"),
+        Heard::Lost | Heard::Missed => panic!("the connection was lost"),
     }
 }
 

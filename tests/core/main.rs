@@ -14,6 +14,7 @@ mod cli_text;
 mod clinic;
 mod clinic_import;
 mod clinic_load;
+mod clinic_offline;
 #[cfg(unix)]
 mod crash;
 mod csv_import;

@@ -14,6 +14,7 @@ common-save = Save
 ## App: the window's header and main screen
 
 app-note-not-saved = A note could not be saved; see the note, then try again.
+app-server-unreachable = The clinic server can't be reached. Notes you type are kept on this computer, encrypted, and saved when it is back.
 app-note-not-saved-close = A note could not be saved (see the note). Close the window again to quit without it.
 app-demo = DEMO
 app-demo-title = Made-up clients, kept in a separate database
@@ -478,6 +479,7 @@ note-heading = SOAP note
 note-signed = Signed { $at }
 note-draft-saved = Draft saved { $at }
 note-not-saved = Not saved
+note-kept-locally = Kept on this computer until the clinic server is back
 note-pain-before = Pain before (0–10)
 note-pain-after = Pain after (0–10)
 note-subjective-hint = Complaint in the client's words, history, what makes it worse or better
@@ -679,3 +681,8 @@ clinic-tls-require = Encrypted, not checked
 clinic-tls-prefer = Encrypted when offered
 clinic-tls-disable = Not encrypted
 clinic-connect = Connect
+
+## A note kept while the clinic server was away, not saved since
+kept-heading = Typed while the clinic server was away, not saved
+kept-explained = This text, last typed { $at }, couldn't be saved when the server came back: the note was changed elsewhere meanwhile. Copy what you need into the note, then put it aside.
+kept-put-aside = Put it aside

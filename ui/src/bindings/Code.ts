@@ -3,4 +3,4 @@
 /**
  * What the UI branches on. Never branch on message text.
  */
-export type Code = "validation" | "not-found" | "signed-note" | "draft-note" | "signed-entry" | "changed-elsewhere" | "busy" | "disk-full" | "locked" | "wrong-passphrase" | "damaged" | "read-only" | "file" | "storage" | "plugin" | "missing-glyph" | "server-unreachable" | "wrong-password" | "not-allowed" | "signed-out";
+export type Code = "validation" | "not-found" | "signed-note" | "draft-note" | "signed-entry" | "changed-elsewhere" | "busy" | "disk-full" | "locked" | "wrong-passphrase" | "damaged" | "read-only" | "file" | "storage" | "plugin" | "missing-glyph" | "server-unreachable" | "wrong-password" | "not-allowed" | "signed-out" | "kept-locally";

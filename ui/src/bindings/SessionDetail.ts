@@ -2,6 +2,7 @@
 import type { Amendment } from "./Amendment";
 import type { Finding } from "./Finding";
 import type { FindingCaution } from "./FindingCaution";
+import type { KeptNote } from "./KeptNote";
 import type { RedFlagWarning } from "./RedFlagWarning";
 import type { Session } from "./Session";
 import type { SessionCheck } from "./SessionCheck";
@@ -25,4 +26,9 @@ earlierFindings: Array<Finding>,
 /**
  * Muscles the finder suggested checking, not yet charted.
  */
-checks: Array<SessionCheck>, };
+checks: Array<SessionCheck>, 
+/**
+ * On a clinic, the note typed here while the server couldn't be reached
+ * and not saved since (it changed elsewhere meanwhile).
+ */
+kept: KeptNote | null, };

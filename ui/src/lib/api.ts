@@ -124,6 +124,7 @@ type Commands = {
   nearest_points: { args: { view: View; x: number; y: number }; result: NearbyPoint[] };
   add_checks: { args: { session: SessionId; checks: CheckForm[] }; result: SessionCheck[] };
   remove_check: { args: { id: CheckId }; result: void };
+  forget_kept_note: { args: { session: SessionId }; result: void };
   snippets: { args: undefined; result: Snippet[] };
   create_snippet: { args: { form: SnippetForm }; result: Snippet };
   delete_snippet: { args: { id: SnippetId }; result: void };
@@ -223,6 +224,7 @@ export const api = {
   nearestPoints: (view: View, x: number, y: number) => call("nearest_points", { view, x, y }),
   addChecks: (session: SessionId, checks: CheckForm[]) => call("add_checks", { session, checks }),
   removeCheck: (id: CheckId) => call("remove_check", { id }),
+  forgetKeptNote: (session: SessionId) => call("forget_kept_note", { session }),
   snippets: () => call("snippets"),
   createSnippet: (form: SnippetForm) => call("create_snippet", { form }),
   deleteSnippet: (id: SnippetId) => call("delete_snippet", { id }),

@@ -9,6 +9,8 @@ class Live {
   heard = $state(0);
   /** The last change; null when changes may have been missed (the server was away). */
   last = $state<RecordChange | null>(null);
+  /** False while the clinic server can't be reached. */
+  reachable = $state(true);
 
   /** Whether the last change heard may concern the client or session shown. */
   concerns(shown: { client?: number; session?: number }): boolean {
@@ -22,9 +24,15 @@ class Live {
 export const live = new Live();
 
 /** Starts passing the app's announcements on to the views; the function that stops it. */
-export function listenToClinic() {
-  return listen<RecordChange | null>("records-changed", (event) => {
-    live.last = event.payload;
-    live.heard++;
-  });
+export async function listenToClinic() {
+  const stops = await Promise.all([
+    listen<RecordChange | null>("records-changed", (event) => {
+      live.last = event.payload;
+      live.heard++;
+    }),
+    listen<boolean>("clinic-reachable", (event) => {
+      live.reachable = event.payload;
+    }),
+  ]);
+  return () => stops.forEach((stop) => stop());
 }

@@ -7,10 +7,16 @@ import { dateLocale, t } from "./i18n.svelte";
 
 export type SoapField = "subjective" | "objective" | "assessment" | "plan";
 export type PainField = "painBefore" | "painAfter";
-export type SaveStatus = "saved" | "pending" | "saving" | "error";
+/** `kept`: the clinic server can't be reached; the text is kept on this
+ * computer and saved when the server is back. */
+export type SaveStatus = "saved" | "pending" | "saving" | "error" | "kept";
 
 /** How long typing must pause before the draft is saved. */
 export const AUTOSAVE_MS = 600;
+
+/** How often a note kept on this computer is sent again while the clinic
+ * server can't be reached. */
+export const RETRY_KEPT_MS = 5000;
 
 /**
  * A pain score as typed: blank is no score; anything but a whole number from
@@ -45,6 +51,7 @@ export class NoteDraft {
   #revision = 0;
   #savedRevision = 0;
   #saving: Promise<void> = Promise.resolve();
+  #closed = false;
 
   constructor(session: Session, write: WriteNote) {
     this.#write = write;
@@ -103,10 +110,18 @@ export class NoteDraft {
     return this.#saving;
   }
 
-  /** Saves what is pending; resolves to whether all of it is saved. */
+  /** Stops sending kept text again once the editor is closed: the app
+   * saves what it kept when the server is back. */
+  close() {
+    this.#closed = true;
+    clearTimeout(this.#timer);
+  }
+
+  /** Saves what is pending; resolves to whether all of it is saved (or
+   * kept on this computer until the clinic server is back). */
   async flush(): Promise<boolean> {
     await this.save();
-    return this.signed || !this.unsaved;
+    return this.signed || !this.unsaved || this.status === "kept";
   }
 
   async #store() {
@@ -126,6 +141,12 @@ export class NoteDraft {
       this.status = this.unsaved ? "pending" : "saved";
       this.savedAt = new Date().toLocaleTimeString(dateLocale());
     } catch (e) {
+      if (e instanceof ApiError && e.body.code === "kept-locally") {
+        this.failure = null;
+        this.status = "kept";
+        if (!this.#closed) this.#timer = setTimeout(() => this.save(), RETRY_KEPT_MS);
+        return;
+      }
       // Keep every typed word on screen; say what is wrong where it is wrong.
       this.errors = e instanceof ApiError ? e.fields : {};
       this.failure = Object.keys(this.errors).length ? null : messageOf(e);

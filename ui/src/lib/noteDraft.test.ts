@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { NoteForm } from "../bindings/NoteForm";
 import type { Session } from "../bindings/Session";
 import { ApiError } from "./api";
-import { AUTOSAVE_MS, NoteDraft, parsePain } from "./noteDraft.svelte";
+import { AUTOSAVE_MS, NoteDraft, parsePain, RETRY_KEPT_MS } from "./noteDraft.svelte";
 
 const session = {
   status: "draft",
@@ -99,6 +99,41 @@ describe("NoteDraft", () => {
     expect(draft.status).toBe("error");
     expect(draft.errors).toEqual({ plan: "Too long" });
     expect(draft.failure).toBeNull();
+  });
+
+  it("while the clinic server is away, says the note is kept and sends it again until it lands", async () => {
+    const { written, write } = store();
+    let away = true;
+    const draft = new NoteDraft(session, async (form) => {
+      if (away) throw new ApiError({ code: "kept-locally", message: "kept", fields: [] });
+      return write(form);
+    });
+    draft.append("plan", "Heat at home");
+    // Kept on this computer: safe to close the window or leave the session.
+    expect(await draft.flush()).toBe(true);
+    expect(draft.status).toBe("kept");
+    expect(draft.failure).toBeNull();
+    await vi.advanceTimersByTimeAsync(RETRY_KEPT_MS);
+    expect(draft.status).toBe("kept");
+    away = false;
+    await vi.advanceTimersByTimeAsync(RETRY_KEPT_MS);
+    expect(draft.status).toBe("saved");
+    expect(written.map((form) => form.plan)).toEqual(["Heat at home"]);
+    await vi.advanceTimersByTimeAsync(RETRY_KEPT_MS * 3);
+    expect(written).toHaveLength(1);
+  });
+
+  it("stops sending a kept note once its editor is closed", async () => {
+    const kept = vi.fn(async (): Promise<Session> => {
+      throw new ApiError({ code: "kept-locally", message: "kept", fields: [] });
+    });
+    const draft = new NoteDraft(session, kept);
+    draft.append("plan", "Heat at home");
+    const last = draft.flush();
+    draft.close();
+    expect(await last).toBe(true);
+    await vi.advanceTimersByTimeAsync(RETRY_KEPT_MS * 3);
+    expect(kept).toHaveBeenCalledTimes(1);
   });
 
   it("never writes a signed note", async () => {
