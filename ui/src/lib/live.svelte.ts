@@ -3,6 +3,7 @@
 
 import { listen } from "@tauri-apps/api/event";
 import type { RecordChange } from "../bindings/RecordChange";
+import { saveDrafts } from "./drafts";
 
 class Live {
   /** How many changes were heard; views re-read when it moves. */
@@ -32,6 +33,8 @@ export async function listenToClinic() {
     }),
     listen<boolean>("clinic-reachable", (event) => {
       live.reachable = event.payload;
+      // Back: open notes kept meanwhile are sent now, not at their next retry.
+      if (live.reachable) saveDrafts();
     }),
   ]);
   return () => stops.forEach((stop) => stop());
