@@ -4,8 +4,9 @@
 import { after, before, test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import net from "node:net";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { App, CLI, PORT, scratchDir, startDriver, useDriver } from "./webdriver.mjs";
 
 const SERVER = process.env.MYOCHART_TEST_POSTGRES;
@@ -199,5 +200,45 @@ test("a note typed while the clinic server is away is kept, and saved when it is
   } finally {
     await ann?.quit();
     relay.cut();
+  }
+});
+
+test("Settings connects to a clinic server, remembered for the next start without its password, and leaves it", { skip: !SERVER && "needs scripts/with-postgres.sh" }, async () => {
+  const clinic = makeClinic();
+  const { hostname, port, pathname, username } = new URL(clinic.therapist);
+  const own = join(scratchDir(), "own.sqlite");
+  let app = await App.launch(own);
+  try {
+    await app.waitFor("[data-testid=first-client]");
+    await app.click("[data-testid=open-settings]");
+    for (const [field, value] of [["server", hostname], ["port", port], ["database", pathname.slice(1)], ["login", username]]) {
+      await app.clear(`[data-testid=clinic-${field}]`);
+      await app.type(`[data-testid=clinic-${field}]`, value);
+    }
+    await app.choose("[data-testid=clinic-tls]", "disable");
+    await app.type("[data-testid=clinic-password]", PASSWORD);
+    await app.click("[data-testid=clinic-connect]");
+    await app.waitForTexts("[data-testid=clinic]", (t) => t[0]?.includes(username));
+    const remembered = readFileSync(join(dirname(own), "clinic.json"), "utf8");
+    assert.ok(remembered.includes(username) && !remembered.includes(PASSWORD), remembered);
+
+    // The next start opens the clinic, asking for the password.
+    await app.quit();
+    app = null;
+    app = await App.launch(own);
+    await app.waitFor("[data-testid=sign-in]");
+    await signIn(app);
+    await app.waitFor("[data-testid=first-client]");
+
+    await app.click("[data-testid=open-settings]");
+    await app.click("[data-testid=leave-clinic]");
+    await app.waitForTexts("[data-testid=clinic]", (t) => t.length === 0);
+    await app.quit();
+    app = null;
+    app = await App.launch(own);
+    await app.waitFor("[data-testid=first-client]");
+    assert.deepEqual(await app.texts("[data-testid=sign-in]"), [], "back on this computer's own database");
+  } finally {
+    await app?.quit();
   }
 });
