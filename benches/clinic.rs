@@ -96,14 +96,15 @@ fn search(c: &mut Criterion, rt: &Runtime) {
 
 fn open_client_and_save_note(c: &mut Criterion, rt: &Runtime) {
     let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp");
-    let (sqlite, therapist) = rt.block_on(async {
+    let (sqlite, therapist, therapist_url) = rt.block_on(async {
         let sqlite = Api::open(&dir.path().join("record.sqlite"))
             .await
             .expect("open");
         common::busy_client(&sqlite).await;
-        let (_, therapist) = new_clinic().await;
-        move_in(&sqlite, &therapist).await;
-        (sqlite, connect(&therapist).await)
+        let (_, therapist_url) = new_clinic().await;
+        move_in(&sqlite, &therapist_url).await;
+        let therapist = connect(&therapist_url).await;
+        (sqlite, therapist, therapist_url)
     });
     let client = |api: &Api| {
         rt.block_on(api.search_clients("busy regular"))
@@ -125,11 +126,20 @@ fn open_client_and_save_note(c: &mut Criterion, rt: &Runtime) {
     group.finish();
 
     // A note save: a new draft of the busy client's note, written again and
-    // again, as the therapist.
+    // again, as the therapist; in the app each is first kept on this
+    // computer, encrypted, in case the server goes away.
+    let kept = rt.block_on(async {
+        connect(&therapist_url)
+            .await
+            .keep_notes_in(&dir.path().join("kept-notes.sqlite"), PASSWORD)
+            .await
+            .expect("kept notes")
+    });
     let mut group = c.benchmark_group("note save");
     for (engine, api, id) in [
         ("sqlite", &sqlite, sqlite_client),
         ("postgres", &therapist, postgres_client),
+        ("postgres, kept first (the app)", &kept, postgres_client),
     ] {
         let session = rt
             .block_on(api.create_session(
