@@ -50,7 +50,11 @@ impl Api {
                 let session = note.session_id;
                 let written = self
                     .store
-                    .write_note(&self.actor, session, &SessionNote::try_from(note.form())?)
+                    .write_note(
+                        &self.actor,
+                        session,
+                        &SessionNote::try_from(note.note.clone())?,
+                    )
                     .await;
                 let revision = match written {
                     Ok(stored) => Some(stored.note_revision),
@@ -60,7 +64,7 @@ impl Api {
                 };
                 match revision {
                     Some(revision) => {
-                        saved.insert(session, (note.based_on, revision));
+                        saved.insert(session, (note.note.based_on, revision));
                         kept.notes.forget(session).await?;
                     }
                     None => unsaved.push(note),

@@ -151,7 +151,7 @@ impl TryFrom<SessionForm> for NewSession {
 }
 
 /// What the SOAP editor sends: the whole note, saved as a draft.
-#[derive(Debug, Clone, Default, PartialEq, Deserialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, sqlx::FromRow, TS)]
 #[serde(rename_all = "camelCase", default)]
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct NoteForm {
@@ -186,49 +186,31 @@ pub struct NoteForm {
 #[ts(export, export_to = "../ui/src/bindings/")]
 pub struct KeptNote {
     pub session_id: SessionId,
-    pub subjective: String,
-    pub objective: String,
-    pub assessment: String,
-    pub plan: String,
-    #[ts(type = "number | null")]
-    pub pain_before: Option<i64>,
-    #[ts(type = "number | null")]
-    pub pain_after: Option<i64>,
-    /// The revision of the note on the server it was typed over.
-    #[ts(type = "number | null")]
-    pub based_on: Option<i64>,
+    /// As the editor sent it; `basedOn` is the revision on the server it was
+    /// typed over.
+    #[serde(flatten)]
+    #[sqlx(flatten)]
+    pub note: NoteForm,
     /// When it was last typed (UTC, ISO 8601).
     pub kept_at: String,
 }
 
 impl KeptNote {
-    /// The note as the editor sent it.
-    pub fn form(&self) -> NoteForm {
-        NoteForm {
-            subjective: self.subjective.clone(),
-            objective: self.objective.clone(),
-            assessment: self.assessment.clone(),
-            plan: self.plan.clone(),
-            pain_before: self.pain_before,
-            pain_after: self.pain_after,
-            based_on: self.based_on,
-        }
-    }
-
     /// Whether `session` holds this text: then it was saved.
     pub fn is_in(&self, session: &Session) -> bool {
+        let note = &self.note;
         let pain = |score: Option<u8>| score.map(i64::from);
         (
-            &self.subjective,
-            &self.objective,
-            &self.assessment,
-            &self.plan,
+            &note.subjective,
+            &note.objective,
+            &note.assessment,
+            &note.plan,
         ) == (
             &session.subjective,
             &session.objective,
             &session.assessment,
             &session.plan,
-        ) && (self.pain_before, self.pain_after)
+        ) && (note.pain_before, note.pain_after)
             == (pain(session.pain_before), pain(session.pain_after))
     }
 }

@@ -44,6 +44,11 @@ pub mod lossy {
         // which is invalid UTF-8) where as a string it fails.
         deserializer.deserialize_byte_buf(LossyText)
     }
+
+    /// Written as it is: it is valid Unicode once read.
+    pub fn serialize<S: serde::Serializer>(text: &str, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(text)
+    }
 }
 
 struct LossyText;

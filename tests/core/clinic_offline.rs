@@ -138,6 +138,19 @@ async fn on_server(clinic: &TestClinic, session: i64) -> (String, i64) {
         .expect("the session")
 }
 
+/// Writes the session's note on the server as a save of [`note`] would.
+async fn write_on_server(clinic: &TestClinic, session: i64, subjective: &str) {
+    sqlx::query(
+        "UPDATE sessions SET subjective = $1, pain_before = 6,
+             note_revision = note_revision + 1 WHERE id = $2",
+    )
+    .bind(subjective)
+    .bind(session)
+    .execute(&mut clinic.as_admin().await)
+    .await
+    .expect("written on the server");
+}
+
 /// How many times the session's note was written, by the audit log.
 async fn note_writes(clinic: &TestClinic, session: i64) -> i64 {
     sqlx::query_scalar(
@@ -243,14 +256,7 @@ async fn a_kept_note_the_server_got_though_its_answer_was_lost_is_not_saved_twic
         .await
         .expect_err("away");
     // The save reached the server; only its answer was lost.
-    sqlx::query(
-        "UPDATE sessions SET subjective = 'Sent as the line dropped', pain_before = 6,
-             note_revision = note_revision + 1 WHERE id = $1",
-    )
-    .bind(session)
-    .execute(&mut clinic.as_admin().await)
-    .await
-    .expect("landed");
+    write_on_server(&clinic, session, "Sent as the line dropped").await;
 
     relay.restore();
     assert_eq!(api.save_kept_notes().await.expect("settled"), []);
@@ -278,26 +284,19 @@ async fn a_kept_note_whose_note_changed_elsewhere_meanwhile_stays_kept_and_shows
         .await
         .expect_err("away");
     // Someone else saved the note meanwhile.
-    sqlx::query(
-        "UPDATE sessions SET subjective = 'Saved elsewhere',
-             note_revision = note_revision + 1 WHERE id = $1",
-    )
-    .bind(session)
-    .execute(&mut clinic.as_admin().await)
-    .await
-    .expect("saved elsewhere");
+    write_on_server(&clinic, session, "Saved elsewhere").await;
 
     relay.restore();
     let unsaved = api.save_kept_notes().await.expect("tried");
     assert_eq!(unsaved.len(), 1);
-    assert_eq!(unsaved[0].subjective, "Ann's words, typed while away");
+    assert_eq!(unsaved[0].note.subjective, "Ann's words, typed while away");
     assert_eq!(
         on_server(&clinic, session).await,
         ("Saved elsewhere".into(), 1)
     );
     let detail = api.session(id).await.expect("session");
     assert_eq!(
-        detail.kept.map(|kept| kept.subjective),
+        detail.kept.map(|kept| kept.note.subjective),
         Some("Ann's words, typed while away".into())
     );
     api.forget_kept_note(id).await.expect("put aside");
@@ -325,15 +324,8 @@ async fn kept_notes_locked_with_an_earlier_password_are_moved_aside_never_delete
     api.write_note(SessionId(session), note("Saved", 0))
         .await
         .expect("a fresh file keeps and saves");
-    let aside: Vec<_> = std::fs::read_dir(dir.path())
-        .expect("folder")
-        .map(|entry| {
-            entry
-                .expect("entry")
-                .file_name()
-                .to_string_lossy()
-                .into_owned()
-        })
+    let aside: Vec<_> = crate::handout::files_in(dir.path())
+        .into_iter()
         .filter(|name| name.starts_with("kept-notes.sqlite.locked-"))
         .collect();
     assert_eq!(aside.len(), 1, "{aside:?}");

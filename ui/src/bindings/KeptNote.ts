@@ -6,12 +6,14 @@ import type { SessionId } from "./SessionId";
  * this computer until it is saved there (`store/kept.rs`); shown with its
  * session when it couldn't be saved because the note changed meanwhile.
  */
-export type KeptNote = { sessionId: SessionId, subjective: string, objective: string, assessment: string, plan: string, painBefore: number | null, painAfter: number | null, 
-/**
- * The revision of the note on the server it was typed over.
- */
-basedOn: number | null, 
+export type KeptNote = { sessionId: SessionId, 
 /**
  * When it was last typed (UTC, ISO 8601).
  */
-keptAt: string, };
+keptAt: string, subjective: string, objective: string, assessment: string, plan: string, painBefore: number | null, painAfter: number | null, 
+/**
+ * The `noteRevision` this text was typed over. If the stored note was
+ * written since (another window, the CLI), the write is refused rather
+ * than overwriting it. `None`: write regardless.
+ */
+basedOn: number | null, };
