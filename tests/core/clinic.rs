@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 use myochart::api::{Api, Changes, Heard, RecordChange};
 use myochart::clinic::{Clinic, Error, NewPerson, PersonKind};
-use myochart::model::{NoteForm, SessionId};
+use myochart::model::{NoteForm, SessionId, StudentProfile};
 use myochart::plugin::PluginOptions;
 use sqlx::{Connection, PgConnection, Row};
 
@@ -874,7 +874,7 @@ async fn the_clinic_schema_has_every_table_and_column_of_the_sqlite_one_in_order
     let clinic_only = |(table, column): &(String, String)| {
         matches!(
             table.as_str(),
-            "people" | "client_shares" | "imported_clients"
+            "people" | "client_shares" | "imported_clients" | "student_profiles"
         ) || matches!(
             (table.as_str(), column.as_str()),
             ("clients" | "snippets", "owner")
@@ -1086,4 +1086,65 @@ async fn a_draft_saved_from_another_computer_is_not_overwritten_by_text_typed_ov
     assert_eq!(error.code(), myochart::api::Code::ChangedElsewhere);
     let stored = owners.session(SessionId(session)).await.expect("detail");
     assert_eq!(stored.session.subjective, "Neck pain since Monday");
+}
+
+#[tokio::test]
+async fn each_person_keeps_their_own_student_profile() {
+    let mut clinic = TestClinic::new().await;
+    let teacher = clinic.add("teacher", PersonKind::Therapist, None).await;
+    let somchai = clinic
+        .add("somchai", PersonKind::Student, Some(&teacher))
+        .await;
+    let malee = clinic
+        .add("malee", PersonKind::Student, Some(&teacher))
+        .await;
+    let signed_in = |login: &str| {
+        let url = clinic.url_of(login);
+        async move {
+            Api::connect(&url, PluginOptions::new(Vec::new()))
+                .await
+                .expect("sign in")
+        }
+    };
+    let (somchais, malees) = (signed_in(&somchai).await, signed_in(&malee).await);
+    let profile = |name: &str, sessions| StudentProfile {
+        student_mode: true,
+        student_name: name.into(),
+        programme: "Thai massage, level 2".into(),
+        required_sessions: sessions,
+        ..StudentProfile::default()
+    };
+
+    somchais
+        .save_student_profile(profile("Somchai", 40))
+        .await
+        .expect("somchai saves his");
+    malees
+        .save_student_profile(profile("มาลี", 60))
+        .await
+        .expect("malee saves hers");
+    assert_eq!(
+        somchais.student_profile().await.expect("his"),
+        profile("Somchai", 40)
+    );
+    assert_eq!(
+        malees.student_profile().await.expect("hers"),
+        profile("มาลี", 60)
+    );
+    let teachers = signed_in(&teacher).await.student_profile().await;
+    assert!(!teachers.expect("the teacher's own").student_mode);
+
+    // The table itself is out of reach: only one's own row, through the view.
+    let mut raw = clinic.as_person(&malee).await;
+    assert_not_allowed(
+        sqlx::query("SELECT student_name FROM student_profiles")
+            .fetch_all(&mut raw)
+            .await,
+        "reading everyone's profiles",
+    );
+    let seen: Vec<String> = sqlx::query_scalar("SELECT student_name FROM student_profile")
+        .fetch_all(&mut raw)
+        .await
+        .expect("her own");
+    assert_eq!(seen, ["มาลี"]);
 }
