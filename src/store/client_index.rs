@@ -101,14 +101,17 @@ impl State {
         if seen == latest {
             return Ok(());
         }
-        let changed: Vec<i64> = on_engine!(pool, |pool| sqlx::query_scalar(
+        // On a clinic, past the log's row-level security (see its migration).
+        let sql = pool.pick(
             "SELECT DISTINCT entity_id FROM audit_log
              WHERE id > $1 AND id <= $2 AND entity = 'client'",
-        )
-        .bind(seen)
-        .bind(latest)
-        .fetch_all(pool)
-        .await?);
+            "SELECT clients_changed($1, $2)",
+        );
+        let changed: Vec<i64> = on_engine!(pool, |pool| sqlx::query_scalar(sql)
+            .bind(seen)
+            .bind(latest)
+            .fetch_all(pool)
+            .await?);
         if changed.len() > RELOAD_AFTER {
             return self.reload(pool, latest).await;
         }

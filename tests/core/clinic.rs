@@ -1148,3 +1148,58 @@ async fn each_person_keeps_their_own_student_profile() {
         .expect("her own");
     assert_eq!(seen, ["มาลี"]);
 }
+
+/// Adds a client as `conn`'s person, with its search key folded as the app folds it.
+async fn add_client(conn: &mut PgConnection, name: &str) {
+    sqlx::query(
+        "INSERT INTO clients (first_name, search_key, sort_key) VALUES ($1, lower($1), $1)",
+    )
+    .bind(name)
+    .execute(conn)
+    .await
+    .expect("add client");
+}
+
+#[tokio::test]
+async fn the_front_desk_and_each_therapist_find_the_clients_they_may_see_as_they_change() {
+    let mut clinic = TestClinic::new().await;
+    let ann = clinic.add("ann", PersonKind::Therapist, None).await;
+    let bob = clinic.add("bob", PersonKind::Therapist, None).await;
+    let desk = clinic.add("desk", PersonKind::FrontDesk, None).await;
+    let signed_in = |login: &str| {
+        let url = clinic.url_of(login);
+        async move {
+            Api::connect(&url, PluginOptions::new(Vec::new()))
+                .await
+                .expect("sign in")
+        }
+    };
+    let (desks, bobs) = (signed_in(&desk).await, signed_in(&bob).await);
+    let found = |api: &Api, query: &'static str| {
+        let api = api.clone();
+        async move {
+            let found = api.search_clients(query).await.expect("search");
+            found.into_iter().map(|c| c.first_name).collect::<Vec<_>>()
+        }
+    };
+
+    let mut anns = clinic.as_person(&ann).await;
+    add_client(&mut anns, "Somchai").await;
+    assert_eq!(found(&desks, "som").await, ["Somchai"]);
+    // The index follows changes made since it was read, by anyone.
+    add_client(&mut anns, "Somsak").await;
+    assert_eq!(found(&desks, "som").await, ["Somchai", "Somsak"]);
+    assert_eq!(found(&bobs, "som").await, Vec::<String>::new());
+    run(
+        &mut anns,
+        "UPDATE clients SET first_name = 'Malee', search_key = 'malee' WHERE first_name = 'Somsak'",
+    )
+    .await
+    .expect("renamed");
+    assert_eq!(found(&desks, "som").await, ["Somchai"]);
+    assert_eq!(found(&bobs, "malee").await, Vec::<String>::new());
+    // The front desk's list, not the record behind it.
+    let somchai = desks.search_clients("somchai").await.expect("search")[0].id;
+    let refused = desks.client_record(somchai).await.expect_err("clinical");
+    assert_eq!(refused.code(), myochart::api::Code::NotAllowed);
+}
