@@ -113,16 +113,20 @@ impl Api {
                 note.based_on = Some(revision);
             }
         }
-        let earlier = kept.notes.of(session).await?;
-        kept.notes
-            .keep(
-                session,
-                &NoteForm {
-                    based_on: note.based_on,
-                    ..form
-                },
-            )
-            .await?;
+        // This computer's copy helps; failing to read or write it (a full
+        // disk) must not keep the note from the server.
+        let earlier = kept.notes.of(session).await.ok().flatten();
+        let typed = NoteForm {
+            based_on: note.based_on,
+            ..form
+        };
+        let is_kept = match kept.notes.keep(session, &typed).await {
+            Ok(()) => true,
+            Err(error) => {
+                tracing::warn!(code = %Error::from(error).code(), "not kept on this computer");
+                false
+            }
+        };
         let mut written = self.store.write_note(&self.actor, session, &note).await;
         if let (Err(StoreError::ChangedElsewhere { .. }), Some(earlier)) = (&written, &earlier) {
             // A save whose answer was lost on the way back may have landed:
@@ -135,10 +139,13 @@ impl Api {
         match written {
             Ok(stored) => {
                 saved.remove(&session);
-                kept.notes.forget(session).await?;
+                // Left kept, it is recognised as saved when next tried.
+                if let Err(error) = kept.notes.forget(session).await {
+                    tracing::warn!(code = %Error::from(error).code(), "kept copy not forgotten");
+                }
                 Ok(stored)
             }
-            Err(StoreError::Unreachable) => Err(Error::KeptLocally),
+            Err(StoreError::Unreachable) if is_kept => Err(Error::KeptLocally),
             // Kept, to show with the session: someone else's save came first.
             Err(error @ StoreError::ChangedElsewhere { .. }) => Err(error.into()),
             Err(error) => {
