@@ -13,6 +13,7 @@ const COMMANDS: &[&str] = &[
     "red_flag_questions",
     "search_clients",
     "client_record",
+    "client_contact",
     "create_client",
     "update_client",
     "create_session",

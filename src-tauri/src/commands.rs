@@ -10,8 +10,8 @@ use myochart::clinic::ClinicAddress;
 use myochart::finder::{FinderMatch, NearbyPoint, Spot};
 use myochart::i18n::Untranslated;
 use myochart::model::{
-    Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientForm, ClientId, ClientRecord,
-    ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
+    Amendment, AmendmentForm, CheckForm, CheckId, Client, ClientContact, ClientForm, ClientId,
+    ClientRecord, ClientSummary, Finding, FindingForm, FindingId, FindingMove, Handout, HandoutId,
     HandoutOptions, Invalid, LogEntry, LogEntryForm, LogEntryId, LogEntryRef, NoteForm, Passphrase,
     PluginId, PracticeLog, RecoveryKey, Session, SessionCheck, SessionDetail, SessionForm,
     SessionId, Settings, SignOffForm, Snippet, SnippetForm, SnippetId, StudentProfile, Unlock,
@@ -97,6 +97,13 @@ pub async fn red_flag_questions(shell: State<'_, Shell>) -> Result<Vec<RedFlagQu
 #[tauri::command]
 pub async fn search_clients(shell: State<'_, Shell>, query: String) -> Result<Vec<ClientSummary>> {
     shell.api().await?.search_clients(&query).await
+}
+
+/// What a clinic's front desk sees of a client.
+#[tracing::instrument(skip_all)]
+#[tauri::command]
+pub async fn client_contact(shell: State<'_, Shell>, id: ClientId) -> Result<ClientContact> {
+    shell.api().await?.client_contact(id).await
 }
 
 #[tracing::instrument(skip_all)]

@@ -51,6 +51,7 @@ fn main() {
             commands::red_flag_questions,
             commands::search_clients,
             commands::client_record,
+            commands::client_contact,
             commands::create_client,
             commands::update_client,
             commands::create_session,

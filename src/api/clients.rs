@@ -59,6 +59,12 @@ impl Api {
         Ok(self.store.search_clients(&folded, SEARCH_LIMIT).await?)
     }
 
+    /// A client's contact details and consent: what a clinic's front desk
+    /// sees (see [`DatabaseInfo::contact_only`]).
+    pub async fn client_contact(&self, id: ClientId) -> Result<ClientContact> {
+        Ok(self.store.client_contact(id).await?)
+    }
+
     /// A client with its red-flag warnings and its sessions, newest first.
     pub async fn client_record(&self, id: ClientId) -> Result<ClientRecord> {
         let client = self.store.client(id).await?;

@@ -40,10 +40,10 @@ use crate::handout::{self, Sheet};
 use crate::i18n::Untranslated;
 use crate::model::{
     finding_cautions, red_flag_warnings, Amendment, AmendmentForm, ChartPoint, CheckForm, CheckId,
-    Client, ClientForm, ClientId, ClientRecord, ClientSummary, Finding, FindingForm, FindingId,
-    FindingMove, Invalid, KeptNote, NewAmendment, NewClient, NewFinding, NewSession, NewSnippet,
-    NoteForm, Session, SessionCheck, SessionDetail, SessionForm, SessionId, SessionNote, Snippet,
-    SnippetForm, SnippetId,
+    Client, ClientContact, ClientForm, ClientId, ClientRecord, ClientSummary, Finding, FindingForm,
+    FindingId, FindingMove, Invalid, KeptNote, NewAmendment, NewClient, NewFinding, NewSession,
+    NewSnippet, NoteForm, Session, SessionCheck, SessionDetail, SessionForm, SessionId,
+    SessionNote, Snippet, SnippetForm, SnippetId,
 };
 use crate::model::{Handout, HandoutOptions, PluginId, Settings};
 use crate::model::{
@@ -103,6 +103,9 @@ pub struct DatabaseInfo {
     pub protected: bool,
     /// Opened to look at only: every change is refused.
     pub read_only: bool,
+    /// Signed in to a clinic as its front desk: clients' contact details and
+    /// consent only.
+    pub contact_only: bool,
     #[ts(type = "number")]
     pub client_count: i64,
 }
@@ -263,6 +266,7 @@ impl Api {
             demo: self.demo,
             protected: self.store.access().key.is_some(),
             read_only: self.store.access().read_only,
+            contact_only: self.store.contact_only().await?,
             client_count: self.store.count_clients().await?,
         })
     }

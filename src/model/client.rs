@@ -49,6 +49,25 @@ pub struct Client {
     pub updated_at: String,
 }
 
+/// What a clinic's front desk sees of a client: who they are, how to reach
+/// them and what they consented to; nothing clinical.
+#[derive(Debug, Clone, PartialEq, Serialize, TS, sqlx::FromRow)]
+#[serde(rename_all = "camelCase")]
+#[ts(export, export_to = "../ui/src/bindings/")]
+pub struct ClientContact {
+    pub id: ClientId,
+    pub first_name: String,
+    pub last_name: String,
+    pub phone: String,
+    pub email: String,
+    /// `YYYY-MM-DD`, or `None` when not recorded.
+    pub date_of_birth: Option<String>,
+    pub consent_scope: String,
+    /// `YYYY-MM-DD`, or `None` when not recorded.
+    pub consent_date: Option<String>,
+    pub consent_signed_by: String,
+}
+
 impl Client {
     /// The red-flag questions the last screening did not ask because they were
     /// added to the app since; none when the client was never screened.

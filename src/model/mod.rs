@@ -26,8 +26,8 @@ mod warnings;
 
 pub use check::{CheckForm, SessionCheck};
 pub use client::{
-    screening_answers, Client, ClientForm, ClientSummary, Consent, Intake, NewClient,
-    PressureTolerance,
+    screening_answers, Client, ClientContact, ClientForm, ClientSummary, Consent, Intake,
+    NewClient, PressureTolerance,
 };
 pub use finding::{Activity, Finding, FindingForm, FindingMove, NewFinding};
 pub use handout::{Handout, HandoutOptions};

@@ -6,7 +6,7 @@ use sqlx::types::Json;
 use super::engine::{on_engine, Tx};
 use super::{audit, now, Error, Result, Store, CLIENTS};
 use crate::atlas::RedFlag;
-use crate::model::{Client, ClientId, ClientSummary, NewClient};
+use crate::model::{Client, ClientContact, ClientId, ClientSummary, NewClient};
 
 const CLIENT_COLUMNS: &str = "id, first_name, last_name, phone, email, date_of_birth, notes,
     health_history, medications, contraindications, areas_to_avoid, pressure_tolerance,
@@ -154,6 +154,35 @@ impl Store {
 
     pub async fn client(&self, id: ClientId) -> Result<Client> {
         live_client(&mut self.pool.begin_read().await?, id).await
+    }
+
+    /// A client's contact details and consent, the columns a clinic's front
+    /// desk may read.
+    pub async fn client_contact(&self, id: ClientId) -> Result<ClientContact> {
+        let contact: Option<ClientContact> = on_engine!(&self.pool, |pool| sqlx::query_as(
+            "SELECT id, first_name, last_name, phone, email, date_of_birth, consent_scope,
+                 consent_date, consent_signed_by
+             FROM clients WHERE id = $1 AND deleted_at IS NULL"
+        )
+        .bind(id)
+        .fetch_optional(pool)
+        .await?);
+        contact.ok_or(Error::NotFound {
+            entity: "client",
+            id: id.0,
+        })
+    }
+
+    /// Whether the person signed in sees only clients' contact details and
+    /// consent: a clinic's front desk. Never on a database file.
+    pub async fn contact_only(&self) -> Result<bool> {
+        let sql = self.pool.pick(
+            "SELECT false",
+            "SELECT pg_has_role(session_user, 'myochart_front_desk', 'MEMBER')",
+        );
+        Ok(on_engine!(&self.pool, |pool| sqlx::query_scalar(sql)
+            .fetch_one(pool)
+            .await?))
     }
 
     /// Clients whose folded name, phone or e-mail contains every term of the

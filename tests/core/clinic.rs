@@ -1152,7 +1152,9 @@ async fn each_person_keeps_their_own_student_profile() {
 /// Adds a client as `conn`'s person, with its search key folded as the app folds it.
 async fn add_client(conn: &mut PgConnection, name: &str) {
     sqlx::query(
-        "INSERT INTO clients (first_name, search_key, sort_key) VALUES ($1, lower($1), $1)",
+        "INSERT INTO clients (first_name, search_key, sort_key, phone, consent_scope,
+             consent_date, consent_signed_by, health_history)
+         VALUES ($1, lower($1), $1, '0812345678', 'massage', '2026-11-30', $1, 'migraines')",
     )
     .bind(name)
     .execute(conn)
@@ -1198,8 +1200,29 @@ async fn the_front_desk_and_each_therapist_find_the_clients_they_may_see_as_they
     .expect("renamed");
     assert_eq!(found(&desks, "som").await, ["Somchai"]);
     assert_eq!(found(&bobs, "malee").await, Vec::<String>::new());
-    // The front desk's list, not the record behind it.
+    // The front desk's window shows contact details and consent, not the
+    // record behind them.
+    assert!(desks.info().await.expect("info").contact_only);
+    assert!(!bobs.info().await.expect("info").contact_only);
     let somchai = desks.search_clients("somchai").await.expect("search")[0].id;
+    let contact = desks.client_contact(somchai).await.expect("contact");
+    assert_eq!(
+        (contact.phone.as_str(), contact.consent_scope.as_str()),
+        ("0812345678", "massage")
+    );
+    assert_eq!(contact.consent_signed_by, "Somchai");
     let refused = desks.client_record(somchai).await.expect_err("clinical");
     assert_eq!(refused.code(), myochart::api::Code::NotAllowed);
+}
+
+#[tokio::test]
+async fn a_database_file_is_never_contact_only() {
+    let db = crate::helpers::TestDb::new().await;
+    let client = db.client("Anna", "Smith").await;
+    assert!(!db.api.info().await.expect("info").contact_only);
+    let contact = db.api.client_contact(client.id).await.expect("contact");
+    assert_eq!(
+        (contact.first_name, contact.last_name),
+        ("Anna".into(), "Smith".into())
+    );
 }

@@ -28,9 +28,12 @@ function makeClinic() {
   const admin = `${server}/clinic_${prefix}`;
   const [owner, therapist] = [`${prefix}_owner`, `${prefix}_ann`];
   execFileSync(CLI, ["--db", admin, "clinic", "setup", "--owner", owner, "--owner-name", "Olivia"], { input: `${PASSWORD}\n` });
+  const desk = `${prefix}_desk`;
   execFileSync("psql", [admin, "-c", `SELECT add_person('${therapist}', 'Ann', 'therapist', '${PASSWORD}')`]);
+  execFileSync("psql", [admin, "-c", `SELECT add_person('${desk}', 'Dee', 'front-desk', '${PASSWORD}')`]);
   const at = admin.slice(admin.indexOf("@") + 1);
-  return { admin, owner: `postgres://${owner}@${at}?sslmode=disable`, therapist: `postgres://${therapist}@${at}?sslmode=disable` };
+  const url = (login) => `postgres://${login}@${at}?sslmode=disable`;
+  return { admin, owner: url(owner), therapist: url(therapist), desk: url(desk), therapistLogin: therapist };
 }
 
 /**
@@ -240,5 +243,27 @@ test("Settings connects to a clinic server, remembered for the next start withou
     assert.deepEqual(await app.texts("[data-testid=sign-in]"), [], "back on this computer's own database");
   } finally {
     await app?.quit();
+  }
+});
+
+test("the front desk finds a client and sees contact details and consent, nothing clinical", { skip: !SERVER && "needs scripts/with-postgres.sh" }, async () => {
+  const shots = process.env.E2E_SHOTS ?? scratchDir();
+  const clinic = makeClinic();
+  execFileSync("psql", [clinic.admin, "-c", `INSERT INTO clients (owner, first_name, last_name, phone, search_key, sort_key,
+      consent_scope, consent_date, consent_signed_by, health_history)
+    VALUES ('${clinic.therapistLogin}', 'Ελένη', 'Παπαδοπούλου', '0812345678', 'ελενη παπαδοπουλου', 'Ελένη',
+      'Massage of back and neck', '2026-11-30', 'Ελένη Π.', 'Migraines since 2019')`]);
+  const desk = await App.launch(clinic.desk);
+  try {
+    await signIn(desk);
+    await desk.waitFor("[data-testid=client-row]");
+    assert.deepEqual(await desk.texts("[data-testid=new-client]"), [], "the front desk adds no clients here");
+    await desk.click("[data-testid=client-row]");
+    const [contact] = await desk.waitForTexts("[data-testid=client-contact]", (t) => t[0]?.includes("0812345678"));
+    assert.ok(contact.includes("Massage of back and neck") && contact.includes("Ελένη Π."), contact);
+    assert.ok(!contact.includes("Migraines"), "nothing clinical");
+    await desk.screenshot(join(shots, "clinic-front-desk.png"));
+  } finally {
+    await desk.quit();
   }
 });

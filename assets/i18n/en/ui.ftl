@@ -191,6 +191,7 @@ history-detail-database-backup = Saved to
 
 ## Fields as the forms label them (history shows changes by them)
 
+contact-only = Contact details and consent: the clinic gives the front desk nothing clinical.
 field-first-name = First name
 field-last-name = Last name
 field-phone = Phone

@@ -180,6 +180,7 @@ history-detail-database-backup = บันทึกไว้ที่
 
 ## Fields as the forms label them (history shows changes by them)
 
+contact-only = ข้อมูลติดต่อและความยินยอม: คลินิกไม่ให้เคาน์เตอร์ต้อนรับเห็นข้อมูลทางคลินิก
 field-first-name = ชื่อ
 field-last-name = นามสกุล
 field-phone = โทรศัพท์

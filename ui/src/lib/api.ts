@@ -28,6 +28,7 @@ import type { CheckId } from "../bindings/CheckId";
 import type { Client } from "../bindings/Client";
 import type { ClientForm } from "../bindings/ClientForm";
 import type { ClientId } from "../bindings/ClientId";
+import type { ClientContact } from "../bindings/ClientContact";
 import type { ClientRecord } from "../bindings/ClientRecord";
 import type { ClientSummary } from "../bindings/ClientSummary";
 import type { CsvImportOptions } from "../bindings/CsvImportOptions";
@@ -107,6 +108,7 @@ type Commands = {
   red_flag_questions: { args: undefined; result: RedFlagQuestion[] };
   search_clients: { args: { query: string }; result: ClientSummary[] };
   client_record: { args: { id: ClientId }; result: ClientRecord };
+  client_contact: { args: { id: ClientId }; result: ClientContact };
   create_client: { args: { form: ClientForm }; result: Client };
   update_client: { args: { id: ClientId; form: ClientForm }; result: Client };
   create_session: { args: { client: ClientId; form: SessionForm }; result: Session };
@@ -207,6 +209,7 @@ export const api = {
   redFlagQuestions: () => call("red_flag_questions"),
   searchClients: (query: string) => call("search_clients", { query }),
   clientRecord: (id: ClientId) => call("client_record", { id }),
+  clientContact: (id: ClientId) => call("client_contact", { id }),
   createClient: (form: ClientForm) => call("create_client", { form }),
   updateClient: (id: ClientId, form: ClientForm) => call("update_client", { id, form }),
   createSession: (client: ClientId, form: SessionForm) => call("create_session", { client, form }),
