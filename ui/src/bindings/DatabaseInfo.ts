@@ -19,4 +19,9 @@ protected: boolean,
 /**
  * Opened to look at only: every change is refused.
  */
-readOnly: boolean, clientCount: number, };
+readOnly: boolean, 
+/**
+ * Signed in to a clinic as its front desk: clients' contact details and
+ * consent only.
+ */
+contactOnly: boolean, clientCount: number, };
