@@ -118,6 +118,13 @@ impl TestClinic {
         signed_in_as(&self.admin_url, login)
     }
 
+    /// The app's Api signed in as `login`.
+    pub(crate) async fn api_of(&self, login: &str) -> Api {
+        Api::connect(&self.url_of(login), PluginOptions::new(Vec::new()))
+            .await
+            .unwrap_or_else(|error| panic!("{login} signs in: {error}"))
+    }
+
     /// A connection as the server's administrator, who sees every row.
     pub(crate) async fn as_admin(&self) -> PgConnection {
         PgConnection::connect(&self.admin_url)
@@ -1057,15 +1064,7 @@ async fn a_draft_saved_from_another_computer_is_not_overwritten_by_text_typed_ov
     let owner = clinic.add("owner", PersonKind::Owner, None).await;
     let ann = clinic.add("ann", PersonKind::Therapist, None).await;
     let (_, session, _) = client_with_a_session(&mut clinic.as_person(&ann).await, "Malee").await;
-    let signed_in = |login: String| {
-        let url = clinic.url_of(&login);
-        async move {
-            Api::connect(&url, PluginOptions::new(Vec::new()))
-                .await
-                .expect("sign in")
-        }
-    };
-    let (anns, owners) = (signed_in(ann).await, signed_in(owner).await);
+    let (anns, owners) = (clinic.api_of(&ann).await, clinic.api_of(&owner).await);
     let note = |subjective: &str| NoteForm {
         subjective: subjective.into(),
         based_on: Some(0),
@@ -1098,15 +1097,7 @@ async fn each_person_keeps_their_own_student_profile() {
     let malee = clinic
         .add("malee", PersonKind::Student, Some(&teacher))
         .await;
-    let signed_in = |login: &str| {
-        let url = clinic.url_of(login);
-        async move {
-            Api::connect(&url, PluginOptions::new(Vec::new()))
-                .await
-                .expect("sign in")
-        }
-    };
-    let (somchais, malees) = (signed_in(&somchai).await, signed_in(&malee).await);
+    let (somchais, malees) = (clinic.api_of(&somchai).await, clinic.api_of(&malee).await);
     let profile = |name: &str, sessions| StudentProfile {
         student_mode: true,
         student_name: name.into(),
@@ -1131,7 +1122,7 @@ async fn each_person_keeps_their_own_student_profile() {
         malees.student_profile().await.expect("hers"),
         profile("มาลี", 60)
     );
-    let teachers = signed_in(&teacher).await.student_profile().await;
+    let teachers = clinic.api_of(&teacher).await.student_profile().await;
     assert!(!teachers.expect("the teacher's own").student_mode);
 
     // The table itself is out of reach: only one's own row, through the view.
@@ -1168,15 +1159,7 @@ async fn the_front_desk_and_each_therapist_find_the_clients_they_may_see_as_they
     let ann = clinic.add("ann", PersonKind::Therapist, None).await;
     let bob = clinic.add("bob", PersonKind::Therapist, None).await;
     let desk = clinic.add("desk", PersonKind::FrontDesk, None).await;
-    let signed_in = |login: &str| {
-        let url = clinic.url_of(login);
-        async move {
-            Api::connect(&url, PluginOptions::new(Vec::new()))
-                .await
-                .expect("sign in")
-        }
-    };
-    let (desks, bobs) = (signed_in(&desk).await, signed_in(&bob).await);
+    let (desks, bobs) = (clinic.api_of(&desk).await, clinic.api_of(&bob).await);
     let found = |api: &Api, query: &'static str| {
         let api = api.clone();
         async move {
