@@ -201,21 +201,28 @@ fn assert_refused_by_trigger<T: std::fmt::Debug>(result: Result<T, sqlx::Error>,
     }
 }
 
+/// Adds a client as `conn`'s person, with contact details, consent and
+/// something clinical, its search key folded as the app folds it; its id.
+async fn add_client(conn: &mut PgConnection, name: &str) -> i64 {
+    sqlx::query_scalar(
+        "INSERT INTO clients (first_name, search_key, sort_key, phone, consent_scope,
+             consent_date, consent_signed_by, health_history, notes)
+         VALUES ($1, lower($1), $1, '0812345678', 'massage', '2026-11-30', $1, 'migraines',
+             'private note')
+         RETURNING id",
+    )
+    .bind(name)
+    .fetch_one(conn)
+    .await
+    .expect("add client")
+}
+
 /// Adds a client as `conn`'s person, with a session and a finding; the ids.
 pub(crate) async fn client_with_a_session(
     conn: &mut PgConnection,
     first_name: &str,
 ) -> (i64, i64, i64) {
-    let client: i64 = sqlx::query_scalar(
-        "INSERT INTO clients (first_name, phone, notes, health_history, consent_scope,
-             search_key, sort_key)
-         VALUES ($1, '0812345678', 'private note', 'migraines', 'massage', $1, $1)
-         RETURNING id",
-    )
-    .bind(first_name)
-    .fetch_one(&mut *conn)
-    .await
-    .expect("add client");
+    let client = add_client(conn, first_name).await;
     let session: i64 = sqlx::query_scalar(
         "INSERT INTO sessions (client_id, session_date, subjective)
          VALUES ($1, '2026-11-30', 'neck pain') RETURNING id",
@@ -1138,19 +1145,6 @@ async fn each_person_keeps_their_own_student_profile() {
         .await
         .expect("her own");
     assert_eq!(seen, ["มาลี"]);
-}
-
-/// Adds a client as `conn`'s person, with its search key folded as the app folds it.
-async fn add_client(conn: &mut PgConnection, name: &str) {
-    sqlx::query(
-        "INSERT INTO clients (first_name, search_key, sort_key, phone, consent_scope,
-             consent_date, consent_signed_by, health_history)
-         VALUES ($1, lower($1), $1, '0812345678', 'massage', '2026-11-30', $1, 'migraines')",
-    )
-    .bind(name)
-    .execute(conn)
-    .await
-    .expect("add client");
 }
 
 #[tokio::test]

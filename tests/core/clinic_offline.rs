@@ -195,6 +195,15 @@ async fn a_note_typed_while_the_server_is_away_is_kept_encrypted_and_saved_once_
         assert_eq!(error.code(), Code::KeptLocally);
     }
     assert_eq!(on_server(&clinic, session).await, ("Neck pain".into(), 1));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(kept_file(&dir))
+            .expect("kept file")
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600, "the kept notes are this user's only");
+    }
     let bytes = std::fs::read(kept_file(&dir)).expect("kept file");
     assert!(
         !bytes.windows(6).any(|w| w == b"Monday"),
