@@ -84,7 +84,9 @@ pub struct PluginHost {
 #[derive(Debug)]
 struct HostState {
     entries: Vec<Entry>,
-    atlas: Arc<Atlas>,
+    /// Made when first asked for (the window's first screen has no use for
+    /// it), and again when a plugin's content joins or leaves.
+    atlas: Option<Arc<Atlas>>,
 }
 
 #[derive(Debug)]
@@ -194,7 +196,7 @@ impl PluginHost {
             options: PluginOptions::new(Vec::new()),
             state: Mutex::new(HostState {
                 entries: Vec::new(),
-                atlas: Arc::new(Atlas::builtin()),
+                atlas: None,
             }),
         }
     }
@@ -211,7 +213,7 @@ impl PluginHost {
         let host = PluginHost {
             state: Mutex::new(HostState {
                 entries: Vec::new(),
-                atlas: Arc::new(Atlas::builtin()),
+                atlas: None,
             }),
             options,
         };
@@ -258,7 +260,11 @@ impl PluginHost {
 
     /// The built-in atlas with the enabled plugins' content.
     pub fn atlas(&self) -> Arc<Atlas> {
-        self.lock().atlas.clone()
+        let mut state = self.lock();
+        state
+            .atlas
+            .get_or_insert_with(|| Arc::new(Atlas::builtin()))
+            .clone()
     }
 
     /// Every plugin found, in folder order.
@@ -545,7 +551,7 @@ impl PluginHost {
                 }
             }
         }
-        state.atlas = Arc::new(atlas);
+        state.atlas = Some(Arc::new(atlas));
     }
 }
 
