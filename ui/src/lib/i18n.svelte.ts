@@ -25,8 +25,14 @@ function bundle(locale: Locale): FluentBundle {
   return bundle;
 }
 
-/** The messages of each language (a test takes a translation away to see English stand in). */
-export const bundles: Record<Locale, FluentBundle> = { en: bundle("en"), th: bundle("th") };
+/** The messages of each language, parsed when first needed: the window starts
+ * with its own language (and English behind it) only. A test takes a
+ * translation away to see English stand in. */
+export const bundles: Partial<Record<Locale, FluentBundle>> = {};
+
+function bundleOf(locale: Locale): FluentBundle {
+  return (bundles[locale] ??= bundle(locale));
+}
 
 /** The language to show for a setting and the OS's preferred languages. */
 export function chooseLocale(setting: LanguageSetting, osLanguages: readonly string[]): Locale {
@@ -67,9 +73,10 @@ export function t(id: string, args?: Record<string, FluentVariable>): string {
  * collects what Fluent could not resolve (an argument not given), so tests can
  * fail on it; the app shows the text around the gap. */
 export function format(locale: Locale, id: string, args?: Record<string, FluentVariable>, errors: Error[] = []): string {
-  const bundle = [bundles[locale], bundles.en].find((b) => b.hasMessage(id));
-  const pattern = bundle?.getMessage(id)?.value;
-  if (!bundle || !pattern) return id;
+  const own = bundleOf(locale);
+  const bundle = own.hasMessage(id) ? own : bundleOf("en");
+  const pattern = bundle.getMessage(id)?.value;
+  if (!pattern) return id;
   return bundle.formatPattern(pattern, args, errors);
 }
 
