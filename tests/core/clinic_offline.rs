@@ -16,6 +16,7 @@ use tokio::net::{TcpListener, TcpSocket, TcpStream};
 use tokio::task::JoinHandle;
 
 use crate::clinic::{client_with_a_session, TestClinic, PASSWORD};
+use crate::helpers::FullDisk;
 
 /// A TCP relay from a local port to the test server that can be cut and
 /// restored.
@@ -227,6 +228,37 @@ async fn a_note_typed_while_the_server_is_away_is_kept_encrypted_and_saved_once_
     assert_eq!(note_writes(&clinic, session).await, 3);
     assert_eq!(api.save_kept_notes().await.expect("nothing kept"), []);
     assert_eq!(on_server(&clinic, session).await.1, 3, "saved once each");
+}
+
+#[tokio::test]
+async fn a_full_disk_here_neither_keeps_a_note_from_the_server_nor_passes_for_keeping_it() {
+    let Some(disk) = FullDisk::mount() else {
+        eprintln!("skipped: can't mount a tmpfs here (needs root)");
+        return;
+    };
+    let (clinic, url, session) = anns_session().await;
+    let relay = Relay::to(&url).await;
+    let api = sign_in(&relay.url(&url), &disk.dir.path().join("kept-notes.sqlite")).await;
+    disk.fill();
+    let id = SessionId(session);
+    api.write_note(id, note("Neck pain", 0))
+        .await
+        .expect("saved on the server, with no copy kept here");
+    assert_eq!(on_server(&clinic, session).await, ("Neck pain".into(), 1));
+
+    // Away, and no room to keep it: the therapist is told the server can't
+    // be reached, not that the note is kept (the editor holds on to it).
+    relay.cut().await;
+    let typed = "Neck pain since Monday";
+    let error = api.write_note(id, note(typed, 1)).await.expect_err("away");
+    assert_eq!(error.code(), Code::ServerUnreachable, "{error}");
+
+    // Back, with room again: the editor's next save is the one that counts.
+    disk.empty();
+    relay.restore();
+    assert_eq!(api.save_kept_notes().await.expect("nothing kept"), []);
+    api.write_note(id, note(typed, 1)).await.expect("saved");
+    assert_eq!(on_server(&clinic, session).await, (typed.into(), 2));
 }
 
 #[tokio::test]

@@ -406,3 +406,47 @@ fn the_missing_glyph_check_finds_glyph_zero() {
     let found = std::panic::catch_unwind(|| assert_no_missing_glyphs(&boxed));
     assert!(found.is_err(), "glyph 0 went unnoticed");
 }
+
+/// A folder on a tiny file system of its own (a 1 MB tmpfs), unmounted when
+/// dropped; `None` where this user may not mount one (the test then says so).
+pub struct FullDisk {
+    pub dir: tempfile::TempDir,
+}
+
+impl FullDisk {
+    pub fn mount() -> Option<FullDisk> {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mounted = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .is_ok_and(|status| status.success());
+        mounted.then_some(FullDisk { dir })
+    }
+
+    /// Takes what room is left, with a file [`FullDisk::empty`] removes.
+    pub fn fill(&self) {
+        let mut filler = std::fs::File::create(self.filler()).expect("filler");
+        while std::io::Write::write_all(&mut filler, &[0; 4096]).is_ok() {}
+    }
+
+    /// Gives back the room [`FullDisk::fill`] took.
+    pub fn empty(&self) {
+        std::fs::remove_file(self.filler()).expect("filler removed");
+    }
+
+    fn filler(&self) -> std::path::PathBuf {
+        self.dir.path().join("filler")
+    }
+}
+
+impl Drop for FullDisk {
+    fn drop(&mut self) {
+        // Lazily: a file still open on it can't keep it mounted.
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}

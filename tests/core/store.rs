@@ -6,7 +6,7 @@ use myochart::model::{
     AmendmentForm, ClientForm, ClientId, FindingMove, HandoutOptions, NoteForm, SessionId,
 };
 
-use crate::helpers::{trapezius_finding, TestDb};
+use crate::helpers::{trapezius_finding, FullDisk, TestDb};
 
 #[tokio::test]
 async fn every_migration_applies_to_an_empty_database_and_reopening_is_a_no_op() {
@@ -438,35 +438,6 @@ async fn a_write_waits_for_a_short_lock_instead_of_failing() {
     assert_eq!(saved.expect("waited for the lock").first_name, "Anne");
 }
 
-/// A folder on a tiny file system of its own (a 1 MB tmpfs), unmounted when
-/// dropped; `None` where this user may not mount one (the test then says so).
-struct FullDisk {
-    dir: tempfile::TempDir,
-}
-
-impl FullDisk {
-    fn mount() -> Option<FullDisk> {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let mounted = std::process::Command::new("mount")
-            .args(["-t", "tmpfs", "-o", "size=1m", "tmpfs"])
-            .arg(dir.path())
-            .stderr(std::process::Stdio::null())
-            .status()
-            .is_ok_and(|status| status.success());
-        mounted.then_some(FullDisk { dir })
-    }
-}
-
-impl Drop for FullDisk {
-    fn drop(&mut self) {
-        // Lazily: a file still open on it can't keep it mounted.
-        let _ = std::process::Command::new("umount")
-            .arg("-l")
-            .arg(self.dir.path())
-            .status();
-    }
-}
-
 #[tokio::test]
 async fn a_full_disk_is_a_clear_error_and_what_was_saved_stays_whole() {
     let Some(disk) = FullDisk::mount() else {
@@ -513,9 +484,7 @@ async fn a_full_disk_is_a_clear_error_and_what_was_saved_stays_whole() {
     // A handout saved onto the full disk: a file error, no partial file, and
     // no record of a handout the client never got. (Closing the database may
     // have freed a little room: take it.)
-    let mut filler = std::fs::File::create(disk.dir.path().join("filler")).expect("filler");
-    while std::io::Write::write_all(&mut filler, &[0; 4096]).is_ok() {}
-    drop(filler);
+    disk.fill();
     let db = TestDb::new().await;
     let client = db.client("Anna", "Smith").await;
     let session = db.session(&client).await;
