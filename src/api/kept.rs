@@ -1,8 +1,8 @@
 //! The façade for notes typed while the clinic server can't be reached. On a
 //! clinic, every note is kept on this computer (encrypted, see
-//! `store/kept.rs`) before it is sent, and forgotten once the server has it:
-//! so what was typed survives the server going away, the app closing and a
-//! power cut, and is saved when the server is back, once.
+//! `store/kept.rs`; while its disk has room) before it is sent, and forgotten
+//! once the server has it: so what was typed survives the server going away,
+//! the app closing and a power cut, and is saved when the server is back, once.
 
 use std::collections::HashMap;
 
@@ -26,12 +26,29 @@ pub(super) struct Kept {
 impl Api {
     /// Keeps the notes that can't reach the clinic server in the file at
     /// `path`, encrypted with `password`, the one the person signs in with.
+    /// With no room for the file on this computer's disk, notes are not kept
+    /// ([`Api::keeps_notes`]): the server needs nothing from this disk, and a
+    /// note that can't reach it is then refused as such, never called kept.
     pub async fn keep_notes_in(mut self, path: &Path, password: &str) -> Result<Api> {
+        let notes = match KeptNotes::open(path, password).await {
+            Ok(notes) => notes,
+            Err(StoreError::DiskFull) => {
+                tracing::warn!(code = %Code::DiskFull, "notes are not kept on this computer");
+                return Ok(self);
+            }
+            Err(error) => return Err(error.into()),
+        };
         self.kept = Some(Arc::new(Kept {
-            notes: KeptNotes::open(path, password).await?,
+            notes,
             saved: Mutex::default(),
         }));
         Ok(self)
+    }
+
+    /// Whether notes that can't reach the clinic server are kept on this
+    /// computer (see [`Api::keep_notes_in`]).
+    pub fn keeps_notes(&self) -> bool {
+        self.kept.is_some()
     }
 
     /// Saves the notes kept while the server couldn't be reached, and

@@ -262,6 +262,22 @@ async fn a_full_disk_here_neither_keeps_a_note_from_the_server_nor_passes_for_ke
 }
 
 #[tokio::test]
+async fn a_full_disk_here_does_not_keep_a_therapist_from_signing_in() {
+    let Some(disk) = FullDisk::mount() else {
+        eprintln!("skipped: can't mount a tmpfs here (needs root)");
+        return;
+    };
+    let (clinic, url, session) = anns_session().await;
+    disk.fill();
+    let api = sign_in(&url, &disk.dir.path().join("kept-notes.sqlite")).await;
+    assert!(!api.keeps_notes(), "no room to keep notes in");
+    api.write_note(SessionId(session), note("Neck pain", 0))
+        .await
+        .expect("saved on the server");
+    assert_eq!(on_server(&clinic, session).await, ("Neck pain".into(), 1));
+}
+
+#[tokio::test]
 async fn notes_kept_when_the_app_closed_are_saved_at_the_next_sign_in_and_not_again() {
     let (clinic, url, session) = anns_session().await;
     let relay = Relay::to(&url).await;
