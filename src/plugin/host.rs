@@ -81,7 +81,7 @@ pub struct PluginHost {
     state: Mutex<HostState>,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Default)]
 struct HostState {
     entries: Vec<Entry>,
     /// Made when first asked for (the window's first screen has no use for
@@ -194,10 +194,7 @@ impl PluginHost {
     pub fn without_plugins() -> PluginHost {
         PluginHost {
             options: PluginOptions::new(Vec::new()),
-            state: Mutex::new(HostState {
-                entries: Vec::new(),
-                atlas: None,
-            }),
+            state: Mutex::default(),
         }
     }
 
@@ -211,10 +208,7 @@ impl PluginHost {
         actor: &str,
     ) -> Result<PluginHost, Error> {
         let host = PluginHost {
-            state: Mutex::new(HostState {
-                entries: Vec::new(),
-                atlas: None,
-            }),
+            state: Mutex::default(),
             options,
         };
         for found in super::discover(&host.options.dirs) {
