@@ -10,6 +10,11 @@ moment it is written. The app on 30 clients then opens the client with 500
 sessions (MYOCHART_BENCH_OPEN_CLIENT) and reports "client"; after SETTLE
 seconds the proportional set size (PSS) of its whole process tree, WebKit's
 processes included, is read, as is the bare window's after the same wait.
+
+On a computer without a GPU the app draws without WebKit's compositor
+(`composite_only_on_a_gpu` in src-tauri/src/main.rs), which a bare window
+doesn't: there the bare window is also measured drawn that way, and the app's
+ratios to it are printed too, like for like.
 """
 
 import argparse
@@ -183,8 +188,8 @@ def main():
     env = {f"XDG_{kind}_HOME": str(home / kind.lower()) for kind in ["DATA", "CONFIG", "CACHE", "STATE"]}
     env["MYOCHART_BACKUPS"] = str(args.work / "backups")
 
-    def bare():
-        launch = Launch([args.bare], args.work, env)
+    def bare(extra=None):
+        launch = Launch([args.bare], args.work, {**env, **(extra or {})})
         try:
             return launch.seconds_until("list"), launch.pss_mib()
         finally:
@@ -203,16 +208,19 @@ def main():
             launch.stop()
 
     variants = {"bare": bare, "app-30": lambda: app(small, True), "app-100k": lambda: app(large, False)}
+    # As the app decides whether there is a GPU: by a DRM render node.
+    if not any(Path("/dev/dri").glob("renderD*")):
+        variants["bare-flat"] = lambda: bare({"WEBKIT_DISABLE_COMPOSITING_MODE": "1"})
     # One launch each first, not counted: caches warm alike for all.
     for measure in variants.values():
         measure()
     start = {name: [] for name in variants}
-    memory = {"bare": [], "app-30": []}
+    memory = {"bare": [], "app-30": [], "bare-flat": []}
     for round_ in range(args.runs):
         # Interleaved, in a turning order, so a slow moment of the machine
         # doesn't fall on one variant.
         names = list(variants)
-        names = names[round_ % 3:] + names[:round_ % 3]
+        names = names[round_ % len(names):] + names[:round_ % len(names)]
         for name in names:
             seconds, mib = variants[name]()
             start[name].append(seconds * 1000)
@@ -236,6 +244,14 @@ def main():
     print(f"  Myochart, 500-session client open {statistics.median(memory['app-30']):.0f} MiB"
           f"  ({min(memory['app-30']):.0f}..{max(memory['app-30']):.0f})"
           f"  {ratio:.2f}x bare (goal {GOALS['memory']}x: {verdict})")
+    if "bare-flat" in variants:
+        flat_start = statistics.median(start["bare-flat"])
+        print("\nWithout a GPU here, the app draws without WebKit's compositor; the bare window drawn so:")
+        print(f"  start-up {spread(start['bare-flat'], 'ms')}: Myochart "
+              f"{statistics.median(start['app-30']) / flat_start:.2f}x with 30 clients, "
+              f"{statistics.median(start['app-100k']) / flat_start:.2f}x with 100,000")
+        print(f"  PSS      {spread(memory['bare-flat'], 'MiB')}: Myochart "
+              f"{statistics.median(memory['app-30']) / statistics.median(memory['bare-flat']):.2f}x")
 
 
 if __name__ == "__main__":
