@@ -1,9 +1,9 @@
 // The interface in the user's language. Messages are Fluent files shared with
 // the Rust side (assets/i18n/<lang>/), so translators learn one format.
-import { FluentBundle, FluentResource, type FluentVariable } from "@fluent/bundle";
+import { FluentBundle, type FluentVariable } from "@fluent/bundle";
 import { negotiateLanguages } from "@fluent/langneg";
-import english from "../../../assets/i18n/en/ui.ftl?raw";
-import thai from "../../../assets/i18n/th/ui.ftl?raw";
+import english from "../../../assets/i18n/en/ui.ftl";
+import thai from "../../../assets/i18n/th/ui.ftl";
 
 export const LOCALES = ["en", "th"] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,15 +13,15 @@ export type LanguageSetting = Locale | "system";
 /** Each language in its own words, for the Settings list. */
 export const LANGUAGE_NAMES: Record<Locale, string> = { en: "English", th: "ไทย" };
 
-const SOURCES: Record<Locale, string> = { en: english, th: thai };
+/** Each language's messages, parsed when the UI was built (vite.config.ts). */
+const MESSAGES: Record<Locale, string> = { en: english, th: thai };
 const STORAGE_KEY = "myochart.language";
 
 function bundle(locale: Locale): FluentBundle {
   // No isolation marks around arguments: the app's text runs left to right,
   // and the marks would sit invisibly inside every sentence with a name in it.
   const bundle = new FluentBundle(locale, { useIsolating: false });
-  const errors = bundle.addResource(new FluentResource(SOURCES[locale]));
-  if (errors.length) throw new Error(`assets/i18n/${locale}/ui.ftl: ${errors.join("; ")}`);
+  bundle.addResource({ body: JSON.parse(MESSAGES[locale]) });
   return bundle;
 }
 
