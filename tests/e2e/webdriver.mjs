@@ -50,7 +50,17 @@ export async function startDriver(port = PORT) {
   // language, so it runs in English whatever this machine's language is.
   // Its own data folder too, so a language chosen in Settings (kept by the web
   // view) stays with the test file that chose it.
-  const env = { ...process.env, LANGUAGE: "en", LC_ALL: "C.UTF-8", LANG: "C.UTF-8", XDG_DATA_HOME: scratchDir() };
+  // WebKit's compositor stays on, GPU or not: without it (the app's choice on
+  // a computer without one, README) WebKitWebDriver's screenshot of a page that
+  // doesn't change waits for a frame that never comes (WebKitGTK 2.50).
+  const env = {
+    ...process.env,
+    LANGUAGE: "en",
+    LC_ALL: "C.UTF-8",
+    LANG: "C.UTF-8",
+    XDG_DATA_HOME: scratchDir(),
+    WEBKIT_DISABLE_COMPOSITING_MODE: "0",
+  };
   if (!env.DISPLAY) {
     env.DISPLAY = `:${99 + port - 4444}`;
     children.push(spawn("Xvfb", [env.DISPLAY, "-screen", "0", "1280x900x24", "-nolisten", "tcp"], { stdio: "ignore" }));
