@@ -11,7 +11,9 @@ import { App, cli, scratchDir, useDriver } from "./webdriver.mjs";
 const handouts = scratchDir();
 process.env.MYOCHART_HANDOUTS = handouts;
 
-useDriver();
+// The window as it runs on a computer without a GPU, drawn without WebKit's
+// compositor: this file takes no screenshots.
+useDriver({ compositor: false });
 
 test("a handout saved from a session is a PDF of the client's points, listed on their record", async () => {
   const db = join(scratchDir(), "clinic.sqlite");

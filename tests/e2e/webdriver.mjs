@@ -29,11 +29,12 @@ export function cli(db, ...args) {
   return execFileSync(CLI, ["--db", db, ...args], { encoding: "utf8" });
 }
 
-/** Starts the driver before this file's tests and stops it after them. */
-export function useDriver() {
+/** Starts the driver before this file's tests and stops it after them; see
+ * `startDriver` for `compositor`. */
+export function useDriver({ compositor = true } = {}) {
   let stop;
   before(async () => {
-    stop = await startDriver();
+    stop = await startDriver(PORT, { compositor });
   });
   after(() => stop?.());
 }
@@ -43,23 +44,25 @@ export function scratchDir() {
   return mkdtempSync(join(tmpdir(), "myochart-e2e-"));
 }
 
-/** Starts tauri-driver on `port` (and Xvfb when there is no display); returns a stop function. */
-export async function startDriver(port = PORT) {
+/**
+ * Starts tauri-driver on `port` (and Xvfb when there is no display); returns a stop function.
+ * `compositor: false` runs the window as on a computer without a GPU (README),
+ * for a test file that takes no screenshots: WebKitWebDriver's screenshot of a
+ * page that doesn't change then waits for a frame that never comes (WebKitGTK 2.50).
+ */
+export async function startDriver(port = PORT, { compositor = true } = {}) {
   const children = [];
   // The suite finds buttons by their English words: the app follows the OS's
   // language, so it runs in English whatever this machine's language is.
   // Its own data folder too, so a language chosen in Settings (kept by the web
   // view) stays with the test file that chose it.
-  // WebKit's compositor stays on, GPU or not: without it (the app's choice on
-  // a computer without one, README) WebKitWebDriver's screenshot of a page that
-  // doesn't change waits for a frame that never comes (WebKitGTK 2.50).
   const env = {
     ...process.env,
     LANGUAGE: "en",
     LC_ALL: "C.UTF-8",
     LANG: "C.UTF-8",
     XDG_DATA_HOME: scratchDir(),
-    WEBKIT_DISABLE_COMPOSITING_MODE: "0",
+    WEBKIT_DISABLE_COMPOSITING_MODE: compositor ? "0" : "1",
   };
   if (!env.DISPLAY) {
     env.DISPLAY = `:${99 + port - 4444}`;
