@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { FluentBundle, FluentResource } from "@fluent/bundle";
-import english from "../../../assets/i18n/en/ui.ftl?raw";
-import thai from "../../../assets/i18n/th/ui.ftl?raw";
+import { FluentBundle, type FluentResource } from "@fluent/bundle";
+import english from "../../../assets/i18n/en/ui.ftl";
+import thai from "../../../assets/i18n/th/ui.ftl";
 import { bundles, chooseLocale, format, setLanguage, t, type Locale } from "./i18n.svelte";
 import { when } from "./format";
 
@@ -14,8 +14,9 @@ const sources = import.meta.glob<string>(["../**/*.svelte", "../**/*.ts", "!../*
 /** Message ids the code asks for: every `t("id"` call. */
 const used = new Set(Object.values(sources).flatMap((source) => [...source.matchAll(/\bt\(\s*"([a-z0-9-]+)"/g)].map((m) => m[1] as string)));
 
-/** Each message of a file with the variables it uses. */
-function messages(source: string): Map<string, Set<string>> {
+/** Each message of a file, as the window gets it (parsed when the UI is
+ * built), with the variables it uses. */
+function messages(built: string): Map<string, Set<string>> {
   const variables = (node: unknown, found: Set<string>): Set<string> => {
     if (Array.isArray(node)) node.forEach((child) => variables(child, found));
     else if (node && typeof node === "object") {
@@ -25,7 +26,8 @@ function messages(source: string): Map<string, Set<string>> {
     }
     return found;
   };
-  return new Map(new FluentResource(source).body.map((message) => [message.id, variables(message.value, new Set())]));
+  const body: FluentResource["body"] = JSON.parse(built);
+  return new Map(body.map((message) => [message.id, variables(message.value, new Set())]));
 }
 
 const en = messages(english);
