@@ -30,7 +30,7 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let shell = match tauri::async_runtime::block_on(shell::Shell::open(database, plugin_dirs)) {
+    let shell = match shell::Shell::start(database, plugin_dirs) {
         Ok(shell) => shell,
         Err(error) => {
             eprintln!("Myochart can't start: {error}");

@@ -37,7 +37,7 @@ pub struct Shell {
     /// Folders given with `--plugins-dir`, besides each database's own and the
     /// installed one.
     plugin_dirs: Vec<PathBuf>,
-    state: RwLock<State>,
+    state: Arc<RwLock<State>>,
 }
 
 enum State {
@@ -48,11 +48,13 @@ enum State {
 }
 
 impl Shell {
-    /// Opens the real database, reading only what the first screen needs
-    /// (the window then runs [`Shell::check`]); one that is locked or can't
-    /// be opened leaves the window to say why and what can be done. A clinic
-    /// (given, else the one remembered) waits for its person to sign in.
-    pub async fn open(database: Database, plugin_dirs: Vec<PathBuf>) -> api::Result<Shell> {
+    /// The shell for `database`. The real database is opened on the async
+    /// runtime while the window starts, reading only what the first screen
+    /// needs (the window then runs [`Shell::check`]); commands asked meanwhile
+    /// wait for it. One that is locked or can't be opened leaves the window to
+    /// say why and what can be done. A clinic (given, else the one remembered)
+    /// waits for its person to sign in.
+    pub fn start(database: Database, plugin_dirs: Vec<PathBuf>) -> api::Result<Shell> {
         let (real, clinic) = match database {
             Database::File(real) => {
                 let remembered = remembered_clinic(&real).map(|address| address.url());
@@ -60,19 +62,29 @@ impl Shell {
             }
             Database::Clinic(url) => (api::default_database_path()?, Some(url)),
         };
+        let (why_closed, opens_here) = match &clinic {
+            Some(url) => (signed_out(url), false),
+            None => (closed_body(), true),
+        };
         let shell = Shell {
             real,
-            clinic: Mutex::new(clinic.clone()),
+            clinic: Mutex::new(clinic),
             plugin_dirs,
-            state: RwLock::new(State::Closed(closed_body(), Access::default())),
+            state: Arc::new(RwLock::new(State::Closed(why_closed, Access::default()))),
         };
-        if let Some(url) = clinic {
-            *shell.state.write().await = State::Closed(signed_out(&url), Access::default());
-            return Ok(shell);
+        if opens_here {
+            // Taken before any command can read the state, released once open.
+            let mut opening = Arc::clone(&shell.state)
+                .try_write_owned()
+                .expect("a new lock is free");
+            let path = shell.real.clone();
+            let options = plugin_options(&path, &shell.plugin_dirs);
+            tauri::async_runtime::spawn(async move {
+                let access = Access::default();
+                let opened = Api::open_unchecked(&path, &access, options).await;
+                *opening = state_after(opened, access);
+            });
         }
-        let access = Access::default();
-        let opened = shell.open_real(&access).await;
-        *shell.state.write().await = shell.opened(opened, access);
         Ok(shell)
     }
 
@@ -125,7 +137,7 @@ impl Shell {
         let access = Access::default();
         let opened = self.open_real(&access).await;
         let previous =
-            std::mem::replace(&mut *self.state.write().await, self.opened(opened, access));
+            std::mem::replace(&mut *self.state.write().await, state_after(opened, access));
         if let State::Open(previous) = previous {
             previous.close().await;
         }
@@ -270,7 +282,7 @@ impl Shell {
             }
             Err(error) => {
                 // A failed protection leaves the database as it was, closed.
-                *state = self.opened(self.open_real(&access).await, access);
+                *state = state_after(self.open_real(&access).await, access);
                 Err(error)
             }
         }
@@ -309,7 +321,7 @@ impl Shell {
         };
         // Restored over a closed database, or not restored at all: the
         // database (closed by restoring) opens again.
-        *state = self.opened(self.open_real(&access).await, access);
+        *state = state_after(self.open_real(&access).await, access);
         restored
     }
 
@@ -358,14 +370,6 @@ impl Shell {
             plugin_options(&self.real, &self.plugin_dirs),
         )
         .await
-    }
-
-    /// The state after trying to open the real database.
-    fn opened(&self, opened: api::Result<Api>, access: Access) -> State {
-        match opened {
-            Ok(api) => State::Open(Arc::new(api)),
-            Err(error) => State::Closed(ErrorBody::from(&error), access),
-        }
     }
 
     async fn closed_access(&self) -> Access {
@@ -431,6 +435,14 @@ fn closed_body() -> ErrorBody {
         code: api::Code::Storage,
         message: "the database is being opened".into(),
         fields: Vec::new(),
+    }
+}
+
+/// The state after trying to open the real database.
+fn state_after(opened: api::Result<Api>, access: Access) -> State {
+    match opened {
+        Ok(api) => State::Open(Arc::new(api)),
+        Err(error) => State::Closed(ErrorBody::from(&error), access),
     }
 }
 
