@@ -2,7 +2,7 @@
 # `make bench-app`: Myochart's start-up and memory against a bare Tauri v2
 # window (benches/bare-window), both built in release here, launched in turn
 # under one Xvfb; scripts/bench-app.py makes the databases, measures and
-# prints the table. BENCH_RUNS launches of each (default 7). A benchmark, not a
+# prints the table. BENCH_RUNS launches of each (default 15). A benchmark, not a
 # test: it asserts nothing and `make test` doesn't run it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -30,6 +30,6 @@ Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 trap 'kill "$xvfb"' EXIT
 sleep 1
-DISPLAY="$display" python3 scripts/bench-app.py --runs "${BENCH_RUNS:-7}" --work "$work" \
+DISPLAY="$display" python3 scripts/bench-app.py --runs "${BENCH_RUNS:-15}" --work "$work" \
   --app "$target/release/myochart-app" --cli "$target/release/myochart" \
   --bare "$target/release/bare-window"
