@@ -52,14 +52,16 @@ pub struct MuscleNotes {
     pub technique: Option<(String, u32, u32)>,
 }
 
-/// The atlas's words about a muscle.
+/// The atlas's words to the client about a muscle. Not its caution: that is
+/// the therapist's ("refer first", "rule out the heart"); the client's warning
+/// signs are the handout's "See your doctor if…", and where not to press is in
+/// the self-care.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MuscleText {
     pub point_location: String,
     pub referral: String,
     pub self_care: Vec<String>,
     pub stretch: Stretch,
-    pub caution: Option<String>,
 }
 
 impl Sheet {
@@ -198,7 +200,6 @@ impl AtlasWords<'_> {
                 referral: m.referral_description,
                 self_care: m.self_care,
                 stretch: m.stretch,
-                caution: m.caution,
             }),
         }
     }
@@ -455,12 +456,6 @@ fn muscle_block(messages: &Messages, muscle: &MuscleNotes, first: bool, width: f
         entry("stretch", rows);
     }
     entry("how-often", body(&text("how-often-advice")));
-    if let Some(caution) = muscle.atlas.as_ref().and_then(|t| t.caution.as_ref()) {
-        entry(
-            "take-care",
-            paragraph(caution, &style::BODY_BOLD, x, value_width),
-        );
-    }
     // The last entry's spacing is the block's bottom margin.
     Block {
         gap_before: if first { SECTION_GAP } else { BLOCK_GAP },
@@ -724,9 +719,6 @@ mod tests {
             thai.referral_description.clone().into(),
         );
         texts.insert("selfCare".into(), thai.self_care.clone().into());
-        if let Some(caution) = &thai.caution {
-            texts.insert("caution".into(), caution.clone().into());
-        }
         let file = format!(
             "language = \"th\"\ntranslator = \"Test\"\nreviewedByNativeSpeaker = false\n\
              [muscles.\"core:upper-trapezius\"]\n{}",

@@ -14,7 +14,6 @@
 //! pointLocation = "…"
 //! referralDescription = "…"
 //! selfCare = ["…", "…"]
-//! caution = "…"
 //!
 //! [muscles."core:biceps-brachii".stretch]
 //! name = "…"
@@ -131,7 +130,6 @@ struct MuscleText {
     point_location: Option<String>,
     referral_description: Option<String>,
     self_care: Option<Vec<String>>,
-    caution: Option<String>,
     stretch: Option<StretchText>,
 }
 
@@ -300,9 +298,6 @@ impl AtlasTranslation {
             text.and_then(|t| t.self_care.as_ref()),
             &mut muscle.self_care,
         );
-        if let Some(caution) = &mut muscle.caution {
-            fallback.text("caution", text.and_then(|t| t.caution.as_ref()), caution);
-        }
         let stretch = text.and_then(|t| t.stretch.as_ref());
         let name = stretch.and_then(|s| s.name.as_ref());
         let steps = stretch.and_then(|s| s.steps.as_ref());
@@ -383,13 +378,11 @@ impl AtlasTranslation {
         let unknown = |kind: &str, id: &String, known: bool| {
             (!known).then(|| format!("{kind} {id} is not in the atlas"))
         };
-        gaps.extend(self.muscles.iter().filter_map(|(id, text)| {
-            let english = atlas.muscle(id);
-            if english.is_some_and(|m| m.caution.is_none() && text.caution.is_some()) {
-                return Some(format!("{id}: a caution the English doesn't have"));
-            }
-            unknown("muscle", id, english.is_some())
-        }));
+        gaps.extend(
+            self.muscles
+                .keys()
+                .filter_map(|id| unknown("muscle", id, atlas.muscle(id).is_some())),
+        );
         gaps.extend(
             self.techniques
                 .keys()
@@ -508,9 +501,6 @@ selfCare = ["หนึ่ง"]
         if english.self_care.len() != 1 {
             expected.insert(0, "self-care");
             assert_eq!(muscle.self_care, english.self_care);
-        }
-        if english.caution.is_some() {
-            expected.insert(expected.len() - 1, "caution");
         }
         assert_eq!(texts, expected);
         assert!(untranslated

@@ -535,6 +535,50 @@ async fn handouts_saved_into_a_folder_get_readable_names_that_never_overwrite(db
     );
 }
 
+/// The atlas's cautions are the therapist's ("refer first", "rule out the
+/// heart"): the client's handout gives its own warning signs instead, and the
+/// self-care says where not to press.
+async fn a_handout_leaves_the_therapists_cautions_out_and_says_where_not_to_press(db: TestDb) {
+    let (_, session) = typical(&db, "Zoë").await;
+    let chest = finding(
+        "core:pectoralis-major-sternal",
+        Side::Left,
+        View::Front,
+        0.54,
+        0.24,
+    );
+    db.api
+        .add_finding(session.id, chest)
+        .await
+        .expect("add finding");
+    let pdf = save(&db, session.id, HandoutOptions::default(), "cautions.pdf").await;
+    let text = squeezed(&text_of(&pdf));
+
+    let atlas = Atlas::builtin();
+    for id in [
+        "core:scalenes",
+        "core:suboccipitals",
+        "core:pectoralis-major-sternal",
+    ] {
+        let caution = atlas.muscle(id).and_then(|m| m.caution.as_deref());
+        let caution = squeezed(caution.expect("the atlas has a caution"));
+        assert!(!text.contains(&caution), "{id}'s caution in:\n{text}");
+    }
+    assert!(!text.contains("Takecare"), "{text}");
+    let scalenes = atlas.muscle("core:scalenes").expect("scalenes");
+    let light_pressure = &scalenes.self_care[0];
+    assert!(
+        light_pressure.contains("Keep off any pulse"),
+        "{light_pressure}"
+    );
+    assert!(text.contains(&squeezed(light_pressure)), "{text}");
+    let english = Messages::new(&Language::english());
+    for flag in RedFlag::ALL {
+        let sign = squeezed(&english.see_your_doctor(flag));
+        assert!(text.contains(&sign), "{flag:?} missing from:\n{text}");
+    }
+}
+
 fn language(tag: &str) -> Language {
     Language::parse(tag).expect("a language tag")
 }
@@ -727,4 +771,5 @@ on_both_engines!(
     handouts_saved_into_a_folder_get_readable_names_that_never_overwrite,
     a_thai_clients_handout_prints_in_thai_with_buddhist_era_dates,
     a_language_without_translations_prints_english_and_says_what_fell_back,
+    a_handout_leaves_the_therapists_cautions_out_and_says_where_not_to_press,
 );

@@ -84,6 +84,10 @@ test("a new client with a red flag is warned about, charted, found, noted, signe
     // Scalenes can mimic the arm numbness the client reported: the chart says so.
     const [caution] = await app.waitForTexts("[data-testid=finding-caution]", (t) => t.length === 1);
     assert.match(caution, /Scalenes/);
+    // The other two, both upper trapezius, show its caution once, as the
+    // therapist's to read (the handout leaves it out).
+    const [takeCare] = await app.waitForTexts("[data-testid=finding-take-care]", (t) => t.length === 1);
+    assert.match(takeCare, /^Take care: .*giant cell arteritis/);
 
     // Finder: the client's right temple; upper trapezius is suggested, added to check.
     await app.click("[data-testid=mode-finder]");

@@ -81,7 +81,6 @@ stretch-hold = { $stretch }: hold for { NUMBER($seconds) } seconds, { NUMBER($ti
 }
 how-often = How often
 how-often-advice = Once or twice a day, and whenever the pain starts to build.
-take-care = Take care
 
 ## When to see a doctor: one line for each red flag
 

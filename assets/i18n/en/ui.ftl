@@ -438,6 +438,7 @@ findings-dont-check = Don't check
 findings-remove = Remove
 findings-remove-label = Remove finding
 findings-none = None yet.
+findings-take-care = Take care:
 
 ## Home-care handout
 

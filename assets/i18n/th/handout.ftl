@@ -74,7 +74,6 @@ stretch = การยืดเหยียด
 stretch-hold = { $stretch }: ค้างไว้ { NUMBER($seconds) } วินาที ทำ { NUMBER($times) } ครั้ง
 how-often = ทำบ่อยแค่ไหน
 how-often-advice = วันละหนึ่งถึงสองครั้ง และทุกครั้งที่เริ่มรู้สึกปวด
-take-care = ข้อควรระวัง
 
 ## When to see a doctor: one line for each red flag
 

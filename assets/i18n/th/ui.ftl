@@ -409,6 +409,7 @@ findings-dont-check = ไม่ต้องตรวจ
 findings-remove = ลบ
 findings-remove-label = ลบสิ่งที่พบ
 findings-none = ยังไม่มี
+findings-take-care = ข้อควรระวัง:
 
 ## Home-care handout
 
