@@ -465,7 +465,6 @@ untranslated-name = name
 untranslated-point-location = point location
 untranslated-referral = referral
 untranslated-self-care = self-care
-untranslated-caution = caution
 untranslated-stretch = stretch
 untranslated-summary = summary
 untranslated-steps = steps

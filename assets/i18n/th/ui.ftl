@@ -433,7 +433,6 @@ untranslated-name = ชื่อ
 untranslated-point-location = ตำแหน่งจุด
 untranslated-referral = บริเวณที่ปวดร้าว
 untranslated-self-care = การดูแลตนเอง
-untranslated-caution = ข้อควรระวัง
 untranslated-stretch = ท่ายืด
 untranslated-summary = สรุป
 untranslated-steps = ขั้นตอน
